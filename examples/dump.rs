@@ -1,0 +1,196 @@
+//! Prints the layout dump of DESIGN.md (JSON) for a text file, one paragraph per line:
+//!
+//! ```text
+//! cargo run --release --example dump -- [--width PX] [--size PX] [--stack "Face A,Face B"]
+//!     [--weight 400|700] [--dir auto|ltr|rtl] FILE
+//! ```
+//!
+//! Check it against HarfBuzz and the JDK with `../shared/tools/oracle.py DUMP --fonts fonts`.
+
+use std::fmt::Write as _;
+use std::process::ExitCode;
+
+use shrift::{BaseDirection, Block, Document, FontBook, LayoutContext, Paragraph, TextStyle};
+
+struct Args {
+    width: f32,
+    size: f32,
+    stack: String,
+    weight: u16,
+    dir: String,
+    file: String,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut args = Args {
+        width: 600.0,
+        size: 16.0,
+        stack: "Noto Serif,Noto Serif Hebrew".into(),
+        weight: 400,
+        dir: "auto".into(),
+        file: String::new(),
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        let mut value = |name: &str| it.next().ok_or(format!("{name} needs a value"));
+        match a.as_str() {
+            "--width" => args.width = value("--width")?.parse().map_err(|e| format!("--width: {e}"))?,
+            "--size" => args.size = value("--size")?.parse().map_err(|e| format!("--size: {e}"))?,
+            "--stack" => args.stack = value("--stack")?,
+            "--weight" => args.weight = value("--weight")?.parse().map_err(|e| format!("--weight: {e}"))?,
+            "--dir" => args.dir = value("--dir")?,
+            _ if a.starts_with("--") => return Err(format!("unknown option {a}")),
+            _ => args.file = a,
+        }
+    }
+    if args.file.is_empty() {
+        return Err(
+            "usage: dump [--width PX] [--size PX] [--stack LIST] [--weight N] [--dir auto|ltr|rtl] FILE"
+                .into(),
+        );
+    }
+    Ok(args)
+}
+
+fn json_str(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+fn run() -> Result<String, String> {
+    let args = parse_args()?;
+    let text = std::fs::read_to_string(&args.file).map_err(|e| format!("{}: {e}", args.file))?;
+    let direction = match args.dir.as_str() {
+        "auto" => BaseDirection::Auto,
+        "ltr" => BaseDirection::Ltr,
+        "rtl" => BaseDirection::Rtl,
+        other => return Err(format!("--dir must be auto, ltr or rtl, not {other}")),
+    };
+    let book = FontBook::with_bundled_fonts();
+    let mut cx = LayoutContext::new();
+    let style = TextStyle::new(args.stack.as_str())
+        .size(args.size)
+        .weight(args.weight);
+    let mut doc = Document::new();
+    let mut starts = Vec::new();
+    let mut offset = 0;
+    for para_text in text.split_inclusive('\n') {
+        let para = Paragraph::builder(para_text, style.clone())
+            .direction(direction)
+            .build(&book, &mut cx)
+            .map_err(|e| e.to_string())?;
+        doc.push(Block::new(para));
+        starts.push(offset);
+        offset += para_text.len();
+    }
+    let laid = doc.layout(&mut cx, args.width).map_err(|e| e.to_string())?;
+
+    let mut o = String::new();
+    let _ = write!(o, "{{\"width\": {}, \"dir\": ", args.width);
+    json_str(&mut o, &args.dir);
+    o.push_str(", \"text\": ");
+    json_str(&mut o, &text);
+    o.push_str(",\n\"paragraphs\": [");
+    for (pi, ((block, layout), start)) in doc.blocks().iter().zip(laid.blocks()).zip(&starts).enumerate() {
+        let para = block.paragraph();
+        if pi > 0 {
+            o.push(',');
+        }
+        let _ = write!(
+            o,
+            "\n {{\"range\": [{}, {}], \"direction\": \"{}\", \"lines\": [",
+            start,
+            start + para.text().len(),
+            para.direction().as_str()
+        );
+        for (li, line) in layout.lines().iter().enumerate() {
+            if li > 0 {
+                o.push(',');
+            }
+            let r = line.range();
+            let _ = write!(
+                o,
+                "\n  {{\"range\": [{}, {}], \"baseline\": {}, \"ascent\": {}, \"descent\": {}, \"width\": {}, \"runs\": [",
+                start + r.start,
+                start + r.end,
+                line.baseline(),
+                line.ascent(),
+                line.descent(),
+                line.width()
+            );
+            for (ri, run) in layout.runs(line).iter().enumerate() {
+                if ri > 0 {
+                    o.push(',');
+                }
+                let rr = run.range();
+                let _ = write!(
+                    o,
+                    "\n   {{\"range\": [{}, {}], \"font\": ",
+                    start + rr.start,
+                    start + rr.end
+                );
+                json_str(&mut o, run.font().name());
+                let _ = write!(
+                    o,
+                    ", \"size\": {}, \"direction\": \"{}\", \"level\": {}, \"script\": \"{}\", \"language\": ",
+                    run.size(),
+                    run.direction().as_str(),
+                    run.level(),
+                    run.script()
+                );
+                match run.language() {
+                    Some(l) => json_str(&mut o, l),
+                    None => o.push_str("null"),
+                }
+                o.push_str(", \"glyphs\": [");
+                for (gi, g) in layout.glyphs(run).iter().enumerate() {
+                    if gi > 0 {
+                        o.push_str(", ");
+                    }
+                    let _ = write!(
+                        o,
+                        "{{\"id\": {}, \"cluster\": {}, \"x\": {}, \"y\": {}, \"advance\": {}, \"dx\": {}, \"dy\": {}}}",
+                        g.id,
+                        start + g.cluster,
+                        g.x,
+                        g.y,
+                        g.advance,
+                        g.dx,
+                        g.dy
+                    );
+                }
+                o.push_str("]}");
+            }
+            o.push_str("]}");
+        }
+        o.push_str("]}");
+    }
+    o.push_str("\n]}\n");
+    Ok(o)
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(json) => {
+            print!("{json}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("dump: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,257 @@
+//! Analysis: everything about a paragraph's text that does not depend on fonts or width.
+//!
+//! Bidi embedding levels (UAX #9 via unicode-bidi), script runs (unicode-script, with Common and
+//! Inherited chars resolved to their neighbours), and line-break opportunities (UAX #14 via
+//! unicode-linebreak). Computed once per paragraph; the result is an [`Analysis`].
+
+use std::ops::Range;
+
+use unicode_bidi::{BidiClass, BidiDataSource, BidiInfo, HardcodedBidiData, Level};
+use unicode_script::{Script, UnicodeScript};
+
+/// The base direction a paragraph is asked to have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum BaseDirection {
+    /// From the first strong character (UAX #9 rules P2 and P3); left-to-right when there is none.
+    #[default]
+    Auto,
+    /// Left to right.
+    Ltr,
+    /// Right to left.
+    Rtl,
+}
+
+/// A resolved writing direction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Direction {
+    /// Left to right.
+    Ltr,
+    /// Right to left.
+    Rtl,
+}
+
+impl Direction {
+    /// The direction of text at a bidi embedding level: odd levels are right to left.
+    pub fn from_level(level: u8) -> Direction {
+        if level % 2 == 1 {
+            Direction::Rtl
+        } else {
+            Direction::Ltr
+        }
+    }
+
+    /// `"ltr"` or `"rtl"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Ltr => "ltr",
+            Direction::Rtl => "rtl",
+        }
+    }
+}
+
+/// A UAX #14 line-break opportunity: a line may end before `pos`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BreakOpportunity {
+    /// Byte offset the next line would start at.
+    pub pos: usize,
+    /// The line must end here (after a hard line break or paragraph separator).
+    pub mandatory: bool,
+}
+
+/// A maximal range of chars in one script, Common and Inherited chars resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ScriptRun {
+    pub range: Range<usize>,
+    pub script: Script,
+}
+
+/// The width- and font-independent facts about a paragraph.
+#[derive(Debug, Clone)]
+pub(crate) struct Analysis {
+    /// Level of the first (usually only) bidi paragraph.
+    pub base_level: u8,
+    /// Each bidi paragraph the text holds (more than one only if it contains paragraph separators),
+    /// with its level.
+    pub bidi_paragraphs: Vec<(Range<usize>, u8)>,
+    /// Resolved embedding level of each byte (unicode-bidi's per-byte form).
+    pub levels: Vec<u8>,
+    /// Original bidi class of each byte, needed for rule L1 on each line.
+    pub classes: Vec<BidiClass>,
+    pub scripts: Vec<ScriptRun>,
+    pub breaks: Vec<BreakOpportunity>,
+}
+
+impl Analysis {
+    pub fn new(text: &str, direction: BaseDirection) -> Analysis {
+        let default_level = match direction {
+            BaseDirection::Auto => None,
+            BaseDirection::Ltr => Some(Level::ltr()),
+            BaseDirection::Rtl => Some(Level::rtl()),
+        };
+        let bidi = BidiInfo::new(text, default_level);
+        let bidi_paragraphs: Vec<(Range<usize>, u8)> = bidi
+            .paragraphs
+            .iter()
+            .map(|p| (p.range.clone(), p.level.number()))
+            .collect();
+        let base_level = match (bidi_paragraphs.first(), default_level) {
+            (Some(p), _) => p.1,
+            (None, Some(l)) => l.number(),
+            (None, None) => 0,
+        };
+        let BidiInfo {
+            levels,
+            original_classes,
+            ..
+        } = bidi;
+        Analysis {
+            base_level,
+            bidi_paragraphs,
+            levels: levels.into_iter().map(|l| l.number()).collect(),
+            classes: original_classes,
+            scripts: script_runs(text),
+            breaks: break_opportunities(text),
+        }
+    }
+}
+
+/// UAX #14 break opportunities of `text`, in order; the last is always the text's end.
+///
+/// ```
+/// let breaks = shrift::line_break_opportunities("אַ ביסל text");
+/// let positions: Vec<usize> = breaks.iter().map(|b| b.pos).collect();
+/// assert_eq!(positions, vec![5, 14, 18]);
+/// ```
+pub fn line_break_opportunities(text: &str) -> Vec<BreakOpportunity> {
+    break_opportunities(text)
+}
+
+fn break_opportunities(text: &str) -> Vec<BreakOpportunity> {
+    unicode_linebreak::linebreaks(text)
+        .map(|(pos, kind)| BreakOpportunity {
+            pos,
+            mandatory: kind == unicode_linebreak::BreakOpportunity::Mandatory,
+        })
+        .collect()
+}
+
+/// Script runs with Common and Inherited chars resolved: a mark takes the script of its base, a
+/// closing bracket takes the script of its opener, other Common chars take the script before them
+/// (or, at the start of the text, the first real script after them).
+fn script_runs(text: &str) -> Vec<ScriptRun> {
+    let mut runs: Vec<ScriptRun> = Vec::new();
+    // Open brackets: (opening char, script at the opener or None while still unresolved).
+    let mut brackets: Vec<(char, Option<Script>)> = Vec::new();
+    let mut current: Option<Script> = None;
+    let mut run_start = 0;
+    for (i, c) in text.char_indices() {
+        let own = c.script();
+        let resolved = match own {
+            Script::Common | Script::Inherited | Script::Unknown => {
+                match HardcodedBidiData.bidi_matched_opening_bracket(c) {
+                    Some(b) if b.is_open => {
+                        // Deep nesting is legal text; cap the stack so hostile input stays linear.
+                        if brackets.len() < 64 {
+                            brackets.push((b.opening, current));
+                        }
+                        current
+                    }
+                    Some(b) => match brackets.iter().rposition(|&(open, _)| open == b.opening) {
+                        Some(k) => {
+                            let s = brackets[k].1;
+                            brackets.truncate(k);
+                            s.or(current)
+                        }
+                        None => current,
+                    },
+                    None => current,
+                }
+            }
+            real => Some(real),
+        };
+        if let Some(s) = resolved {
+            if current.is_none() {
+                // The first real script also resolves the Common chars before it.
+                for b in brackets.iter_mut() {
+                    b.1.get_or_insert(s);
+                }
+                current = Some(s);
+            } else if current != Some(s) {
+                runs.push(ScriptRun {
+                    range: run_start..i,
+                    script: current.unwrap_or(Script::Common),
+                });
+                run_start = i;
+                current = Some(s);
+            }
+        }
+    }
+    if !text.is_empty() {
+        runs.push(ScriptRun {
+            range: run_start..text.len(),
+            script: current.unwrap_or(Script::Common),
+        });
+    }
+    runs
+}
+
+/// Whether a bidi class is reset to the paragraph level at a line end by rule L1 (whitespace,
+/// isolate controls, and the chars rule X9 removes, which L1 treats as whitespace).
+pub(crate) fn is_l1_trailing(class: BidiClass) -> bool {
+    use BidiClass::*;
+    matches!(
+        class,
+        WS | FSI | LRI | RLI | PDI | BN | LRE | RLE | LRO | RLO | PDF
+    )
+}
+
+/// Whether a bidi class is a separator that rule L1 resets to the paragraph level.
+pub(crate) fn is_l1_separator(class: BidiClass) -> bool {
+    matches!(class, BidiClass::S | BidiClass::B)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scripts(text: &str) -> Vec<(&str, &'static str)> {
+        script_runs(text)
+            .into_iter()
+            .map(|r| (&text[r.range], r.script.short_name()))
+            .collect()
+    }
+
+    #[test]
+    fn leading_common_takes_the_first_real_script() {
+        assert_eq!(scripts("„שלום"), vec![("„שלום", "Hebr")]);
+    }
+
+    #[test]
+    fn marks_and_spaces_stay_with_the_script_before() {
+        assert_eq!(scripts("אַ ב text"), vec![("אַ ב ", "Hebr"), ("text", "Latn")]);
+    }
+
+    #[test]
+    fn closing_bracket_takes_the_script_of_its_opener() {
+        // "(" follows a Hebrew word, so it and its partner ")" are Hebrew though ")" follows Latin.
+        assert_eq!(
+            scripts("חשד (Hashd) אַל"),
+            vec![("חשד (", "Hebr"), ("Hashd", "Latn"), (") אַל", "Hebr")]
+        );
+    }
+
+    #[test]
+    fn all_common_text_is_one_common_run() {
+        assert_eq!(scripts("12:30"), vec![("12:30", "Zyyy")]);
+    }
+
+    #[test]
+    fn rtl_paragraph_from_first_strong_char() {
+        let a = Analysis::new("2026 ייִדיש text", BaseDirection::Auto);
+        assert_eq!(a.base_level, 1);
+        let a = Analysis::new("text ייִדיש", BaseDirection::Auto);
+        assert_eq!(a.base_level, 0);
+        let a = Analysis::new("text", BaseDirection::Rtl);
+        assert_eq!(a.base_level, 1);
+    }
+}

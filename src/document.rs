@@ -1,0 +1,155 @@
+//! Documents: blocks (paragraphs) stacked in one column at one width, such as a headline over body
+//! paragraphs, each block with its own styles, base direction and alignment.
+
+use crate::error::Error;
+use crate::layout::{Alignment, Layout, LayoutOptions};
+use crate::paragraph::{LayoutContext, Paragraph};
+
+/// A paragraph placed in a document, with the space left after it.
+#[derive(Debug, Clone)]
+pub struct Block {
+    paragraph: Paragraph,
+    space_after: f32,
+    align: Alignment,
+    line_height: f32,
+}
+
+impl Block {
+    /// A block of `paragraph`, start-aligned, line height factor 1, no space after.
+    pub fn new(paragraph: Paragraph) -> Block {
+        Block {
+            paragraph,
+            space_after: 0.0,
+            align: Alignment::Start,
+            line_height: 1.0,
+        }
+    }
+
+    /// Sets the space left below the block, in pixels.
+    pub fn space_after(mut self, px: f32) -> Block {
+        self.space_after = px;
+        self
+    }
+
+    /// Sets the block's alignment.
+    pub fn align(mut self, align: Alignment) -> Block {
+        self.align = align;
+        self
+    }
+
+    /// Sets the block's line-height factor.
+    pub fn line_height(mut self, factor: f32) -> Block {
+        self.line_height = factor;
+        self
+    }
+
+    /// The block's paragraph.
+    pub fn paragraph(&self) -> &Paragraph {
+        &self.paragraph
+    }
+}
+
+/// Blocks stacked top to bottom in one column.
+///
+/// ```
+/// # #[cfg(feature = "bundled-fonts")] {
+/// use shrift::{Block, Document, FontBook, LayoutContext, Paragraph, TextStyle};
+/// let book = FontBook::with_bundled_fonts();
+/// let mut cx = LayoutContext::new();
+/// let headline = TextStyle::new("Noto Sans Hebrew, Noto Sans").size(32.0).weight(700);
+/// let body = TextStyle::new("Noto Serif, Noto Serif Hebrew");
+/// let mut doc = Document::new();
+/// doc.push(Block::new(Paragraph::new("אַ קעפּל", headline, &book, &mut cx).unwrap()).space_after(12.0));
+/// doc.push(Block::new(Paragraph::new("Some body text.", body, &book, &mut cx).unwrap()));
+/// let laid = doc.layout(&mut cx, 600.0).unwrap();
+/// assert_eq!(laid.blocks().len(), 2);
+/// assert!(laid.blocks()[1].lines()[0].top() > laid.blocks()[0].lines()[0].top());
+/// # }
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    blocks: Vec<Block>,
+}
+
+impl Document {
+    /// An empty document.
+    pub fn new() -> Document {
+        Document::default()
+    }
+
+    /// Appends a block.
+    pub fn push(&mut self, block: Block) {
+        self.blocks.push(block);
+    }
+
+    /// The blocks, top to bottom.
+    pub fn blocks(&self) -> &[Block] {
+        &self.blocks
+    }
+
+    /// Lays every block out at `width`, one below the other.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidWidth`] for a negative, NaN or infinite width; [`Error::InvalidLineHeight`]
+    /// or [`Error::InvalidWidth`] (for the spacing) for a bad block setting.
+    pub fn layout(&self, cx: &mut LayoutContext, width: f32) -> Result<DocumentLayout, Error> {
+        let mut out = DocumentLayout::default();
+        self.layout_into(cx, width, &mut out)?;
+        Ok(out)
+    }
+
+    /// Like [`Document::layout`], reusing the allocations of `out`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Document::layout`].
+    pub fn layout_into(
+        &self,
+        cx: &mut LayoutContext,
+        width: f32,
+        out: &mut DocumentLayout,
+    ) -> Result<(), Error> {
+        out.blocks.resize_with(self.blocks.len(), Layout::default);
+        let mut y = 0.0f32;
+        for (block, layout) in self.blocks.iter().zip(&mut out.blocks) {
+            if !(block.space_after.is_finite() && block.space_after >= 0.0) {
+                return Err(Error::InvalidWidth(block.space_after));
+            }
+            let options = LayoutOptions::new(width)
+                .align(block.align)
+                .line_height(block.line_height);
+            block.paragraph.layout_into(cx, &options, layout)?;
+            layout.translate_y(y);
+            y += layout.height() + block.space_after;
+        }
+        out.height = y;
+        out.width = width;
+        Ok(())
+    }
+}
+
+/// The laid-out blocks of a [`Document`], in document coordinates.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DocumentLayout {
+    blocks: Vec<Layout>,
+    width: f32,
+    height: f32,
+}
+
+impl DocumentLayout {
+    /// One layout per block, already moved to its place in the column.
+    pub fn blocks(&self) -> &[Layout] {
+        &self.blocks
+    }
+
+    /// The column width.
+    pub fn width(&self) -> f32 {
+        self.width
+    }
+
+    /// Total height including the space after the last block.
+    pub fn height(&self) -> f32 {
+        self.height
+    }
+}

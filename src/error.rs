@@ -1,0 +1,92 @@
+//! The one error type of the crate.
+//!
+//! Errors happen only at the API's edges: loading fonts, naming ranges, styles and widths. Laying
+//! out text that passed those checks is infallible for any `&str`.
+
+use std::ops::Range;
+
+/// Everything that can go wrong when calling shrift.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The bytes are not a font ttf-parser can read (truncated, not a font, a bad table
+    /// directory, or a collection index out of range).
+    #[error("font data could not be parsed ({name}): {reason}")]
+    FontParse {
+        /// The name the font was loaded under (usually its file name).
+        name: String,
+        /// ttf-parser's reason.
+        reason: String,
+    },
+    /// A font file could not be read.
+    #[error("could not read font file {path}: {reason}")]
+    FontIo {
+        /// The path as given.
+        path: String,
+        /// The operating system's reason.
+        reason: String,
+    },
+    /// A font stack named no family at all.
+    #[error("the font stack is empty")]
+    EmptyStack,
+    /// None of the families of a font stack is in the font book.
+    #[error("no family of the font stack [{stack}] is in the font book")]
+    NoFontInStack {
+        /// The stack's families, comma-separated.
+        stack: String,
+    },
+    /// A byte range is out of the text or not on char boundaries.
+    #[error("range {start}..{end} is not a range of char boundaries in a text of {len} bytes")]
+    InvalidRange {
+        /// Start of the range as given.
+        start: usize,
+        /// End of the range as given.
+        end: usize,
+        /// Length of the text in bytes.
+        len: usize,
+    },
+    /// A layout width that is negative, NaN or infinite.
+    #[error("layout width must be finite and not negative, got {0}")]
+    InvalidWidth(f32),
+    /// A font size that is zero, negative, NaN, infinite or absurdly large.
+    #[error("font size must be finite, positive and at most {max}, got {size}", max = crate::style::MAX_FONT_SIZE)]
+    InvalidFontSize {
+        /// The size as given.
+        size: f32,
+    },
+    /// A line-height factor that is negative, NaN or infinite.
+    #[error("line height factor must be finite and not negative, got {0}")]
+    InvalidLineHeight(f32),
+    /// A font weight outside 1..=1000.
+    #[error("font weight must be in 1..=1000, got {0}")]
+    InvalidWeight(u16),
+    /// A language tag that is empty or not ASCII letters, digits and hyphens.
+    #[error("invalid language tag {0:?}")]
+    InvalidLanguage(String),
+    /// An OpenType feature setting that does not parse (see [`Feature`](crate::Feature)).
+    #[error("invalid OpenType feature {0:?}")]
+    InvalidFeature(String),
+}
+
+impl Error {
+    pub(crate) fn range(range: &Range<usize>, len: usize) -> Self {
+        Error::InvalidRange {
+            start: range.start,
+            end: range.end,
+            len,
+        }
+    }
+}
+
+/// Checks that `range` is a range of char boundaries of `text`.
+pub(crate) fn check_range(text: &str, range: &Range<usize>) -> Result<(), Error> {
+    if range.start <= range.end
+        && range.end <= text.len()
+        && text.is_char_boundary(range.start)
+        && text.is_char_boundary(range.end)
+    {
+        Ok(())
+    } else {
+        Err(Error::range(range, text.len()))
+    }
+}

@@ -1,0 +1,450 @@
+//! Fonts: loading faces, the font book, font stacks and per-grapheme fallback.
+//!
+//! A [`Font`] is a cheap, shareable handle (an `Arc`) on a face's bytes plus what layout needs to
+//! know without parsing the font again: family, weight, style, vertical metrics and the set of
+//! chars the face maps. Everything that can go wrong with font bytes goes wrong here, at load
+//! time, as an [`Error`]; later stages never see an unparsable face.
+
+use std::fmt;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+
+use crate::error::Error;
+
+/// The bytes of a face: borrowed for the program's life (embedded fonts) or shared.
+#[derive(Clone)]
+enum FontData {
+    Static(&'static [u8]),
+    Shared(Arc<[u8]>),
+}
+
+impl FontData {
+    fn bytes(&self) -> &[u8] {
+        match self {
+            FontData::Static(b) => b,
+            FontData::Shared(b) => b,
+        }
+    }
+}
+
+/// A loaded font face: a cheap-to-clone handle, `Send + Sync`.
+///
+/// ```
+/// # #[cfg(feature = "bundled-fonts")] {
+/// let book = shrift::FontBook::with_bundled_fonts();
+/// let font = &book.fonts()[0];
+/// assert!(!font.family().is_empty());
+/// # }
+/// ```
+#[derive(Clone)]
+pub struct Font(Arc<FontInner>);
+
+struct FontInner {
+    uid: u64,
+    data: FontData,
+    index: u32,
+    name: String,
+    family: String,
+    weight: u16,
+    italic: bool,
+    units_per_em: u16,
+    ascender: i16,
+    descender: i16,
+    line_gap: i16,
+    /// Sorted, disjoint, inclusive ranges of the code points the face maps to a glyph.
+    coverage: Vec<(u32, u32)>,
+}
+
+/// Vertical metrics of a face at a size, in pixels (ascent and descent both positive).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FontMetrics {
+    /// Distance from the baseline up to the top of the line box.
+    pub ascent: f32,
+    /// Distance from the baseline down to the bottom of the line box.
+    pub descent: f32,
+    /// The face's recommended gap between lines.
+    pub line_gap: f32,
+}
+
+static NEXT_UID: AtomicU64 = AtomicU64::new(1);
+
+impl Font {
+    /// Loads face `index` of the font (or collection) in `data`; `name` is how the font is reported
+    /// in layouts and errors, usually its file name.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::FontParse`] when ttf-parser cannot read the face (truncated or random bytes, a
+    /// collection index out of range, missing required tables).
+    pub fn from_bytes(data: Vec<u8>, index: u32, name: &str) -> Result<Font, Error> {
+        Font::new(FontData::Shared(data.into()), index, name)
+    }
+
+    /// Like [`Font::from_bytes`] for bytes that live as long as the program, such as
+    /// `include_bytes!`: nothing is copied.
+    ///
+    /// # Errors
+    ///
+    /// As [`Font::from_bytes`].
+    pub fn from_static(data: &'static [u8], index: u32, name: &str) -> Result<Font, Error> {
+        Font::new(FontData::Static(data), index, name)
+    }
+
+    /// Reads and loads face `index` of a font file; the font's name is the file name.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::FontIo`] when the file cannot be read, else as [`Font::from_bytes`].
+    pub fn from_file(path: impl AsRef<std::path::Path>, index: u32) -> Result<Font, Error> {
+        let path = path.as_ref();
+        let data = std::fs::read(path).map_err(|e| Error::FontIo {
+            path: path.display().to_string(),
+            reason: e.to_string(),
+        })?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.display().to_string());
+        Font::from_bytes(data, index, &name)
+    }
+
+    fn new(data: FontData, index: u32, name: &str) -> Result<Font, Error> {
+        let face = ttf_parser::Face::parse(data.bytes(), index).map_err(|e| Error::FontParse {
+            name: name.to_string(),
+            reason: e.to_string(),
+        })?;
+        // rustybuzz parses the same bytes again when shaping; it must accept what we accept.
+        if rustybuzz::Face::from_slice(data.bytes(), index).is_none() {
+            return Err(Error::FontParse {
+                name: name.to_string(),
+                reason: "rejected by the shaper".to_string(),
+            });
+        }
+        let family = family_name(&face).unwrap_or_else(|| name.to_string());
+        let coverage = coverage(&face);
+        let inner = FontInner {
+            uid: NEXT_UID.fetch_add(1, Ordering::Relaxed),
+            index,
+            name: name.to_string(),
+            family,
+            weight: face.weight().to_number().clamp(1, 1000),
+            italic: face.is_italic() || face.is_oblique(),
+            units_per_em: face.units_per_em(),
+            ascender: face.ascender(),
+            descender: face.descender(),
+            line_gap: face.line_gap(),
+            coverage,
+            data,
+        };
+        Ok(Font(Arc::new(inner)))
+    }
+
+    /// The name the font was loaded under (for files, the file name).
+    pub fn name(&self) -> &str {
+        &self.0.name
+    }
+
+    /// The family name from the font's `name` table (typographic family when present).
+    pub fn family(&self) -> &str {
+        &self.0.family
+    }
+
+    /// The weight class from `OS/2` (400 regular, 700 bold).
+    pub fn weight(&self) -> u16 {
+        self.0.weight
+    }
+
+    /// Whether the face is italic or oblique.
+    pub fn is_italic(&self) -> bool {
+        self.0.italic
+    }
+
+    /// The face's bytes (the whole file for a collection).
+    pub fn data(&self) -> &[u8] {
+        self.0.data.bytes()
+    }
+
+    /// The face's index in its file (0 unless a collection).
+    pub fn index(&self) -> u32 {
+        self.0.index
+    }
+
+    /// Font design units per em.
+    pub fn units_per_em(&self) -> u16 {
+        self.0.units_per_em
+    }
+
+    /// Whether the face maps `c` to a glyph.
+    pub fn covers(&self, c: char) -> bool {
+        let c = c as u32;
+        let cov = &self.0.coverage;
+        let i = cov.partition_point(|&(_, hi)| hi < c);
+        cov.get(i).is_some_and(|&(lo, _)| lo <= c)
+    }
+
+    /// Vertical metrics at `size` pixels per em.
+    pub fn metrics(&self, size: f32) -> FontMetrics {
+        let scale = self.scale(size);
+        FontMetrics {
+            ascent: f32::from(self.0.ascender) * scale,
+            descent: -f32::from(self.0.descender) * scale,
+            line_gap: f32::from(self.0.line_gap) * scale,
+        }
+    }
+
+    /// Pixels per font unit at `size` pixels per em.
+    pub(crate) fn scale(&self, size: f32) -> f32 {
+        size / f32::from(self.0.units_per_em.max(1))
+    }
+
+    /// A number unique to this loaded face for the life of the process (cache key).
+    pub(crate) fn uid(&self) -> u64 {
+        self.0.uid
+    }
+}
+
+impl fmt::Debug for Font {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Font")
+            .field("name", &self.0.name)
+            .field("family", &self.0.family)
+            .field("weight", &self.0.weight)
+            .field("italic", &self.0.italic)
+            .finish()
+    }
+}
+
+impl PartialEq for Font {
+    fn eq(&self, other: &Font) -> bool {
+        self.0.uid == other.0.uid
+    }
+}
+
+impl Eq for Font {}
+
+fn family_name(face: &ttf_parser::Face<'_>) -> Option<String> {
+    use ttf_parser::name_id;
+    let names = face.names();
+    // The typographic family groups more than four styles under one name; prefer it.
+    for id in [name_id::TYPOGRAPHIC_FAMILY, name_id::FAMILY] {
+        let found = names
+            .into_iter()
+            .filter(|n| n.name_id == id && n.is_unicode())
+            .find_map(|n| n.to_string());
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}
+
+fn coverage(face: &ttf_parser::Face<'_>) -> Vec<(u32, u32)> {
+    let mut cps = Vec::new();
+    if let Some(cmap) = face.tables().cmap {
+        for sub in cmap.subtables.into_iter().filter(|s| s.is_unicode()) {
+            sub.codepoints(|cp| cps.push(cp));
+        }
+    }
+    cps.sort_unstable();
+    cps.dedup();
+    let mut ranges: Vec<(u32, u32)> = Vec::new();
+    for cp in cps {
+        // Only what the face really maps counts (a subtable may list code points of glyph 0).
+        let mapped = char::from_u32(cp)
+            .and_then(|c| face.glyph_index(c))
+            .is_some_and(|g| g.0 != 0);
+        if !mapped {
+            continue;
+        }
+        match ranges.last_mut() {
+            Some(last) if last.1 + 1 == cp => last.1 = cp,
+            _ => ranges.push((cp, cp)),
+        }
+    }
+    ranges
+}
+
+/// An ordered list of family names to try, first to last, for each grapheme cluster.
+///
+/// ```
+/// let stack = shrift::FontStack::new("Noto Serif, Noto Serif Hebrew");
+/// assert_eq!(stack.families(), ["Noto Serif", "Noto Serif Hebrew"]);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct FontStack(Vec<String>);
+
+impl FontStack {
+    /// A stack from a comma-separated list of family names (spaces around names are ignored).
+    pub fn new(families: &str) -> FontStack {
+        FontStack(
+            families
+                .split(',')
+                .map(str::trim)
+                .filter(|f| !f.is_empty())
+                .map(str::to_string)
+                .collect(),
+        )
+    }
+
+    /// A stack from a list of family names.
+    pub fn from_families<S: AsRef<str>>(families: &[S]) -> FontStack {
+        FontStack(families.iter().map(|f| f.as_ref().to_string()).collect())
+    }
+
+    /// The family names in order.
+    pub fn families(&self) -> &[String] {
+        &self.0
+    }
+}
+
+impl From<&str> for FontStack {
+    fn from(families: &str) -> FontStack {
+        FontStack::new(families)
+    }
+}
+
+/// A collection of loaded faces, looked up by family, weight and style.
+///
+/// `Send + Sync`: load once, share between threads.
+#[derive(Debug, Clone, Default)]
+pub struct FontBook {
+    fonts: Vec<Font>,
+}
+
+impl FontBook {
+    /// An empty book.
+    pub fn new() -> FontBook {
+        FontBook::default()
+    }
+
+    /// A book holding the eight bundled Noto faces: Noto Sans, Noto Sans Hebrew, Noto Serif and
+    /// Noto Serif Hebrew, each Regular and Bold.
+    #[cfg(feature = "bundled-fonts")]
+    pub fn with_bundled_fonts() -> FontBook {
+        let mut book = FontBook::new();
+        for (name, data) in crate::bundled::FONTS {
+            match Font::from_static(data, 0, name) {
+                Ok(font) => book.add(font),
+                // The bundled files are fixed and tested; a failure here is a packaging bug.
+                Err(e) => debug_assert!(false, "bundled font {name} does not load: {e}"),
+            }
+        }
+        book
+    }
+
+    /// Adds a loaded face.
+    pub fn add(&mut self, font: Font) {
+        self.fonts.push(font);
+    }
+
+    /// Loads and adds face `index` of a font file; returns the new handle.
+    ///
+    /// # Errors
+    ///
+    /// As [`Font::from_file`].
+    pub fn load_file(&mut self, path: impl AsRef<std::path::Path>, index: u32) -> Result<Font, Error> {
+        let font = Font::from_file(path, index)?;
+        self.add(font.clone());
+        Ok(font)
+    }
+
+    /// Loads and adds every face of every `.ttf`, `.otf` and `.ttc` file directly in `dir`; returns
+    /// how many faces were added. Files that are not fonts are skipped.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::FontIo`] when the folder cannot be read.
+    pub fn load_dir(&mut self, dir: impl AsRef<std::path::Path>) -> Result<usize, Error> {
+        let dir = dir.as_ref();
+        let io = |e: std::io::Error| Error::FontIo {
+            path: dir.display().to_string(),
+            reason: e.to_string(),
+        };
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .map_err(io)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.extension()
+                    .and_then(|x| x.to_str())
+                    .is_some_and(|x| matches!(x.to_ascii_lowercase().as_str(), "ttf" | "otf" | "ttc"))
+            })
+            .collect();
+        paths.sort();
+        let mut added = 0;
+        for path in paths {
+            let Ok(data) = std::fs::read(&path) else { continue };
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let count = ttf_parser::fonts_in_collection(&data).unwrap_or(1);
+            let data: Arc<[u8]> = data.into();
+            for index in 0..count {
+                if let Ok(font) = Font::new(FontData::Shared(data.clone()), index, &name) {
+                    self.add(font);
+                    added += 1;
+                }
+            }
+        }
+        Ok(added)
+    }
+
+    /// All faces in the order they were added.
+    pub fn fonts(&self) -> &[Font] {
+        &self.fonts
+    }
+
+    /// The distinct family names, in the order first seen.
+    pub fn families(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for f in &self.fonts {
+            if !out.contains(&f.family()) {
+                out.push(f.family());
+            }
+        }
+        out
+    }
+
+    /// The face of `family` (ASCII case-insensitive) closest to `weight` and `italic`: the style
+    /// first, then the nearest weight (the heavier of two equally near ones when `weight` is above
+    /// 500, else the lighter), as CSS font matching does.
+    pub fn find(&self, family: &str, weight: u16, italic: bool) -> Option<&Font> {
+        self.fonts
+            .iter()
+            .filter(|f| f.family().eq_ignore_ascii_case(family))
+            .min_by_key(|f| {
+                let style_miss = u32::from(f.is_italic() != italic);
+                let distance = u32::from(f.weight().abs_diff(weight));
+                let wrong_side = u32::from(if weight > 500 {
+                    f.weight() < weight
+                } else {
+                    f.weight() > weight
+                });
+                (style_miss, distance, wrong_side)
+            })
+    }
+
+    /// The faces of a stack, in order, one per family found; families not in the book are
+    /// skipped.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::EmptyStack`] for a stack without families, [`Error::NoFontInStack`] when none of
+    /// its families is in the book.
+    pub fn resolve(&self, stack: &FontStack, weight: u16, italic: bool) -> Result<Vec<Font>, Error> {
+        if stack.families().is_empty() {
+            return Err(Error::EmptyStack);
+        }
+        let fonts: Vec<Font> = stack
+            .families()
+            .iter()
+            .filter_map(|fam| self.find(fam, weight, italic).cloned())
+            .collect();
+        if fonts.is_empty() {
+            return Err(Error::NoFontInStack {
+                stack: stack.families().join(", "),
+            });
+        }
+        Ok(fonts)
+    }
+}

@@ -1,0 +1,132 @@
+//! Itemising: font fallback per grapheme cluster, then cutting the text into items, the maximal
+//! ranges of one bidi level, script, face and style. Each item is shaped by one shaper call.
+
+use std::ops::Range;
+
+use unicode_linebreak::BreakClass;
+use unicode_script::{Script, UnicodeScript};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::analysis::Analysis;
+use crate::font::Font;
+
+/// A range of text that is shaped as a whole: one level, script, face and style.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Item {
+    pub range: Range<usize>,
+    pub level: u8,
+    pub script: Script,
+    /// Index into the paragraph's faces.
+    pub font: usize,
+    /// Index into the paragraph's styles.
+    pub style: usize,
+    /// The item's glyphs in the paragraph's glyph store, filled in by shaping.
+    pub glyphs: Range<usize>,
+}
+
+/// Whether a char ends a line by itself (UAX #14 classes BK, CR, LF, NL). Such chars belong to
+/// a line but are never shaped: no font has a glyph for them and nothing should be drawn.
+pub(crate) fn is_hard_break(c: char) -> bool {
+    matches!(
+        unicode_linebreak::break_property(c as u32),
+        BreakClass::Mandatory | BreakClass::CarriageReturn | BreakClass::LineFeed | BreakClass::NextLine
+    )
+}
+
+/// Default-ignorable chars the shaper hides (bidi controls, ZWJ, ZWNJ, variation selectors, ...):
+/// they do not count when asking whether a face covers a cluster.
+pub(crate) fn is_default_ignorable(c: char) -> bool {
+    matches!(c as u32,
+        0x00AD | 0x034F | 0x061C | 0x115F..=0x1160 | 0x17B4..=0x17B5 | 0x180B..=0x180F
+        | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0x3164 | 0xFE00..=0xFE0F
+        | 0xFEFF | 0xFFA0 | 0xFFF0..=0xFFF8 | 0x1BCA0..=0x1BCA3 | 0x1D173..=0x1D17A
+        | 0xE0000..=0xE0FFF)
+}
+
+/// Spaces and punctuation: chars that keep the face of the cluster before them.
+fn is_space_or_punct(c: char) -> bool {
+    !c.is_alphanumeric() && matches!(c.script(), Script::Common | Script::Inherited)
+}
+
+/// The face for one grapheme cluster: see the crate docs on fallback.
+fn choose_font(cluster: &str, stack: &[usize], fonts: &[Font], previous: Option<usize>) -> usize {
+    let significant = || cluster.chars().filter(|&c| !is_default_ignorable(c));
+    if significant().next().is_none() {
+        // Only invisible controls: they are hidden whatever the face, so do not start a new item.
+        return previous.unwrap_or(stack[0]);
+    }
+    let covers = |f: usize| significant().all(|c| fonts[f].covers(c));
+    if let Some(prev) = previous {
+        if significant().all(is_space_or_punct) && covers(prev) {
+            return prev;
+        }
+    }
+    if let Some(&f) = stack.iter().find(|&&f| covers(f)) {
+        return f;
+    }
+    // No face covers the whole cluster: keep the cluster together in the face that has its base.
+    let first = significant().next();
+    stack
+        .iter()
+        .copied()
+        .find(|&f| first.is_some_and(|c| fonts[f].covers(c)))
+        .unwrap_or(stack[0])
+}
+
+/// Cuts `text` into items.
+///
+/// `style_at` gives the style of each byte; `stacks[style]` lists indexes into `fonts` in
+/// fallback order (never empty).
+pub(crate) fn itemize(
+    text: &str,
+    analysis: &Analysis,
+    style_at: &dyn Fn(usize) -> usize,
+    stacks: &[Vec<usize>],
+    fonts: &[Font],
+) -> Vec<Item> {
+    let mut items: Vec<Item> = Vec::new();
+    let mut scripts = analysis.scripts.iter().peekable();
+    let mut previous: Option<(usize, usize)> = None; // (style, font) of the last shaped cluster
+    for (start, cluster) in text.grapheme_indices(true) {
+        let first = cluster.chars().next().unwrap_or(' ');
+        if is_hard_break(first) {
+            previous = None;
+            continue;
+        }
+        // A style change inside a cluster would tear a mark from its letter: the cluster's first
+        // byte decides.
+        let style = style_at(start);
+        let prev_font = previous.filter(|p| p.0 == style).map(|p| p.1);
+        let font = choose_font(cluster, &stacks[style], fonts, prev_font);
+        previous = Some((style, font));
+        for (off, c) in cluster.char_indices() {
+            let pos = start + off;
+            while scripts.peek().is_some_and(|r| r.range.end <= pos) {
+                scripts.next();
+            }
+            let script = scripts.peek().map_or(Script::Common, |r| r.script);
+            let level = analysis.levels.get(pos).copied().unwrap_or(analysis.base_level);
+            let end = pos + c.len_utf8();
+            match items.last_mut() {
+                Some(it)
+                    if it.range.end == pos
+                        && it.level == level
+                        && it.script == script
+                        && it.font == font
+                        && it.style == style =>
+                {
+                    it.range.end = end
+                }
+                _ => items.push(Item {
+                    range: pos..end,
+                    level,
+                    script,
+                    font,
+                    style,
+                    glyphs: 0..0,
+                }),
+            }
+        }
+    }
+    items
+}

@@ -1,0 +1,299 @@
+//! The result of laying out: lines of runs of positioned glyphs, and the options that produce it.
+//!
+//! A [`Layout`] keeps its lines, runs and glyphs in three flat vectors so that laying out again
+//! into the same `Layout` reuses every allocation.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::analysis::Direction;
+use crate::error::Error;
+use crate::font::Font;
+
+/// Where a line's content sits between the edges of the layout width.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Alignment {
+    /// The paragraph's start edge: left for left-to-right, right for right-to-left paragraphs.
+    #[default]
+    Start,
+    /// The paragraph's end edge.
+    End,
+    /// Centred.
+    Center,
+    /// The left edge whatever the direction.
+    Left,
+    /// The right edge whatever the direction.
+    Right,
+}
+
+/// Width, alignment and line spacing for one layout.
+///
+/// ```
+/// use shrift::{Alignment, LayoutOptions};
+/// let options = LayoutOptions::new(420.0).align(Alignment::Center).line_height(1.2);
+/// assert_eq!(options.width(), 420.0);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LayoutOptions {
+    width: f32,
+    align: Alignment,
+    line_height: f32,
+}
+
+impl LayoutOptions {
+    /// Options for lines at most `width` pixels wide, start-aligned, line height factor 1.
+    pub fn new(width: f32) -> LayoutOptions {
+        LayoutOptions {
+            width,
+            align: Alignment::Start,
+            line_height: 1.0,
+        }
+    }
+
+    /// Sets the alignment.
+    pub fn align(mut self, align: Alignment) -> LayoutOptions {
+        self.align = align;
+        self
+    }
+
+    /// Sets the line height as a factor of the faces' natural line height (ascent + descent +
+    /// line gap of the tallest face on the line).
+    pub fn line_height(mut self, factor: f32) -> LayoutOptions {
+        self.line_height = factor;
+        self
+    }
+
+    /// The width lines are broken at.
+    pub fn width(&self) -> f32 {
+        self.width
+    }
+
+    /// The alignment.
+    pub fn alignment(&self) -> Alignment {
+        self.align
+    }
+
+    /// The line-height factor.
+    pub fn line_height_factor(&self) -> f32 {
+        self.line_height
+    }
+
+    pub(crate) fn validate(&self) -> Result<(), Error> {
+        if !(self.width.is_finite() && self.width >= 0.0) {
+            return Err(Error::InvalidWidth(self.width));
+        }
+        if !(self.line_height.is_finite() && self.line_height >= 0.0) {
+            return Err(Error::InvalidLineHeight(self.line_height));
+        }
+        Ok(())
+    }
+}
+
+/// A glyph placed on a line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Glyph {
+    /// Glyph id in the run's font.
+    pub id: u16,
+    /// Byte offset of the first char of the glyph's cluster in the paragraph's text.
+    pub cluster: usize,
+    /// Where the glyph's origin is drawn: pen position plus `dx`.
+    pub x: f32,
+    /// Where the glyph's origin is drawn: the baseline minus `dy` (y grows downward).
+    pub y: f32,
+    /// How far the pen moves after this glyph.
+    pub advance: f32,
+    /// The shaper's horizontal offset.
+    pub dx: f32,
+    /// The shaper's vertical offset, positive up as in HarfBuzz.
+    pub dy: f32,
+}
+
+/// A run: glyphs of one face, size, level, script and language on one line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    pub(crate) range: Range<usize>,
+    pub(crate) font: Font,
+    pub(crate) size: f32,
+    pub(crate) level: u8,
+    pub(crate) script: &'static str,
+    pub(crate) language: Option<Arc<str>>,
+    pub(crate) glyphs: Range<usize>,
+    pub(crate) x: f32,
+    pub(crate) width: f32,
+}
+
+impl Run {
+    /// The run's byte range in the paragraph's text.
+    pub fn range(&self) -> Range<usize> {
+        self.range.clone()
+    }
+
+    /// The face the glyphs are from.
+    pub fn font(&self) -> &Font {
+        &self.font
+    }
+
+    /// The font size in pixels per em.
+    pub fn size(&self) -> f32 {
+        self.size
+    }
+
+    /// The resolved bidi level (after rule L1).
+    pub fn level(&self) -> u8 {
+        self.level
+    }
+
+    /// The run's direction: odd levels are right to left.
+    pub fn direction(&self) -> Direction {
+        Direction::from_level(self.level)
+    }
+
+    /// The ISO 15924 script tag, such as `"Hebr"` or `"Latn"`.
+    pub fn script(&self) -> &'static str {
+        self.script
+    }
+
+    /// The language tag the run was shaped with, if any.
+    pub fn language(&self) -> Option<&str> {
+        self.language.as_deref()
+    }
+
+    /// Left edge of the run (pen position of its first glyph).
+    pub fn x(&self) -> f32 {
+        self.x
+    }
+
+    /// Sum of the run's advances.
+    pub fn width(&self) -> f32 {
+        self.width
+    }
+}
+
+/// A line: its runs in visual order, with its metrics.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub(crate) range: Range<usize>,
+    pub(crate) top: f32,
+    pub(crate) height: f32,
+    pub(crate) baseline: f32,
+    pub(crate) ascent: f32,
+    pub(crate) descent: f32,
+    pub(crate) x: f32,
+    pub(crate) width: f32,
+    pub(crate) runs: Range<usize>,
+}
+
+impl Line {
+    /// The line's byte range, including its trailing whitespace and the separator ending it.
+    pub fn range(&self) -> Range<usize> {
+        self.range.clone()
+    }
+
+    /// Top of the line box.
+    pub fn top(&self) -> f32 {
+        self.top
+    }
+
+    /// Height of the line box.
+    pub fn height(&self) -> f32 {
+        self.height
+    }
+
+    /// The baseline's y.
+    pub fn baseline(&self) -> f32 {
+        self.baseline
+    }
+
+    /// The largest ascent of the line's faces.
+    pub fn ascent(&self) -> f32 {
+        self.ascent
+    }
+
+    /// The largest descent of the line's faces.
+    pub fn descent(&self) -> f32 {
+        self.descent
+    }
+
+    /// Left edge of the line's content (without hanging whitespace).
+    pub fn x(&self) -> f32 {
+        self.x
+    }
+
+    /// Width of the line's content, without the whitespace that hangs at its end.
+    pub fn width(&self) -> f32 {
+        self.width
+    }
+}
+
+/// Lines of positioned glyph runs: the result of laying out a paragraph.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Layout {
+    pub(crate) width: f32,
+    pub(crate) height: f32,
+    pub(crate) direction: Option<Direction>,
+    pub(crate) lines: Vec<Line>,
+    pub(crate) runs: Vec<Run>,
+    pub(crate) glyphs: Vec<Glyph>,
+}
+
+impl Layout {
+    /// The width the layout was made for.
+    pub fn width(&self) -> f32 {
+        self.width
+    }
+
+    /// Total height of the lines.
+    pub fn height(&self) -> f32 {
+        self.height
+    }
+
+    /// The paragraph's resolved base direction.
+    pub fn direction(&self) -> Direction {
+        self.direction.unwrap_or(Direction::Ltr)
+    }
+
+    /// The lines, top to bottom.
+    pub fn lines(&self) -> &[Line] {
+        &self.lines
+    }
+
+    /// The runs of a line, left to right.
+    pub fn runs(&self, line: &Line) -> &[Run] {
+        self.runs.get(line.runs.clone()).unwrap_or(&[])
+    }
+
+    /// The glyphs of a run, left to right.
+    pub fn glyphs(&self, run: &Run) -> &[Glyph] {
+        self.glyphs.get(run.glyphs.clone()).unwrap_or(&[])
+    }
+
+    /// Every run of every line, line after line.
+    pub fn all_runs(&self) -> &[Run] {
+        &self.runs
+    }
+
+    /// Every glyph, run after run.
+    pub fn all_glyphs(&self) -> &[Glyph] {
+        &self.glyphs
+    }
+
+    pub(crate) fn clear(&mut self) {
+        self.width = 0.0;
+        self.height = 0.0;
+        self.direction = None;
+        self.lines.clear();
+        self.runs.clear();
+        self.glyphs.clear();
+    }
+
+    /// Moves everything down by `dy` (stacking blocks in a document).
+    pub(crate) fn translate_y(&mut self, dy: f32) {
+        for line in &mut self.lines {
+            line.top += dy;
+            line.baseline += dy;
+        }
+        for g in &mut self.glyphs {
+            g.y += dy;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+//! # shrift
+//!
+//! Lays out right-to-left and bidirectional text: Yiddish (Hebrew script), Latin, and any mix of
+//! the two in one paragraph. Give it text, fonts and a width; get back lines of positioned glyph
+//! runs (which glyph of which face goes where) for a renderer to draw.
+//!
+//! ```
+//! # #[cfg(feature = "bundled-fonts")] {
+//! use shrift::{Direction, FontBook, LayoutContext, LayoutOptions, Paragraph, TextStyle};
+//!
+//! let book = FontBook::with_bundled_fonts();
+//! let mut cx = LayoutContext::new();
+//! let style = TextStyle::new("Noto Serif, Noto Serif Hebrew").size(16.0);
+//! let para = Paragraph::new("דער „פֿאָרווערטס“ (The Forward) איז געגרינדעט געוואָרן אין 1897.", style, &book, &mut cx)?;
+//! assert_eq!(para.direction(), Direction::Rtl);
+//!
+//! let layout = para.layout(&mut cx, &LayoutOptions::new(200.0))?;
+//! for line in layout.lines() {
+//!     for run in layout.runs(line) {
+//!         for glyph in layout.glyphs(run) {
+//!             // draw glyph.id of run.font() at (glyph.x, glyph.y), run.size() pixels per em
+//!             assert!(glyph.x >= -1.0 && glyph.x <= 201.0);
+//!         }
+//!     }
+//! }
+//! // Re-layout at another width reuses the shaping.
+//! let calls = cx.shaper_calls();
+//! let narrow = para.layout(&mut cx, &LayoutOptions::new(120.0))?;
+//! assert!(narrow.lines().len() >= layout.lines().len());
+//! assert!(cx.shaper_calls() - calls <= narrow.lines().len() as u64 * 2);
+//! # }
+//! # Ok::<(), shrift::Error>(())
+//! ```
+//!
+//! ## The pipeline
+//!
+//! One file per stage, a named type at every hand-off:
+//!
+//! | stage | file | result |
+//! |---|---|---|
+//! | bidi levels, scripts, break opportunities | `analysis.rs` | `Analysis` |
+//! | font fallback per grapheme, items | `itemize.rs` | `Item`s |
+//! | shaping (the only rustybuzz user) | `shape.rs` | `ShapedGlyph`s |
+//! | all of the above, once per paragraph | `paragraph.rs` | [`Paragraph`] |
+//! | first-fit line breaking | `line_break.rs` | line ranges |
+//! | per-line reordering (UAX #9 L1, L2) | `reorder.rs` | `LineRun`s in visual order |
+//! | positioning, alignment, line metrics | `position.rs` | [`Layout`] |
+//! | blocks in a column | `document.rs` | [`DocumentLayout`] |
+//!
+//! ## Font fallback
+//!
+//! Each grapheme cluster gets the first face of its style's stack that covers every char of the
+//! cluster, so a vowel point is never shaped apart from its letter. Spaces and punctuation keep
+//! the face of the cluster before them when it covers them. Invisible controls (bidi controls,
+//! ZWJ, variation selectors) do not count toward coverage.
+//!
+//! ## Units
+//!
+//! Text positions are byte offsets into the paragraph's text. Coordinates are `f32` pixels, y
+//! grows downward from the layout's top-left; a glyph's `x, y` is where its origin is drawn.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod analysis;
+#[cfg(feature = "bundled-fonts")]
+mod bundled;
+mod document;
+mod error;
+mod font;
+mod itemize;
+mod layout;
+mod line_break;
+mod paragraph;
+mod position;
+mod reorder;
+mod shape;
+mod style;
+
+pub use analysis::{line_break_opportunities, BaseDirection, BreakOpportunity, Direction};
+pub use document::{Block, Document, DocumentLayout};
+pub use error::Error;
+pub use font::{Font, FontBook, FontMetrics, FontStack};
+pub use layout::{Alignment, Glyph, Layout, LayoutOptions, Line, Run};
+pub use paragraph::{LayoutContext, Paragraph, ParagraphBuilder};
+pub use style::{Feature, TextStyle, DEFAULT_HEBREW_LANGUAGE, MAX_FONT_SIZE};

@@ -1,0 +1,143 @@
+//! Line breaking: first-fit at UAX #14 opportunities on the shaped advances.
+//!
+//! Trailing whitespace hangs past the edge and does not count toward the fit (as in CSS); a word
+//! wider than the line is broken between grapheme clusters; a mandatory break always ends a line.
+//! Works on the paragraph's precomputed segments, so a layout at a new width costs one pass over
+//! the segments, not over the text.
+
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::paragraph::Paragraph;
+use crate::shape::{FaceCache, ShapedGlyph, Shaper};
+
+/// Slack for float summation: a line that overshoots by less than this still fits.
+const FIT_EPSILON: f32 = 1e-3;
+
+/// Writes the byte range of each line of `para` at `width` into `lines` (cleared first). Every byte
+/// of the text is in exactly one range; there is always at least one line.
+pub(crate) fn break_lines(para: &Paragraph, shaper: &mut Shaper, width: f32, lines: &mut Vec<Range<usize>>) {
+    lines.clear();
+    let mut measure = Measure {
+        para,
+        shaper,
+        faces: FaceCache::new(),
+        glyphs: Vec::new(),
+    };
+    let max = width + FIT_EPSILON;
+    let mut start = 0;
+    // Advance of the line so far, including the whitespace after its last segment.
+    let mut line_width = 0.0f32;
+    let mut empty = true;
+    for seg in &para.segments {
+        if !empty && line_width + seg.width - seg.hang > max {
+            lines.push(start..seg.range.start);
+            start = seg.range.start;
+            line_width = 0.0;
+            empty = true;
+        }
+        if empty && seg.width - seg.hang > max {
+            line_width = split_long_segment(para, &mut measure, seg.range.clone(), max, &mut start, lines);
+        } else {
+            line_width += seg.width;
+        }
+        empty = false;
+        if seg.mandatory {
+            lines.push(start..seg.range.end);
+            start = seg.range.end;
+            line_width = 0.0;
+            empty = true;
+        }
+    }
+    if start < para.text.len() || lines.is_empty() {
+        lines.push(start..para.text.len());
+    }
+}
+
+/// Breaks a segment too wide for a line of its own between grapheme clusters, pushing every full
+/// line; returns the advance of the part left on the last, still open, line (which starts at
+/// `*start`).
+///
+/// Cuts inside a word are usually unsafe to break (kerning, marks), and the two sides are reshaped
+/// when positioned; so the width of a line ending at such a cut is measured by reshaping, and the
+/// cut moves back a cluster while the reshaped line does not fit.
+fn split_long_segment(
+    para: &Paragraph,
+    measure: &mut Measure<'_>,
+    range: Range<usize>,
+    max: f32,
+    start: &mut usize,
+    lines: &mut Vec<Range<usize>>,
+) -> f32 {
+    let base = range.start;
+    // (start, advance, hangs) of each grapheme cluster; rare, so a fresh vector is fine.
+    let clusters: Vec<(usize, f32, bool)> = para.text[range.clone()]
+        .grapheme_indices(true)
+        .map(|(off, g)| {
+            let pos = base + off;
+            let advance: f32 = para.advance_at[pos..pos + g.len()].iter().sum();
+            (pos, advance, g.chars().all(char::is_whitespace))
+        })
+        .collect();
+    let bound = |k: usize| clusters.get(k).map_or(range.end, |c| c.0);
+    let mut i = 0;
+    while i < clusters.len() {
+        let mut width = clusters[i].1;
+        let mut j = i + 1;
+        // Whitespace hangs; it never starts a line of its own.
+        while j < clusters.len() && (clusters[j].2 || width + clusters[j].1 <= max) {
+            width += clusters[j].1;
+            j += 1;
+        }
+        if j == clusters.len() {
+            *start = bound(i);
+            return width;
+        }
+        while j > i + 1 && measure.width(bound(i)..bound(j)) > max {
+            j -= 1;
+        }
+        lines.push(bound(i)..bound(j));
+        i = j;
+    }
+    *start = range.end;
+    0.0
+}
+
+/// Measures lines the way positioning will lay them out: parts of items cut at unsafe points are
+/// reshaped.
+struct Measure<'p> {
+    para: &'p Paragraph,
+    shaper: &'p mut Shaper,
+    faces: FaceCache<'p>,
+    glyphs: Vec<ShapedGlyph>,
+}
+
+impl<'p> Measure<'p> {
+    /// The advance of `range` (one line's worth of text) as it would be drawn.
+    fn width(&mut self, range: Range<usize>) -> f32 {
+        let para = self.para;
+        let first = para.items.partition_point(|it| it.range.end <= range.start);
+        let mut width = 0.0;
+        for item in para.items[first..]
+            .iter()
+            .take_while(|it| it.range.start < range.end)
+        {
+            let piece = item.range.start.max(range.start)..item.range.end.min(range.end);
+            let safe = (piece.start == item.range.start || para.safe_to_cut(piece.start))
+                && (piece.end == item.range.end || para.safe_to_cut(piece.end));
+            if safe {
+                width += para.advance_at[piece].iter().sum::<f32>();
+            } else {
+                self.glyphs.clear();
+                self.shaper.shape(
+                    &mut self.faces,
+                    &para.request(item, piece, item.level),
+                    &mut self.glyphs,
+                );
+                width += self.glyphs.iter().map(|g| g.advance).sum::<f32>();
+            }
+        }
+        width
+    }
+}

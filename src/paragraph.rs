@@ -1,0 +1,365 @@
+//! The width-independent result: a [`Paragraph`] is analysed, itemised and shaped once, then laid
+//! out at any number of widths without reshaping (but where a line breaks at a glyph the shaper
+//! marked unsafe to break).
+
+use std::ops::Range;
+
+use crate::analysis::{Analysis, BaseDirection, BreakOpportunity, Direction};
+use crate::error::{check_range, Error};
+use crate::font::{Font, FontBook};
+use crate::itemize::{itemize, Item};
+use crate::layout::{Layout, LayoutOptions};
+use crate::shape::{FaceCache, ShapeRequest, ShapedGlyph, Shaper};
+use crate::style::{TextStyle, DEFAULT_HEBREW_LANGUAGE};
+
+/// Reusable state for building and laying out paragraphs: shape plans, the shaper's buffer and
+/// scratch space. Keep one per thread and pass it to every call; it makes repeated work cheap.
+#[derive(Default)]
+pub struct LayoutContext {
+    pub(crate) shaper: Shaper,
+    pub(crate) scratch: Scratch,
+}
+
+/// Buffers reused by every layout so that re-layout does not allocate once warm.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    pub line_ranges: Vec<Range<usize>>,
+    pub line_runs: Vec<crate::reorder::LineRun>,
+    pub levels: Vec<unicode_bidi::Level>,
+    pub reset: Vec<Range<usize>>,
+    pub glyphs: Vec<ShapedGlyph>,
+}
+
+impl LayoutContext {
+    /// A fresh context.
+    pub fn new() -> LayoutContext {
+        LayoutContext::default()
+    }
+
+    /// How many times the shaper has been called through this context. Useful to check that a
+    /// re-layout at a new width did not reshape.
+    pub fn shaper_calls(&self) -> u64 {
+        self.shaper.calls
+    }
+}
+
+impl std::fmt::Debug for LayoutContext {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LayoutContext")
+            .field("shaper_calls", &self.shaper.calls)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Bit set in [`Paragraph`]'s per-byte flags where a glyph cluster starts.
+pub(crate) const CLUSTER_START: u8 = 1;
+/// Bit set where the glyph starting a cluster is unsafe to break at.
+pub(crate) const UNSAFE_TO_BREAK: u8 = 2;
+
+/// The stretch between two break opportunities: a word and the spaces after it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Segment {
+    pub range: Range<usize>,
+    /// Advance of everything in the segment.
+    pub width: f32,
+    /// Advance of the whitespace it ends with, which may hang past a line's edge.
+    pub hang: f32,
+    /// A line must end after this segment.
+    pub mandatory: bool,
+}
+
+/// Builds a [`Paragraph`]: text, a base style, optional style spans and a base direction.
+///
+/// ```
+/// # #[cfg(feature = "bundled-fonts")] {
+/// use shrift::{BaseDirection, FontBook, LayoutContext, Paragraph, TextStyle};
+/// let book = FontBook::with_bundled_fonts();
+/// let mut cx = LayoutContext::new();
+/// let body = TextStyle::new("Noto Serif, Noto Serif Hebrew");
+/// let para = Paragraph::builder("Hello ייִדיש", body.clone())
+///     .span(0..5, body.weight(700))
+///     .direction(BaseDirection::Ltr)
+///     .build(&book, &mut cx)
+///     .unwrap();
+/// assert_eq!(para.text(), "Hello ייִדיש");
+/// # }
+/// ```
+#[derive(Debug, Clone)]
+pub struct ParagraphBuilder<'t> {
+    text: &'t str,
+    base: TextStyle,
+    spans: Vec<(Range<usize>, TextStyle)>,
+    direction: BaseDirection,
+}
+
+impl<'t> ParagraphBuilder<'t> {
+    /// Styles the byte range `range` with `style`; later spans win where spans overlap.
+    pub fn span(mut self, range: Range<usize>, style: TextStyle) -> ParagraphBuilder<'t> {
+        self.spans.push((range, style));
+        self
+    }
+
+    /// Sets the base direction (default [`BaseDirection::Auto`]).
+    pub fn direction(mut self, direction: BaseDirection) -> ParagraphBuilder<'t> {
+        self.direction = direction;
+        self
+    }
+
+    /// Analyses, itemises and shapes the paragraph.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidRange`] for a span off the text or off a char boundary; the style errors of
+    /// [`TextStyle`] (size, weight, language, an empty stack); [`Error::NoFontInStack`] when no
+    /// family of a style's stack is in `book`.
+    pub fn build(self, book: &FontBook, cx: &mut LayoutContext) -> Result<Paragraph, Error> {
+        let text = self.text;
+        let mut styles = vec![self.base];
+        let mut span_ranges = Vec::with_capacity(self.spans.len());
+        for (range, style) in self.spans {
+            check_range(text, &range)?;
+            span_ranges.push(range);
+            styles.push(style);
+        }
+        // Faces of every style's stack, deduplicated across styles.
+        let mut fonts: Vec<Font> = Vec::new();
+        let mut stacks: Vec<Vec<usize>> = Vec::with_capacity(styles.len());
+        for style in &styles {
+            style.validate()?;
+            let resolved = book.resolve(style.stack(), style.font_weight(), style.is_italic())?;
+            let stack = resolved
+                .into_iter()
+                .map(|f| match fonts.iter().position(|g| *g == f) {
+                    Some(i) => i,
+                    None => {
+                        fonts.push(f);
+                        fonts.len() - 1
+                    }
+                })
+                .collect();
+            stacks.push(stack);
+        }
+        // Style of each byte: later spans paint over earlier ones. A span list is short, so
+        // the linear search per query is cheaper than a per-byte table.
+        let style_at = |pos: usize| {
+            span_ranges
+                .iter()
+                .rposition(|r| r.contains(&pos))
+                .map_or(0, |i| i + 1)
+        };
+        let analysis = Analysis::new(text, self.direction);
+        let mut items = itemize(text, &analysis, &style_at, &stacks, &fonts);
+
+        let mut glyphs = Vec::with_capacity(text.len());
+        let mut faces = FaceCache::new();
+        for item in &mut items {
+            let start = glyphs.len();
+            let style = &styles[item.style];
+            cx.shaper.shape(
+                &mut faces,
+                &ShapeRequest {
+                    text,
+                    range: item.range.clone(),
+                    font: &fonts[item.font],
+                    size: style.font_size(),
+                    rtl: item.level % 2 == 1,
+                    script: item.script,
+                    language: item_language(style, item),
+                    features: style.features(),
+                },
+                &mut glyphs,
+            );
+            item.glyphs = start..glyphs.len();
+        }
+
+        let mut advance_at = vec![0.0f32; text.len()];
+        let mut flags = vec![0u8; text.len()];
+        for g in &glyphs {
+            if let (Some(a), Some(f)) = (advance_at.get_mut(g.cluster), flags.get_mut(g.cluster)) {
+                *a += g.advance;
+                *f |= CLUSTER_START;
+                if g.unsafe_to_break {
+                    *f |= UNSAFE_TO_BREAK;
+                }
+            }
+        }
+        let segments = segments(text, &analysis.breaks, &advance_at);
+        let primary_font = stacks.iter().map(|s| s.first().copied().unwrap_or(0)).collect();
+        Ok(Paragraph {
+            text: text.to_string(),
+            base_level: analysis.base_level,
+            bidi_paragraphs: analysis.bidi_paragraphs,
+            classes: analysis.classes,
+            fonts,
+            styles,
+            primary_font,
+            items,
+            glyphs,
+            advance_at,
+            flags,
+            segments,
+        })
+    }
+}
+
+/// The language a run is tagged with: its style's, or by default `yi` for Hebrew script.
+fn item_language<'s>(style: &'s TextStyle, item: &Item) -> Option<&'s std::sync::Arc<str>> {
+    static HEBREW_DEFAULT: std::sync::OnceLock<std::sync::Arc<str>> = std::sync::OnceLock::new();
+    match style.language_arc() {
+        Some(l) => Some(l),
+        None if item.script == unicode_script::Script::Hebrew => {
+            Some(HEBREW_DEFAULT.get_or_init(|| DEFAULT_HEBREW_LANGUAGE.into()))
+        }
+        None => None,
+    }
+}
+
+fn segments(text: &str, breaks: &[BreakOpportunity], advance_at: &[f32]) -> Vec<Segment> {
+    let mut out = Vec::with_capacity(breaks.len());
+    let mut start = 0;
+    for b in breaks {
+        if b.pos <= start {
+            continue;
+        }
+        let range = start..b.pos;
+        let width: f32 = advance_at[range.clone()].iter().sum();
+        let body = text[range.clone()].trim_end_matches(char::is_whitespace);
+        let hang: f32 = advance_at[start + body.len()..b.pos].iter().sum();
+        out.push(Segment {
+            range,
+            width,
+            hang,
+            mandatory: b.mandatory,
+        });
+        start = b.pos;
+    }
+    out
+}
+
+/// A paragraph analysed, itemised and shaped: everything about its layout that does not depend on
+/// the width. Lay it out with [`Paragraph::layout`] at as many widths as needed.
+#[derive(Debug, Clone)]
+pub struct Paragraph {
+    pub(crate) text: String,
+    pub(crate) base_level: u8,
+    pub(crate) bidi_paragraphs: Vec<(Range<usize>, u8)>,
+    /// Original bidi class of each byte (rule L1 needs them per line).
+    pub(crate) classes: Vec<unicode_bidi::BidiClass>,
+    pub(crate) fonts: Vec<Font>,
+    pub(crate) styles: Vec<TextStyle>,
+    /// First face of each style's stack: metrics for lines without glyphs.
+    pub(crate) primary_font: Vec<usize>,
+    pub(crate) items: Vec<Item>,
+    /// Glyphs of every item, item after item; each item's glyphs left to right.
+    pub(crate) glyphs: Vec<ShapedGlyph>,
+    /// Sum of the advances of the glyphs whose cluster starts at each byte.
+    pub(crate) advance_at: Vec<f32>,
+    /// [`CLUSTER_START`] and [`UNSAFE_TO_BREAK`] bits of each byte.
+    pub(crate) flags: Vec<u8>,
+    pub(crate) segments: Vec<Segment>,
+}
+
+impl Paragraph {
+    /// Starts building a paragraph of `text` in `style`.
+    pub fn builder(text: &str, style: TextStyle) -> ParagraphBuilder<'_> {
+        ParagraphBuilder {
+            text,
+            base: style,
+            spans: Vec::new(),
+            direction: BaseDirection::Auto,
+        }
+    }
+
+    /// Builds a paragraph of `text` in one style with an automatic base direction.
+    ///
+    /// # Errors
+    ///
+    /// As [`ParagraphBuilder::build`].
+    pub fn new(
+        text: &str,
+        style: TextStyle,
+        book: &FontBook,
+        cx: &mut LayoutContext,
+    ) -> Result<Paragraph, Error> {
+        Paragraph::builder(text, style).build(book, cx)
+    }
+
+    /// The paragraph's text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The resolved base direction (of the first bidi paragraph when the text holds several).
+    pub fn direction(&self) -> Direction {
+        Direction::from_level(self.base_level)
+    }
+
+    /// The resolved base embedding level (0 or 1).
+    pub fn base_level(&self) -> u8 {
+        self.base_level
+    }
+
+    /// The faces the paragraph's styles resolved to.
+    pub fn fonts(&self) -> &[Font] {
+        &self.fonts
+    }
+
+    /// Lays the paragraph out at `options.width`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidWidth`] or [`Error::InvalidLineHeight`] for a bad option.
+    pub fn layout(&self, cx: &mut LayoutContext, options: &LayoutOptions) -> Result<Layout, Error> {
+        let mut layout = Layout::default();
+        self.layout_into(cx, options, &mut layout)?;
+        Ok(layout)
+    }
+
+    /// Like [`Paragraph::layout`], but reuses the allocations of `out`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Paragraph::layout`]; `out` is left empty on error.
+    pub fn layout_into(
+        &self,
+        cx: &mut LayoutContext,
+        options: &LayoutOptions,
+        out: &mut Layout,
+    ) -> Result<(), Error> {
+        out.clear();
+        options.validate()?;
+        crate::position::layout_paragraph(self, cx, options, out);
+        Ok(())
+    }
+
+    /// The level of the bidi paragraph holding byte `pos`.
+    pub(crate) fn paragraph_level_at(&self, pos: usize) -> u8 {
+        self.bidi_paragraphs
+            .iter()
+            .find(|(r, _)| r.contains(&pos))
+            .map_or(self.base_level, |p| p.1)
+    }
+
+    /// Whether the text may be cut at `pos` inside an item without reshaping either side.
+    pub(crate) fn safe_to_cut(&self, pos: usize) -> bool {
+        self.flags
+            .get(pos)
+            .is_some_and(|&f| f & CLUSTER_START != 0 && f & UNSAFE_TO_BREAK == 0)
+    }
+
+    /// The shaping request for part of an item, in the direction of `level` (rule L1 may have
+    /// moved the part to another level than the item's).
+    pub(crate) fn request<'a>(&'a self, item: &'a Item, range: Range<usize>, level: u8) -> ShapeRequest<'a> {
+        let style = &self.styles[item.style];
+        ShapeRequest {
+            text: &self.text,
+            range,
+            font: &self.fonts[item.font],
+            size: style.font_size(),
+            rtl: level % 2 == 1,
+            script: item.script,
+            language: item_language(style, item),
+            features: style.features(),
+        }
+    }
+}

@@ -1,0 +1,162 @@
+//! Positioning: turns each line's visually ordered runs into glyphs with x and y, aligns the line,
+//! and stacks lines by their faces' metrics.
+//!
+//! A run that is only part of an item takes its glyphs from the item's shaped glyphs when both cut
+//! points are safe to break; otherwise (rustybuzz flagged the glyph at the cut unsafe to break, or
+//! the cut falls inside a cluster) that part is reshaped on its own, as HarfBuzz's documentation
+//! prescribes.
+
+use crate::layout::{Alignment, Glyph, Layout, LayoutOptions, Line, Run};
+use crate::line_break::break_lines;
+use crate::paragraph::{LayoutContext, Paragraph};
+use crate::reorder::reorder_line;
+use crate::shape::{FaceCache, ShapedGlyph};
+
+/// The glyphs of an item whose clusters lie in `range`, left to right.
+fn item_slice<'p>(para: &'p Paragraph, item: usize, range: &std::ops::Range<usize>) -> &'p [ShapedGlyph] {
+    let it = &para.items[item];
+    let glyphs = &para.glyphs[it.glyphs.clone()];
+    // Clusters rise left to right in a left-to-right item and fall in a right-to-left one.
+    let (from, to) = if it.level % 2 == 0 {
+        (
+            glyphs.partition_point(|g| g.cluster < range.start),
+            glyphs.partition_point(|g| g.cluster < range.end),
+        )
+    } else {
+        (
+            glyphs.partition_point(|g| g.cluster >= range.end),
+            glyphs.partition_point(|g| g.cluster >= range.start),
+        )
+    };
+    glyphs.get(from..to.max(from)).unwrap_or(&[])
+}
+
+pub(crate) fn layout_paragraph(
+    para: &Paragraph,
+    cx: &mut LayoutContext,
+    options: &LayoutOptions,
+    out: &mut Layout,
+) {
+    let LayoutContext { shaper, scratch } = cx;
+    out.width = options.width();
+    out.direction = Some(para.direction());
+    break_lines(para, shaper, options.width(), &mut scratch.line_ranges);
+    let line_ranges = std::mem::take(&mut scratch.line_ranges);
+    let mut faces = FaceCache::new();
+    let mut y = 0.0f32;
+
+    for line_range in &line_ranges {
+        reorder_line(para, line_range.clone(), scratch);
+        let rtl = para.paragraph_level_at(line_range.start) % 2 == 1;
+        // Rule L1's reset range at the very end of the line is the whitespace that hangs.
+        let hang_start = match scratch.reset.last() {
+            Some(r) if r.end == line_range.end => r.start,
+            _ => line_range.end,
+        };
+        let first_run = out.runs.len();
+        let first_glyph = out.glyphs.len();
+        let (mut pen, mut hang) = (0.0f32, 0.0f32);
+        let (mut ascent, mut descent, mut gap) = (0.0f32, 0.0f32, 0.0f32);
+
+        for lr in &scratch.line_runs {
+            let item = &para.items[lr.item];
+            let request = para.request(item, lr.range.clone(), lr.level);
+            // Rule L1 can turn part of a right-to-left item into a left-to-right run: reshape it.
+            let same_direction = lr.level % 2 == item.level % 2;
+            let whole = lr.range == item.range;
+            let cuts_safe = (lr.range.start == item.range.start || para.safe_to_cut(lr.range.start))
+                && (lr.range.end == item.range.end || para.safe_to_cut(lr.range.end));
+            let glyphs: &[ShapedGlyph] = if same_direction && (whole || cuts_safe) {
+                item_slice(para, lr.item, &lr.range)
+            } else {
+                scratch.glyphs.clear();
+                shaper.shape(&mut faces, &request, &mut scratch.glyphs);
+                &scratch.glyphs
+            };
+            if glyphs.is_empty() {
+                continue;
+            }
+            let run_x = pen;
+            let start = out.glyphs.len();
+            for g in glyphs {
+                out.glyphs.push(Glyph {
+                    id: g.id,
+                    cluster: g.cluster,
+                    x: pen + g.dx,
+                    y: -g.dy,
+                    advance: g.advance,
+                    dx: g.dx,
+                    dy: g.dy,
+                });
+                if g.cluster >= hang_start {
+                    hang += g.advance;
+                }
+                pen += g.advance;
+            }
+            let m = request.font.metrics(request.size);
+            ascent = ascent.max(m.ascent);
+            descent = descent.max(m.descent);
+            gap = gap.max(m.line_gap);
+            out.runs.push(Run {
+                range: lr.range.clone(),
+                font: request.font.clone(),
+                size: request.size,
+                level: lr.level,
+                script: request.script.short_name(),
+                language: request.language.cloned(),
+                glyphs: start..out.glyphs.len(),
+                x: run_x,
+                width: pen - run_x,
+            });
+        }
+        if out.runs.len() == first_run {
+            // A line with nothing to draw (an empty paragraph, a blank line) still has a height.
+            let m = empty_line_metrics(para, line_range.start);
+            (ascent, descent, gap) = (m.ascent, m.descent, m.line_gap);
+        }
+
+        let content = pen - hang;
+        let free = options.width() - content;
+        let x = match (options.alignment(), rtl) {
+            (Alignment::Left, _) | (Alignment::Start, false) | (Alignment::End, true) => 0.0,
+            (Alignment::Right, _) | (Alignment::Start, true) | (Alignment::End, false) => free,
+            (Alignment::Center, _) => free / 2.0,
+        };
+        // Hanging whitespace sits at the line's end: the left side of a right-to-left line.
+        let shift = if rtl { x - hang } else { x };
+        let natural = ascent + descent + gap;
+        let height = natural * options.line_height_factor();
+        let baseline = y + (height - (ascent + descent)) / 2.0 + ascent;
+        for g in &mut out.glyphs[first_glyph..] {
+            g.x += shift;
+            g.y += baseline;
+        }
+        for r in &mut out.runs[first_run..] {
+            r.x += shift;
+        }
+        out.lines.push(Line {
+            range: line_range.clone(),
+            top: y,
+            height,
+            baseline,
+            ascent,
+            descent,
+            x,
+            width: content,
+            runs: first_run..out.runs.len(),
+        });
+        y += height;
+    }
+    out.height = y;
+    scratch.line_ranges = line_ranges;
+}
+
+fn empty_line_metrics(para: &Paragraph, pos: usize) -> crate::font::FontMetrics {
+    let style = para
+        .items
+        .partition_point(|it| it.range.start <= pos)
+        .checked_sub(1)
+        .map_or(0, |i| para.items[i].style);
+    let size = para.styles[style].font_size();
+    para.fonts[para.primary_font[style]].metrics(size)
+}

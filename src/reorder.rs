@@ -1,0 +1,109 @@
+//! Per-line bidi reordering, after line breaking: UAX #9 rule L1 on the line's own end, then rule
+//! L2 (reverse by level) over the line's runs.
+//!
+//! Reordering the whole paragraph before breaking is the classic mistake: the whitespace at the end
+//! of each wrapped line must go back to the paragraph level, which depends on where the line ends.
+//! The cost is proportional to the line, never to the paragraph.
+
+use std::ops::Range;
+
+use unicode_bidi::{BidiInfo, Level};
+
+use crate::analysis::{is_l1_separator, is_l1_trailing};
+use crate::itemize::is_hard_break;
+use crate::paragraph::{Paragraph, Scratch};
+
+/// A piece of one item on one line, at one resolved level.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct LineRun {
+    /// Index of the item in the paragraph.
+    pub item: usize,
+    pub range: Range<usize>,
+    pub level: u8,
+}
+
+/// Fills `scratch.line_runs` with the runs of the line `line` in visual order, left to right.
+pub(crate) fn reorder_line(para: &Paragraph, line: Range<usize>, scratch: &mut Scratch) {
+    let para_level = para.paragraph_level_at(line.start);
+    l1_reset_ranges(para, line.clone(), &mut scratch.reset);
+    let runs = &mut scratch.line_runs;
+    runs.clear();
+
+    let first = para.items.partition_point(|it| it.range.end <= line.start);
+    for (index, item) in para.items.iter().enumerate().skip(first) {
+        if item.range.start >= line.end {
+            break;
+        }
+        let piece = item.range.start.max(line.start)..item.range.end.min(line.end);
+        // Cut the piece where L1 resets levels; the reset parts take the paragraph level.
+        let mut pos = piece.start;
+        for reset in scratch.reset.iter() {
+            if reset.end <= pos || reset.start >= piece.end {
+                continue;
+            }
+            if reset.start > pos {
+                runs.push(LineRun {
+                    item: index,
+                    range: pos..reset.start,
+                    level: item.level,
+                });
+            }
+            let end = reset.end.min(piece.end);
+            runs.push(LineRun {
+                item: index,
+                range: reset.start.max(pos)..end,
+                level: para_level,
+            });
+            pos = end;
+        }
+        if pos < piece.end {
+            runs.push(LineRun {
+                item: index,
+                range: pos..piece.end,
+                level: item.level,
+            });
+        }
+    }
+
+    // Rule L2 over the runs' levels.
+    scratch.levels.clear();
+    scratch
+        .levels
+        .extend(runs.iter().map(|r| Level::new(r.level).unwrap_or(Level::ltr())));
+    if runs.len() > 1 && scratch.levels.iter().any(|l| l.is_rtl()) {
+        let order = BidiInfo::reorder_visual(&scratch.levels);
+        let logical = std::mem::take(runs);
+        runs.extend(order.into_iter().filter_map(|i| logical.get(i).cloned()));
+    }
+}
+
+/// The ranges of `line` that rule L1 resets to the paragraph level: each segment or paragraph
+/// separator with the whitespace and isolate controls before it, and the whitespace and isolate
+/// controls at the end of the line.
+fn l1_reset_ranges(para: &Paragraph, line: Range<usize>, out: &mut Vec<Range<usize>>) {
+    out.clear();
+    let mut ws_start: Option<usize> = None;
+    let text = &para.text[line.clone()];
+    for (off, c) in text.char_indices() {
+        let pos = line.start + off;
+        let class = para.classes[pos];
+        if is_l1_separator(class) || is_hard_break(c) {
+            let start = ws_start.take().unwrap_or(pos);
+            push_merged(out, start..pos + c.len_utf8());
+        } else if is_l1_trailing(class) {
+            ws_start.get_or_insert(pos);
+        } else {
+            ws_start = None;
+        }
+    }
+    if let Some(start) = ws_start {
+        push_merged(out, start..line.end);
+    }
+}
+
+fn push_merged(out: &mut Vec<Range<usize>>, r: Range<usize>) {
+    match out.last_mut() {
+        Some(last) if last.end == r.start => last.end = r.end,
+        _ => out.push(r),
+    }
+}

@@ -1,0 +1,185 @@
+//! Shaping: the one module that talks to rustybuzz, so that the shaper can be swapped.
+//!
+//! Each item is shaped by one call, with the whole paragraph as pre- and post-context (as
+//! HarfBuzz's `hb_buffer_add_utf8` with an item offset does). Shape plans are cached per face,
+//! direction, script, language and features; the Unicode buffer is reused between calls.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use rustybuzz::ttf_parser::Tag;
+use unicode_script::Script;
+
+use crate::font::Font;
+use crate::style::Feature;
+
+/// A glyph as the shaper returned it, scaled to pixels, before positioning on a line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct ShapedGlyph {
+    pub id: u16,
+    /// Byte offset of the first char of the glyph's cluster in the paragraph.
+    pub cluster: usize,
+    pub advance: f32,
+    pub dx: f32,
+    /// Vertical offset, positive up (HarfBuzz's convention).
+    pub dy: f32,
+    /// Breaking the text at this glyph's cluster would change the shaping of either side.
+    pub unsafe_to_break: bool,
+}
+
+/// What to shape: a range of the paragraph with everything that selects the shaping rules.
+pub(crate) struct ShapeRequest<'a> {
+    pub text: &'a str,
+    pub range: Range<usize>,
+    pub font: &'a Font,
+    pub size: f32,
+    pub rtl: bool,
+    pub script: Script,
+    pub language: Option<&'a Arc<str>>,
+    pub features: &'a [Feature],
+}
+
+struct CachedPlan {
+    font: u64,
+    rtl: bool,
+    script: Script,
+    language: Option<Arc<str>>,
+    features: Vec<Feature>,
+    plan: rustybuzz::ShapePlan,
+}
+
+/// Plans are few (faces × directions × scripts × languages × feature sets); past this many the
+/// cache is cleared rather than grown, so hostile style churn cannot exhaust memory.
+const MAX_PLANS: usize = 256;
+
+/// Reusable shaping state: the plan cache and the Unicode buffer.
+#[derive(Default)]
+pub(crate) struct Shaper {
+    plans: Vec<CachedPlan>,
+    buffer: Option<rustybuzz::UnicodeBuffer>,
+    /// How many shaper calls were made (tests use it to prove that re-layout does not reshape).
+    pub calls: u64,
+}
+
+/// rustybuzz faces parsed from [`Font`]s for the length of one task (building a paragraph,
+/// laying out a document): parsing a face's layout tables is too costly to do per item.
+pub(crate) struct FaceCache<'f> {
+    faces: Vec<(u64, rustybuzz::Face<'f>)>,
+}
+
+impl<'f> FaceCache<'f> {
+    pub fn new() -> FaceCache<'f> {
+        FaceCache { faces: Vec::new() }
+    }
+
+    fn get(&mut self, font: &'f Font) -> Option<&rustybuzz::Face<'f>> {
+        let i = match self.faces.iter().position(|(uid, _)| *uid == font.uid()) {
+            Some(i) => i,
+            None => {
+                // Font::new checked that rustybuzz accepts these bytes.
+                let face = rustybuzz::Face::from_slice(font.data(), font.index())?;
+                self.faces.push((font.uid(), face));
+                self.faces.len() - 1
+            }
+        };
+        self.faces.get(i).map(|f| &f.1)
+    }
+}
+
+fn rb_script(script: Script) -> Option<rustybuzz::Script> {
+    rustybuzz::Script::from_iso15924_tag(Tag::from_bytes_lossy(script.short_name().as_bytes()))
+}
+
+impl Shaper {
+    /// Shapes `req.range` of `req.text`, appending the glyphs to `out` left to right.
+    pub fn shape<'f>(
+        &mut self,
+        faces: &mut FaceCache<'f>,
+        req: &ShapeRequest<'f>,
+        out: &mut Vec<ShapedGlyph>,
+    ) {
+        let Some(face) = faces.get(req.font) else { return };
+        let Some(item) = req.text.get(req.range.clone()) else {
+            return;
+        };
+        if item.is_empty() {
+            return;
+        }
+        self.calls += 1;
+        let direction = if req.rtl {
+            rustybuzz::Direction::RightToLeft
+        } else {
+            rustybuzz::Direction::LeftToRight
+        };
+        let script = rb_script(req.script);
+        let plan_index = self.plan(face, req, direction, script);
+
+        let mut buffer = self.buffer.take().unwrap_or_default();
+        buffer.set_pre_context(&req.text[..req.range.start]);
+        buffer.push_str(item);
+        buffer.set_post_context(&req.text[req.range.end..]);
+        buffer.set_direction(direction);
+        if let Some(s) = script {
+            buffer.set_script(s);
+        }
+        if let Some(lang) = req.language.and_then(|l| l.parse::<rustybuzz::Language>().ok()) {
+            buffer.set_language(lang);
+        }
+        let glyphs = rustybuzz::shape_with_plan(face, &self.plans[plan_index].plan, buffer);
+        let scale = req.font.scale(req.size);
+        out.extend(
+            glyphs
+                .glyph_infos()
+                .iter()
+                .zip(glyphs.glyph_positions())
+                .map(|(info, pos)| ShapedGlyph {
+                    id: u16::try_from(info.glyph_id).unwrap_or(0),
+                    cluster: req.range.start + info.cluster as usize,
+                    advance: pos.x_advance as f32 * scale,
+                    dx: pos.x_offset as f32 * scale,
+                    dy: pos.y_offset as f32 * scale,
+                    unsafe_to_break: info.unsafe_to_break(),
+                }),
+        );
+        self.buffer = Some(glyphs.clear());
+    }
+
+    fn plan(
+        &mut self,
+        face: &rustybuzz::Face<'_>,
+        req: &ShapeRequest<'_>,
+        direction: rustybuzz::Direction,
+        script: Option<rustybuzz::Script>,
+    ) -> usize {
+        let uid = req.font.uid();
+        let found = self.plans.iter().position(|p| {
+            p.font == uid
+                && p.rtl == req.rtl
+                && p.script == req.script
+                && p.language.as_deref() == req.language.map(|l| &**l)
+                && p.features == req.features
+        });
+        if let Some(i) = found {
+            return i;
+        }
+        if self.plans.len() >= MAX_PLANS {
+            self.plans.clear();
+        }
+        let language = req.language.and_then(|l| l.parse::<rustybuzz::Language>().ok());
+        let features: Vec<rustybuzz::Feature> = req
+            .features
+            .iter()
+            .map(|f| rustybuzz::Feature::new(Tag::from_bytes(&f.tag()), f.value(), ..))
+            .collect();
+        let plan = rustybuzz::ShapePlan::new(face, direction, script, language.as_ref(), &features);
+        self.plans.push(CachedPlan {
+            font: uid,
+            rtl: req.rtl,
+            script: req.script,
+            language: req.language.cloned(),
+            features: req.features.to_vec(),
+            plan,
+        });
+        self.plans.len() - 1
+    }
+}

@@ -1,0 +1,196 @@
+//! Text styles: what a span of text is drawn with.
+
+use std::str::FromStr;
+use std::sync::Arc;
+
+use crate::error::Error;
+use crate::font::FontStack;
+
+/// The largest font size accepted, in pixels per em. Beyond it glyph coordinates lose all useful
+/// precision in `f32`.
+pub const MAX_FONT_SIZE: f32 = 100_000.0;
+
+/// The language Hebrew-script text is tagged with when its style names none: this library is
+/// built for Yiddish, and the tag selects fonts' `JII` (Yiddish) OpenType rules.
+pub const DEFAULT_HEBREW_LANGUAGE: &str = "yi";
+
+/// How a span of text looks: font stack, size, weight, style, language and OpenType features.
+///
+/// Built with chained setters; checked when a paragraph is built.
+///
+/// ```
+/// use shrift::{Feature, TextStyle};
+/// let headline = TextStyle::new("Noto Sans Hebrew, Noto Sans")
+///     .size(32.0)
+///     .weight(700)
+///     .language("yi")
+///     .feature("kern=1".parse::<Feature>().unwrap());
+/// assert_eq!(headline.font_size(), 32.0);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextStyle {
+    stack: FontStack,
+    size: f32,
+    weight: u16,
+    italic: bool,
+    language: Option<Arc<str>>,
+    features: Vec<Feature>,
+}
+
+impl TextStyle {
+    /// A 16 px, weight 400, upright style with the given font stack (see [`FontStack::new`]).
+    pub fn new(stack: impl Into<FontStack>) -> TextStyle {
+        TextStyle {
+            stack: stack.into(),
+            size: 16.0,
+            weight: 400,
+            italic: false,
+            language: None,
+            features: Vec::new(),
+        }
+    }
+
+    /// Sets the font size in pixels per em.
+    pub fn size(mut self, size: f32) -> TextStyle {
+        self.size = size;
+        self
+    }
+
+    /// Sets the weight (400 regular, 700 bold); the nearest face of each family is used.
+    pub fn weight(mut self, weight: u16) -> TextStyle {
+        self.weight = weight;
+        self
+    }
+
+    /// Asks for italic faces.
+    pub fn italic(mut self, italic: bool) -> TextStyle {
+        self.italic = italic;
+        self
+    }
+
+    /// Sets the BCP 47 language tag (`"yi"`, `"he"`, `"en"`) given to the shaper for every run of
+    /// the span. Without one, Hebrew-script runs are tagged [`DEFAULT_HEBREW_LANGUAGE`] and
+    /// other runs are untagged.
+    pub fn language(mut self, tag: &str) -> TextStyle {
+        self.language = Some(tag.into());
+        self
+    }
+
+    /// Adds an OpenType feature setting.
+    pub fn feature(mut self, feature: Feature) -> TextStyle {
+        self.features.push(feature);
+        self
+    }
+
+    /// The font stack.
+    pub fn stack(&self) -> &FontStack {
+        &self.stack
+    }
+
+    /// The font size in pixels per em.
+    pub fn font_size(&self) -> f32 {
+        self.size
+    }
+
+    /// The weight asked for.
+    pub fn font_weight(&self) -> u16 {
+        self.weight
+    }
+
+    /// Whether italic faces are asked for.
+    pub fn is_italic(&self) -> bool {
+        self.italic
+    }
+
+    /// The language tag, if one was set.
+    pub fn language_tag(&self) -> Option<&str> {
+        self.language.as_deref()
+    }
+
+    /// The OpenType feature settings.
+    pub fn features(&self) -> &[Feature] {
+        &self.features
+    }
+
+    pub(crate) fn language_arc(&self) -> Option<&Arc<str>> {
+        self.language.as_ref()
+    }
+
+    /// Checks every field; the paragraph builder calls this.
+    pub(crate) fn validate(&self) -> Result<(), Error> {
+        if !(self.size.is_finite() && self.size > 0.0 && self.size <= MAX_FONT_SIZE) {
+            return Err(Error::InvalidFontSize { size: self.size });
+        }
+        if !(1..=1000).contains(&self.weight) {
+            return Err(Error::InvalidWeight(self.weight));
+        }
+        if self.stack.families().is_empty() {
+            return Err(Error::EmptyStack);
+        }
+        if let Some(tag) = &self.language {
+            let ok = !tag.is_empty()
+                && tag.len() <= 35
+                && tag.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                && !tag.starts_with('-');
+            if !ok {
+                return Err(Error::InvalidLanguage(tag.to_string()));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// An OpenType feature setting such as `kern=0`, `+liga`, `-liga` or `ss01`, applied to a whole
+/// span.
+///
+/// ```
+/// let f: shrift::Feature = "-liga".parse().unwrap();
+/// assert_eq!((f.tag(), f.value()), (*b"liga", 0));
+/// assert!("toolong=1".parse::<shrift::Feature>().is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Feature {
+    tag: [u8; 4],
+    value: u32,
+}
+
+impl Feature {
+    /// A feature from its four-byte tag and value (0 off, 1 on, n for alternates).
+    pub fn new(tag: [u8; 4], value: u32) -> Feature {
+        Feature { tag, value }
+    }
+
+    /// The four-byte tag.
+    pub fn tag(&self) -> [u8; 4] {
+        self.tag
+    }
+
+    /// The value.
+    pub fn value(&self) -> u32 {
+        self.value
+    }
+}
+
+impl FromStr for Feature {
+    type Err = Error;
+
+    /// Parses `tag`, `+tag`, `-tag` or `tag=value`; a tag of one to four printable ASCII chars
+    /// is padded with spaces, as HarfBuzz does.
+    fn from_str(s: &str) -> Result<Feature, Error> {
+        let bad = || Error::InvalidFeature(s.to_string());
+        let t = s.trim();
+        let (name, value) = if let Some(rest) = t.strip_prefix('-') {
+            (rest, 0)
+        } else if let Some((name, v)) = t.split_once('=') {
+            (name.trim(), v.trim().parse::<u32>().map_err(|_| bad())?)
+        } else {
+            (t.strip_prefix('+').unwrap_or(t), 1)
+        };
+        if name.is_empty() || name.len() > 4 || !name.bytes().all(|b| b.is_ascii_graphic()) {
+            return Err(bad());
+        }
+        let mut tag = [b' '; 4];
+        tag[..name.len()].copy_from_slice(name.as_bytes());
+        Ok(Feature { tag, value })
+    }
+}
