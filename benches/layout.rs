@@ -1,1 +1,41 @@
-fn main() {}
+//! The headline-plus-body layout path of the article.
+//!
+//! - `article/cold`: everything from the text: analysis, fallback, shaping, breaking, positioning,
+//!   with a fresh context (nothing reused).
+//! - `article/relayout`: the shaped document laid out again at 420 px and 600 px alternately into
+//!   a reused `DocumentLayout`: the reflow path, which must not reshape.
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use shrift::{DocumentLayout, FontBook, LayoutContext};
+
+#[path = "../tests/common/article.rs"]
+mod article;
+
+fn bench(c: &mut Criterion) {
+    let book = FontBook::with_bundled_fonts();
+    let mut group = c.benchmark_group("article");
+    group.bench_function("cold", |b| {
+        b.iter(|| {
+            let mut cx = LayoutContext::new();
+            let doc = article::article_document(&book, &mut cx).expect("article builds");
+            doc.layout(&mut cx, 600.0).expect("article lays out")
+        })
+    });
+    let mut cx = LayoutContext::new();
+    let doc = article::article_document(&book, &mut cx).expect("article builds");
+    let mut out = DocumentLayout::default();
+    let mut wide = false;
+    group.bench_function("relayout", |b| {
+        b.iter(|| {
+            wide = !wide;
+            let width = if wide { 600.0 } else { 420.0 };
+            doc.layout_into(&mut cx, width, &mut out)
+                .expect("article lays out");
+            out.height()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

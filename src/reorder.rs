@@ -35,9 +35,15 @@ pub(crate) fn reorder_line(para: &Paragraph, line: Range<usize>, scratch: &mut S
             break;
         }
         let piece = item.range.start.max(line.start)..item.range.end.min(line.end);
-        // Cut the piece where L1 resets levels; the reset parts take the paragraph level.
+        // Cut the piece where L1 resets levels; the reset parts take the paragraph level. Where
+        // that is the item's own level nothing changes and the piece stays whole.
         let mut pos = piece.start;
-        for reset in scratch.reset.iter() {
+        let resets = if item.level == para_level {
+            &[][..]
+        } else {
+            &scratch.reset[..]
+        };
+        for reset in resets {
             if reset.end <= pos || reset.start >= piece.end {
                 continue;
             }
