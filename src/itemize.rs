@@ -130,3 +130,80 @@ pub(crate) fn itemize(
     }
     items
 }
+
+#[cfg(all(test, feature = "bundled-fonts"))]
+mod tests {
+    use super::*;
+    use crate::analysis::BaseDirection;
+    use crate::font::{FontBook, FontStack};
+
+    /// Items of `text` in one style: (text, face name, level, script).
+    fn items(text: &str, stack: &str) -> Vec<(String, String, u8, &'static str)> {
+        let book = FontBook::with_bundled_fonts();
+        let fonts = book.resolve(&FontStack::new(stack), 400, false).unwrap();
+        let stack: Vec<usize> = (0..fonts.len()).collect();
+        let analysis = Analysis::new(text, BaseDirection::Auto);
+        itemize(text, &analysis, &|_| 0, &[stack], &fonts)
+            .into_iter()
+            .map(|it| {
+                (
+                    text[it.range].to_string(),
+                    fonts[it.font].name().to_string(),
+                    it.level,
+                    it.script.short_name(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn marks_stay_with_their_letter_and_spaces_with_the_face_before() {
+        // Noto Serif lacks Hebrew; Noto Serif Hebrew has letters, points and the space. The space
+        // between R and L in an LTR paragraph is level 0 (UAX #9 N1/N2), so it is an item of its
+        // own, but keeps the Hebrew face and script.
+        let got = items("ab פֿאַר cd", "Noto Serif, Noto Serif Hebrew");
+        assert_eq!(
+            got,
+            vec![
+                ("ab ".into(), "NotoSerif-Regular.ttf".into(), 0, "Latn"),
+                ("פֿאַר".into(), "NotoSerifHebrew-Regular.ttf".into(), 1, "Hebr"),
+                (" ".into(), "NotoSerifHebrew-Regular.ttf".into(), 0, "Hebr"),
+                ("cd".into(), "NotoSerif-Regular.ttf".into(), 0, "Latn"),
+            ]
+        );
+    }
+
+    #[test]
+    fn punctuation_the_face_lacks_falls_back_to_the_next_face() {
+        // Noto Sans Hebrew has no full stop or digits (hb-shape gives glyph 0 for them). The digits
+        // are level 2 in this RTL paragraph and the stop level 1, hence two items.
+        let got = items("שלום 2026.", "Noto Sans Hebrew, Noto Sans");
+        let faces: Vec<(&str, &str)> = got.iter().map(|(t, f, ..)| (t.as_str(), f.as_str())).collect();
+        assert_eq!(
+            faces,
+            vec![
+                ("שלום ", "NotoSansHebrew-Regular.ttf"),
+                ("2026", "NotoSans-Regular.ttf"),
+                (".", "NotoSans-Regular.ttf")
+            ]
+        );
+    }
+
+    #[test]
+    fn hard_breaks_are_not_shaped() {
+        let got = items("a\nb\r\n", "Noto Serif");
+        let texts: Vec<&str> = got.iter().map(|(t, ..)| t.as_str()).collect();
+        assert_eq!(texts, vec!["a", "b"]);
+    }
+
+    #[test]
+    fn invisible_controls_do_not_start_a_new_face() {
+        // U+2066 (LRI) is covered by Noto Serif only, but is hidden whatever the face: it stays
+        // with the Hebrew face before it rather than splitting the run by face.
+        let got = items("אב \u{2066}", "Noto Serif, Noto Serif Hebrew");
+        assert!(
+            got.iter().all(|(_, f, ..)| f == "NotoSerifHebrew-Regular.ttf"),
+            "{got:?}"
+        );
+    }
+}

@@ -141,3 +141,55 @@ impl<'p> Measure<'p> {
         width
     }
 }
+
+#[cfg(all(test, feature = "bundled-fonts"))]
+mod tests {
+    use crate::{FontBook, LayoutContext, LayoutOptions, Paragraph, TextStyle};
+
+    fn lines(text: &str, width: f32) -> Vec<String> {
+        let book = FontBook::with_bundled_fonts();
+        let mut cx = LayoutContext::new();
+        let para = Paragraph::new(
+            text,
+            TextStyle::new("Noto Sans Hebrew, Noto Sans"),
+            &book,
+            &mut cx,
+        )
+        .unwrap();
+        let layout = para.layout(&mut cx, &LayoutOptions::new(width)).unwrap();
+        layout
+            .lines()
+            .iter()
+            .map(|l| text[l.range()].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn trailing_spaces_hang_and_stay_on_their_line() {
+        // Any width that fits "aaaa" fits "aaaa" plus its spaces: they hang past the edge.
+        let one = lines("aaaa", 1000.0);
+        assert_eq!(one.len(), 1);
+        let w = {
+            let book = FontBook::with_bundled_fonts();
+            let mut cx = LayoutContext::new();
+            let p = Paragraph::new("aaaa", TextStyle::new("Noto Sans"), &book, &mut cx).unwrap();
+            p.layout(&mut cx, &LayoutOptions::new(1000.0)).unwrap().lines()[0].width()
+        };
+        assert_eq!(lines("aaaa     bb", w), vec!["aaaa     ", "bb"]);
+    }
+
+    #[test]
+    fn mandatory_breaks_end_lines_and_stay_on_them() {
+        assert_eq!(
+            lines("a\nb\u{2029}c\r\nd", 1000.0),
+            vec!["a\n", "b\u{2029}", "c\r\n", "d"]
+        );
+        assert_eq!(lines("a\n\n", 1000.0), vec!["a\n", "\n"]);
+    }
+
+    #[test]
+    fn a_word_wider_than_the_line_breaks_between_graphemes() {
+        // Width 0: one grapheme cluster a line; a vowel point never leaves its letter.
+        assert_eq!(lines("פֿאַר", 0.0), vec!["פֿ", "אַ", "ר"]);
+    }
+}

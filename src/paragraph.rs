@@ -238,7 +238,7 @@ fn segments(text: &str, breaks: &[BreakOpportunity], advance_at: &[f32]) -> Vec<
 
 /// A paragraph analysed, itemised and shaped: everything about its layout that does not depend on
 /// the width. Lay it out with [`Paragraph::layout`] at as many widths as needed.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Paragraph {
     pub(crate) text: String,
     pub(crate) base_level: u8,
@@ -257,6 +257,19 @@ pub struct Paragraph {
     /// [`CLUSTER_START`] and [`UNSAFE_TO_BREAK`] bits of each byte.
     pub(crate) flags: Vec<u8>,
     pub(crate) segments: Vec<Segment>,
+}
+
+impl std::fmt::Debug for Paragraph {
+    /// A summary: the per-byte tables of a long paragraph would drown everything else.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Paragraph")
+            .field("text", &self.text)
+            .field("direction", &self.direction())
+            .field("fonts", &self.fonts)
+            .field("items", &self.items.len())
+            .field("glyphs", &self.glyphs.len())
+            .finish_non_exhaustive()
+    }
 }
 
 impl Paragraph {

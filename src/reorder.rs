@@ -113,3 +113,45 @@ fn push_merged(out: &mut Vec<Range<usize>>, r: Range<usize>) {
         _ => out.push(r),
     }
 }
+
+#[cfg(all(test, feature = "bundled-fonts"))]
+mod tests {
+    use crate::{BaseDirection, FontBook, LayoutContext, LayoutOptions, Paragraph, TextStyle};
+
+    /// Runs of the first line at `width`, left to right: (text, level).
+    fn runs(text: &str, dir: BaseDirection) -> Vec<(String, u8)> {
+        let book = FontBook::with_bundled_fonts();
+        let mut cx = LayoutContext::new();
+        let para = Paragraph::builder(text, TextStyle::new("Noto Sans, Noto Sans Hebrew"))
+            .direction(dir)
+            .build(&book, &mut cx)
+            .unwrap();
+        let layout = para.layout(&mut cx, &LayoutOptions::new(10_000.0)).unwrap();
+        let line = &layout.lines()[0];
+        layout
+            .runs(line)
+            .iter()
+            .map(|r| (text[r.range()].to_string(), r.level()))
+            .collect()
+    }
+
+    #[test]
+    fn l1_resets_trailing_whitespace_after_an_embedded_run() {
+        // UAX #9 by hand, RTL paragraph "אב cd  ": the space between R and L takes the embedding
+        // direction (level 1, with the Hebrew word), "cd" is level 2, and the trailing spaces,
+        // which follow L text, are reset by L1 to level 1. Left to right: spaces, "cd", "אב ".
+        assert_eq!(
+            runs("אב cd  ", BaseDirection::Rtl),
+            vec![("  ".into(), 1), ("cd".into(), 2), ("אב ".into(), 1)]
+        );
+    }
+
+    #[test]
+    fn l1_resets_whitespace_before_a_tab() {
+        // LTR paragraph "אב \tגד": by N1 the space and the tab (between R and R) are level 1;
+        // L1 sends the tab (a segment separator) and the whitespace before it back to level 0.
+        let got = runs("אב \tגד", BaseDirection::Ltr);
+        let levels: Vec<(&str, u8)> = got.iter().map(|(t, l)| (t.as_str(), *l)).collect();
+        assert_eq!(levels, vec![("אב", 1), (" ", 0), ("\t", 0), ("גד", 1)]);
+    }
+}
