@@ -61,6 +61,8 @@
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+// Nothing the caller hands in may panic the library: no unwrap or expect outside tests.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 mod analysis;
 #[cfg(feature = "bundled-fonts")]

@@ -139,13 +139,10 @@ impl<'t> ParagraphBuilder<'t> {
                 .collect();
             stacks.push(stack);
         }
-        // Style of each byte: later spans paint over earlier ones. A span list is short, so
-        // the linear search per query is cheaper than a per-byte table.
+        let runs = style_runs(&span_ranges, text.len());
         let style_at = |pos: usize| {
-            span_ranges
-                .iter()
-                .rposition(|r| r.contains(&pos))
-                .map_or(0, |i| i + 1)
+            let i = runs.partition_point(|&(start, _)| start <= pos);
+            runs.get(i.wrapping_sub(1)).map_or(0, |r| r.1)
         };
         let analysis = Analysis::new(text, self.direction);
         let mut items = itemize(text, &analysis, &style_at, &stacks, &fonts);
@@ -184,6 +181,9 @@ impl<'t> ParagraphBuilder<'t> {
             }
         }
         let segments = segments(text, &analysis.breaks, &advance_at);
+        let mut missing: Vec<usize> = glyphs.iter().filter(|g| g.id == 0).map(|g| g.cluster).collect();
+        missing.sort_unstable();
+        missing.dedup();
         let primary_font = stacks.iter().map(|s| s.first().copied().unwrap_or(0)).collect();
         Ok(Paragraph {
             text: text.to_string(),
@@ -198,8 +198,44 @@ impl<'t> ParagraphBuilder<'t> {
             advance_at,
             flags,
             segments,
+            missing,
         })
     }
+}
+
+/// The style of each stretch of text as (start, style index), sorted: where spans overlap, the one
+/// given last wins; bytes no span covers have style 0 (the base). A sweep over the span ends with
+/// the set of open spans, so any number of spans costs O(n log n).
+fn style_runs(spans: &[Range<usize>], len: usize) -> Vec<(usize, usize)> {
+    let mut events: Vec<(usize, bool, usize)> = Vec::with_capacity(spans.len() * 2);
+    for (i, r) in spans.iter().enumerate().filter(|(_, r)| !r.is_empty()) {
+        events.push((r.start, true, i));
+        events.push((r.end, false, i));
+    }
+    events.sort_unstable();
+    let mut open = std::collections::BTreeSet::new();
+    let mut runs: Vec<(usize, usize)> = vec![(0, 0)];
+    let mut k = 0;
+    while k < events.len() {
+        let pos = events[k].0;
+        while k < events.len() && events[k].0 == pos {
+            let (_, starts, i) = events[k];
+            if starts {
+                open.insert(i);
+            } else {
+                open.remove(&i);
+            }
+            k += 1;
+        }
+        let style = open.last().map_or(0, |i| i + 1);
+        if pos < len && runs.last().is_some_and(|r| r.1 != style) {
+            if runs.last().is_some_and(|r| r.0 == pos) {
+                runs.pop();
+            }
+            runs.push((pos, style));
+        }
+    }
+    runs
 }
 
 /// The language a run is tagged with: its style's, or by default `yi` for Hebrew script.
@@ -257,6 +293,8 @@ pub struct Paragraph {
     /// [`CLUSTER_START`] and [`UNSAFE_TO_BREAK`] bits of each byte.
     pub(crate) flags: Vec<u8>,
     pub(crate) segments: Vec<Segment>,
+    /// Clusters shaped to `.notdef`, ascending.
+    pub(crate) missing: Vec<usize>,
 }
 
 impl std::fmt::Debug for Paragraph {
@@ -312,6 +350,12 @@ impl Paragraph {
         self.base_level
     }
 
+    /// The coverage report: byte offsets of the clusters that no face of their stack covers and
+    /// that were shaped to `.notdef` (glyph 0), ascending. Empty when every char has a glyph.
+    pub fn missing_glyphs(&self) -> &[usize] {
+        &self.missing
+    }
+
     /// The faces the paragraph's styles resolved to.
     pub fn fonts(&self) -> &[Font] {
         &self.fonts
@@ -347,9 +391,10 @@ impl Paragraph {
 
     /// The level of the bidi paragraph holding byte `pos`.
     pub(crate) fn paragraph_level_at(&self, pos: usize) -> u8 {
+        let i = self.bidi_paragraphs.partition_point(|(r, _)| r.end <= pos);
         self.bidi_paragraphs
-            .iter()
-            .find(|(r, _)| r.contains(&pos))
+            .get(i)
+            .filter(|(r, _)| r.contains(&pos))
             .map_or(self.base_level, |p| p.1)
     }
 
@@ -374,5 +419,23 @@ impl Paragraph {
             language: item_language(style, item),
             features: style.features(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::style_runs;
+
+    #[test]
+    fn later_spans_win_and_gaps_are_the_base_style() {
+        // Spans 1: 2..8, 2: 4..6, 3: 5..10 over 12 bytes; by hand: 0..2 base, 2..4 span 1,
+        // 4..5 span 2, 5..10 span 3, 10..12 base.
+        let runs = style_runs(&[2..8, 4..6, 5..10], 12);
+        assert_eq!(runs, vec![(0, 0), (2, 1), (4, 2), (5, 3), (10, 0)]);
+        // An earlier span under a later one reappears where the later one ends.
+        assert_eq!(style_runs(&[0..10, 2..4], 10), vec![(0, 1), (2, 2), (4, 1)]);
+        assert_eq!(style_runs(&[], 5), vec![(0, 0)]);
+        let empty_spans = [3..3, 4..4];
+        assert_eq!(style_runs(&empty_spans, 5), vec![(0, 0)]);
     }
 }

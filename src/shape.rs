@@ -52,6 +52,10 @@ struct CachedPlan {
 /// cache is cleared rather than grown, so hostile style churn cannot exhaust memory.
 const MAX_PLANS: usize = 256;
 
+/// A tab advances as far as this many spaces of its face. (Tab stops, which depend on where the
+/// tab falls on its line, are not implemented.)
+pub(crate) const TAB_SPACES: f32 = 4.0;
+
 /// Reusable shaping state: the plan cache and the Unicode buffer.
 #[derive(Default)]
 pub(crate) struct Shaper {
@@ -116,7 +120,14 @@ impl Shaper {
 
         let mut buffer = self.buffer.take().unwrap_or_default();
         buffer.set_pre_context(&req.text[..req.range.start]);
-        buffer.push_str(item);
+        // No font draws a tab: shape it as a space (same cluster, one byte for one byte) and
+        // widen that space below.
+        let has_tabs = item.contains('\t');
+        if has_tabs {
+            buffer.push_str(&item.replace('\t', " "));
+        } else {
+            buffer.push_str(item);
+        }
         buffer.set_post_context(&req.text[req.range.end..]);
         buffer.set_direction(direction);
         if let Some(s) = script {
@@ -127,6 +138,7 @@ impl Shaper {
         }
         let glyphs = rustybuzz::shape_with_plan(face, &self.plans[plan_index].plan, buffer);
         let scale = req.font.scale(req.size);
+        let first = out.len();
         out.extend(
             glyphs
                 .glyph_infos()
@@ -141,6 +153,14 @@ impl Shaper {
                     unsafe_to_break: info.unsafe_to_break(),
                 }),
         );
+        if has_tabs {
+            let bytes = req.text.as_bytes();
+            for g in &mut out[first..] {
+                if bytes.get(g.cluster) == Some(&b'\t') {
+                    g.advance *= TAB_SPACES;
+                }
+            }
+        }
         self.buffer = Some(glyphs.clear());
     }
 
