@@ -1,6 +1,7 @@
 //! Lays out the article (tests/data/article.txt) as a 32 px Yiddish headline over 16 px English
 //! body paragraphs and two Yiddish labels, and prints a readable summary: every line with its
-//! runs, faces, directions, scripts and languages, in visual order.
+//! runs, faces, directions, scripts and languages, in visual order. Also writes article.png and
+//! article.svg to the current folder.
 //!
 //! `cargo run --release --example article -- [WIDTH]` (default 600).
 
@@ -10,6 +11,8 @@ use shrift::{FontBook, LayoutContext};
 
 #[path = "../tests/common/article.rs"]
 mod article;
+#[path = "common/png.rs"]
+mod png;
 
 fn main() -> ExitCode {
     let width: f32 = match std::env::args().nth(1).map(|w| w.parse()) {
@@ -68,6 +71,20 @@ fn main() -> ExitCode {
                 );
             }
         }
+    }
+    // The pictures: article.png (tiny-skia) and article.svg, in the current folder.
+    match png::render(laid.blocks(), laid.width(), laid.height(), 8.0, 1.0).map(|p| p.save_png("article.png"))
+    {
+        Some(Ok(())) => println!("\nwrote article.png"),
+        Some(Err(e)) => eprintln!("article: article.png: {e}"),
+        None => eprintln!("article: the image would be too large"),
+    }
+    match std::fs::write(
+        "article.svg",
+        shrift::document_to_svg(&laid, &shrift::SvgOptions::new()),
+    ) {
+        Ok(()) => println!("wrote article.svg"),
+        Err(e) => eprintln!("article: article.svg: {e}"),
     }
     ExitCode::SUCCESS
 }

@@ -46,6 +46,8 @@
 //! | per-line reordering (UAX #9 L1, L2) | `reorder.rs` | `LineRun`s in visual order |
 //! | positioning, alignment, line metrics | `position.rs` | [`Layout`] |
 //! | blocks in a column | `document.rs` | [`DocumentLayout`] |
+//! | glyph outlines for renderers | `outline.rs` | [`PathSegment`]s |
+//! | SVG (feature `svg`) | `svg.rs` | a `String` |
 //!
 //! ## Font fallback
 //!
@@ -73,16 +75,22 @@ mod font;
 mod itemize;
 mod layout;
 mod line_break;
+mod outline;
 mod paragraph;
 mod position;
 mod reorder;
 mod shape;
 mod style;
+#[cfg(feature = "svg")]
+mod svg;
 
 pub use analysis::{line_break_opportunities, BaseDirection, BreakOpportunity, Direction};
 pub use document::{Block, Document, DocumentLayout};
 pub use error::Error;
 pub use font::{Font, FontBook, FontMetrics, FontStack};
 pub use layout::{Alignment, Glyph, Layout, LayoutOptions, Line, Run};
+pub use outline::{InkBox, Outliner, PathSegment};
 pub use paragraph::{LayoutContext, Paragraph, ParagraphBuilder};
 pub use style::{Feature, TextStyle, DEFAULT_HEBREW_LANGUAGE, MAX_FONT_SIZE};
+#[cfg(feature = "svg")]
+pub use svg::{document_to_svg, layout_to_svg, SvgOptions};

@@ -1,0 +1,147 @@
+//! Glyph outlines, scaled and placed, so that a renderer can draw a layout without parsing fonts.
+
+use crate::font::Font;
+
+/// One step of a glyph outline, in layout pixels (y down).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PathSegment {
+    /// Starts a contour at (x, y).
+    MoveTo(f32, f32),
+    /// A straight line to (x, y).
+    LineTo(f32, f32),
+    /// A quadratic Bézier curve through control point (x1, y1) to (x, y).
+    QuadTo(f32, f32, f32, f32),
+    /// A cubic Bézier curve through (x1, y1) and (x2, y2) to (x, y).
+    CubicTo(f32, f32, f32, f32, f32, f32),
+    /// Closes the contour.
+    Close,
+}
+
+/// The ink box of an outline, in layout pixels: `x0 <= x1`, `y0 <= y1`, y down.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct InkBox {
+    /// Left edge.
+    pub x0: f32,
+    /// Top edge.
+    pub y0: f32,
+    /// Right edge.
+    pub x1: f32,
+    /// Bottom edge.
+    pub y1: f32,
+}
+
+/// Turns glyphs into outlines; parses each face once and keeps it for the outliner's life.
+///
+/// ```
+/// # #[cfg(feature = "bundled-fonts")] {
+/// use shrift::{FontBook, LayoutContext, LayoutOptions, Outliner, Paragraph, TextStyle};
+/// let book = FontBook::with_bundled_fonts();
+/// let mut cx = LayoutContext::new();
+/// let para = Paragraph::new("אַ", TextStyle::new("Noto Serif Hebrew"), &book, &mut cx).unwrap();
+/// let layout = para.layout(&mut cx, &LayoutOptions::new(100.0)).unwrap();
+/// let mut outliner = Outliner::new();
+/// let mut path = Vec::new();
+/// for run in layout.all_runs() {
+///     for g in layout.glyphs(run) {
+///         path.clear();
+///         if let Some(ink) = outliner.outline(run.font(), g.id, run.size(), g.x, g.y, &mut path) {
+///             assert!(ink.x0 < ink.x1 && !path.is_empty());
+///         }
+///     }
+/// }
+/// # }
+/// ```
+#[derive(Default)]
+pub struct Outliner<'f> {
+    faces: Vec<(&'f Font, Option<ttf_parser::Face<'f>>)>,
+}
+
+impl std::fmt::Debug for Outliner<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Outliner")
+            .field("faces", &self.faces.len())
+            .finish()
+    }
+}
+
+struct Sink<'o> {
+    out: &'o mut Vec<PathSegment>,
+    x: f32,
+    y: f32,
+    scale: f32,
+}
+
+impl Sink<'_> {
+    fn p(&self, x: f32, y: f32) -> (f32, f32) {
+        // Font units are y-up from the baseline; the layout is y-down.
+        (self.x + x * self.scale, self.y - y * self.scale)
+    }
+}
+
+impl ttf_parser::OutlineBuilder for Sink<'_> {
+    fn move_to(&mut self, x: f32, y: f32) {
+        let (x, y) = self.p(x, y);
+        self.out.push(PathSegment::MoveTo(x, y));
+    }
+    fn line_to(&mut self, x: f32, y: f32) {
+        let (x, y) = self.p(x, y);
+        self.out.push(PathSegment::LineTo(x, y));
+    }
+    fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
+        let ((x1, y1), (x, y)) = (self.p(x1, y1), self.p(x, y));
+        self.out.push(PathSegment::QuadTo(x1, y1, x, y));
+    }
+    fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
+        let ((x1, y1), (x2, y2), (x, y)) = (self.p(x1, y1), self.p(x2, y2), self.p(x, y));
+        self.out.push(PathSegment::CubicTo(x1, y1, x2, y2, x, y));
+    }
+    fn close(&mut self) {
+        self.out.push(PathSegment::Close);
+    }
+}
+
+impl<'f> Outliner<'f> {
+    /// An outliner with no face parsed yet.
+    pub fn new() -> Outliner<'f> {
+        Outliner { faces: Vec::new() }
+    }
+
+    /// Appends the outline of glyph `glyph` of `font` at `size` px per em, its origin at
+    /// (`x`, `y`), to `out`; returns its ink box, or `None` for a glyph without ink (a space)
+    /// or an id the font does not have.
+    pub fn outline(
+        &mut self,
+        font: &'f Font,
+        glyph: u16,
+        size: f32,
+        x: f32,
+        y: f32,
+        out: &mut Vec<PathSegment>,
+    ) -> Option<InkBox> {
+        let i = match self.faces.iter().position(|(f, _)| *f == font) {
+            Some(i) => i,
+            None => {
+                // Font::new parsed these bytes once already; a face that no longer parses has no ink.
+                self.faces
+                    .push((font, ttf_parser::Face::parse(font.data(), font.index()).ok()));
+                self.faces.len() - 1
+            }
+        };
+        let face = self.faces.get(i)?.1.as_ref()?;
+        let mut sink = Sink {
+            out,
+            x,
+            y,
+            scale: font.scale(size),
+        };
+        let start = sink.out.len();
+        let bbox = face.outline_glyph(ttf_parser::GlyphId(glyph), &mut sink);
+        let Some(bbox) = bbox else {
+            sink.out.truncate(start);
+            return None;
+        };
+        let (x0, y1) = sink.p(f32::from(bbox.x_min), f32::from(bbox.y_min));
+        let (x1, y0) = sink.p(f32::from(bbox.x_max), f32::from(bbox.y_max));
+        Some(InkBox { x0, y0, x1, y1 })
+    }
+}
