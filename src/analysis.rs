@@ -1,12 +1,15 @@
 //! Analysis: everything about a paragraph's text that does not depend on fonts or width.
 //!
-//! Bidi embedding levels (UAX #9 via unicode-bidi), script runs (unicode-script, with Common and
+//! Bidi embedding levels (UAX #9 via unicode-bidi, see `bidi.rs`), script runs (unicode-script, with Common and
 //! Inherited chars resolved to their neighbours), and line-break opportunities (UAX #14 via
 //! unicode-linebreak). Computed once per paragraph; the result is an [`Analysis`].
 
 use std::ops::Range;
 
-use unicode_bidi::{BidiClass, BidiDataSource, BidiInfo, HardcodedBidiData, Level};
+use unicode_bidi::{BidiDataSource, HardcodedBidiData};
+
+use crate::bidi::BidiLevels;
+use crate::breaks::BreakOpportunity;
 use unicode_script::{Script, UnicodeScript};
 
 /// The base direction a paragraph is asked to have.
@@ -49,15 +52,6 @@ impl Direction {
     }
 }
 
-/// A UAX #14 line-break opportunity: a line may end before `pos`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct BreakOpportunity {
-    /// Byte offset the next line would start at.
-    pub pos: usize,
-    /// The line must end here (after a hard line break or paragraph separator).
-    pub mandatory: bool,
-}
-
 /// A maximal range of chars in one script, Common and Inherited chars resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct ScriptRun {
@@ -68,71 +62,31 @@ pub(crate) struct ScriptRun {
 /// The width- and font-independent facts about a paragraph.
 #[derive(Debug, Clone)]
 pub(crate) struct Analysis {
-    /// Level of the first (usually only) bidi paragraph.
-    pub base_level: u8,
-    /// Each bidi paragraph the text holds (more than one only if it contains paragraph separators),
-    /// with its level.
-    pub bidi_paragraphs: Vec<(Range<usize>, u8)>,
-    /// Resolved embedding level of each byte (unicode-bidi's per-byte form).
-    pub levels: Vec<u8>,
-    /// Original bidi class of each byte, needed for rule L1 on each line.
-    pub classes: Vec<BidiClass>,
+    pub bidi: BidiLevels,
     pub scripts: Vec<ScriptRun>,
     pub breaks: Vec<BreakOpportunity>,
 }
 
 impl Analysis {
     pub fn new(text: &str, direction: BaseDirection) -> Analysis {
-        let default_level = match direction {
-            BaseDirection::Auto => None,
-            BaseDirection::Ltr => Some(Level::ltr()),
-            BaseDirection::Rtl => Some(Level::rtl()),
-        };
-        let bidi = BidiInfo::new(text, default_level);
-        let bidi_paragraphs: Vec<(Range<usize>, u8)> = bidi
-            .paragraphs
-            .iter()
-            .map(|p| (p.range.clone(), p.level.number()))
-            .collect();
-        let base_level = match (bidi_paragraphs.first(), default_level) {
-            (Some(p), _) => p.1,
-            (None, Some(l)) => l.number(),
-            (None, None) => 0,
-        };
-        let BidiInfo {
-            levels,
-            original_classes,
-            ..
-        } = bidi;
         Analysis {
-            base_level,
-            bidi_paragraphs,
-            levels: levels.into_iter().map(|l| l.number()).collect(),
-            classes: original_classes,
+            bidi: BidiLevels::new(text, direction),
             scripts: script_runs(text),
-            breaks: break_opportunities(text),
+            breaks: crate::breaks::break_opportunities(text),
         }
     }
 }
 
-/// UAX #14 break opportunities of `text`, in order; the last is always the text's end.
+/// Extended grapheme clusters (UAX #29, unicode-segmentation) as (byte offset, cluster): the unit
+/// of font fallback, of breaking an over-long word, and of caret movement.
 ///
 /// ```
-/// let breaks = shrift::line_break_opportunities("אַ ביסל text");
-/// let positions: Vec<usize> = breaks.iter().map(|b| b.pos).collect();
-/// assert_eq!(positions, vec![5, 14, 18]);
+/// let clusters: Vec<&str> = shrift::graphemes("פֿאַר").map(|(_, g)| g).collect();
+/// assert_eq!(clusters, ["פֿ", "אַ", "ר"]);
 /// ```
-pub fn line_break_opportunities(text: &str) -> Vec<BreakOpportunity> {
-    break_opportunities(text)
-}
-
-fn break_opportunities(text: &str) -> Vec<BreakOpportunity> {
-    unicode_linebreak::linebreaks(text)
-        .map(|(pos, kind)| BreakOpportunity {
-            pos,
-            mandatory: kind == unicode_linebreak::BreakOpportunity::Mandatory,
-        })
-        .collect()
+pub fn graphemes(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
+    use unicode_segmentation::UnicodeSegmentation;
+    text.grapheme_indices(true)
 }
 
 /// Script runs with Common and Inherited chars resolved: a mark takes the script of its base, a
@@ -195,21 +149,6 @@ fn script_runs(text: &str) -> Vec<ScriptRun> {
     runs
 }
 
-/// Whether a bidi class is reset to the paragraph level at a line end by rule L1 (whitespace,
-/// isolate controls, and the chars rule X9 removes, which L1 treats as whitespace).
-pub(crate) fn is_l1_trailing(class: BidiClass) -> bool {
-    use BidiClass::*;
-    matches!(
-        class,
-        WS | FSI | LRI | RLI | PDI | BN | LRE | RLE | LRO | RLO | PDF
-    )
-}
-
-/// Whether a bidi class is a separator that rule L1 resets to the paragraph level.
-pub(crate) fn is_l1_separator(class: BidiClass) -> bool {
-    matches!(class, BidiClass::S | BidiClass::B)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -248,10 +187,10 @@ mod tests {
     #[test]
     fn rtl_paragraph_from_first_strong_char() {
         let a = Analysis::new("2026 ייִדיש text", BaseDirection::Auto);
-        assert_eq!(a.base_level, 1);
+        assert_eq!(a.bidi.base_level(), 1);
         let a = Analysis::new("text ייִדיש", BaseDirection::Auto);
-        assert_eq!(a.base_level, 0);
+        assert_eq!(a.bidi.base_level(), 0);
         let a = Analysis::new("text", BaseDirection::Rtl);
-        assert_eq!(a.base_level, 1);
+        assert_eq!(a.bidi.base_level(), 1);
     }
 }

@@ -5,9 +5,8 @@ use std::ops::Range;
 
 use unicode_linebreak::BreakClass;
 use unicode_script::{Script, UnicodeScript};
-use unicode_segmentation::UnicodeSegmentation;
 
-use crate::analysis::Analysis;
+use crate::analysis::{graphemes, Analysis};
 use crate::font::Font;
 
 /// A range of text that is shaped as a whole: one level, script, face and style.
@@ -87,7 +86,7 @@ pub(crate) fn itemize(
     let mut items: Vec<Item> = Vec::new();
     let mut scripts = analysis.scripts.iter().peekable();
     let mut previous: Option<(usize, usize)> = None; // (style, font) of the last shaped cluster
-    for (start, cluster) in text.grapheme_indices(true) {
+    for (start, cluster) in graphemes(text) {
         let first = cluster.chars().next().unwrap_or(' ');
         if is_hard_break(first) {
             previous = None;
@@ -105,7 +104,7 @@ pub(crate) fn itemize(
                 scripts.next();
             }
             let script = scripts.peek().map_or(Script::Common, |r| r.script);
-            let level = analysis.levels.get(pos).copied().unwrap_or(analysis.base_level);
+            let level = analysis.bidi.level_at(pos).unwrap_or(analysis.bidi.base_level());
             let end = pos + c.len_utf8();
             match items.last_mut() {
                 Some(it)

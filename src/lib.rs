@@ -38,7 +38,9 @@
 //!
 //! | stage | file | result |
 //! |---|---|---|
-//! | bidi levels, scripts, break opportunities | `analysis.rs` | `Analysis` |
+//! | bidi levels (UAX #9), rules L1 and L2 for a line | `bidi.rs` | [`BidiLevels`] |
+//! | line-break opportunities (UAX #14) | `breaks.rs` | [`BreakOpportunity`]s |
+//! | scripts, graphemes; all of the above | `analysis.rs` | `Analysis` |
 //! | font fallback per grapheme, items | `itemize.rs` | `Item`s |
 //! | shaping (the only rustybuzz user) | `shape.rs` | `ShapedGlyph`s |
 //! | all of the above, once per paragraph | `paragraph.rs` | [`Paragraph`] |
@@ -67,6 +69,8 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 mod analysis;
+mod bidi;
+mod breaks;
 #[cfg(feature = "bundled-fonts")]
 mod bundled;
 mod document;
@@ -84,7 +88,9 @@ mod style;
 #[cfg(feature = "svg")]
 mod svg;
 
-pub use analysis::{line_break_opportunities, BaseDirection, BreakOpportunity, Direction};
+pub use analysis::{graphemes, BaseDirection, Direction};
+pub use bidi::BidiLevels;
+pub use breaks::{line_break_opportunities, BreakOpportunity};
 pub use document::{Block, Document, DocumentLayout};
 pub use error::Error;
 pub use font::{Font, FontBook, FontMetrics, FontStack};

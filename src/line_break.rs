@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
+use crate::analysis::graphemes;
 
 use crate::paragraph::Paragraph;
 use crate::shape::{FaceCache, ShapedGlyph, Shaper};
@@ -72,8 +72,7 @@ fn split_long_segment(
 ) -> f32 {
     let base = range.start;
     // (start, advance, hangs) of each grapheme cluster; rare, so a fresh vector is fine.
-    let clusters: Vec<(usize, f32, bool)> = para.text[range.clone()]
-        .grapheme_indices(true)
+    let clusters: Vec<(usize, f32, bool)> = graphemes(&para.text[range.clone()])
         .map(|(off, g)| {
             let pos = base + off;
             let advance: f32 = para.advance_at[pos..pos + g.len()].iter().sum();

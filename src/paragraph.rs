@@ -4,7 +4,9 @@
 
 use std::ops::Range;
 
-use crate::analysis::{Analysis, BaseDirection, BreakOpportunity, Direction};
+use crate::analysis::{Analysis, BaseDirection, Direction};
+use crate::bidi::BidiLevels;
+use crate::breaks::BreakOpportunity;
 use crate::error::{check_range, Error};
 use crate::font::{Font, FontBook};
 use crate::itemize::{itemize, Item};
@@ -187,9 +189,7 @@ impl<'t> ParagraphBuilder<'t> {
         let primary_font = stacks.iter().map(|s| s.first().copied().unwrap_or(0)).collect();
         Ok(Paragraph {
             text: text.to_string(),
-            base_level: analysis.base_level,
-            bidi_paragraphs: analysis.bidi_paragraphs,
-            classes: analysis.classes,
+            bidi: analysis.bidi,
             fonts,
             styles,
             primary_font,
@@ -277,10 +277,8 @@ fn segments(text: &str, breaks: &[BreakOpportunity], advance_at: &[f32]) -> Vec<
 #[derive(Clone)]
 pub struct Paragraph {
     pub(crate) text: String,
-    pub(crate) base_level: u8,
-    pub(crate) bidi_paragraphs: Vec<(Range<usize>, u8)>,
-    /// Original bidi class of each byte (rule L1 needs them per line).
-    pub(crate) classes: Vec<unicode_bidi::BidiClass>,
+    /// Levels and classes; rule L1 needs the classes per line.
+    pub(crate) bidi: BidiLevels,
     pub(crate) fonts: Vec<Font>,
     pub(crate) styles: Vec<TextStyle>,
     /// First face of each style's stack: metrics for lines without glyphs.
@@ -342,12 +340,18 @@ impl Paragraph {
 
     /// The resolved base direction (of the first bidi paragraph when the text holds several).
     pub fn direction(&self) -> Direction {
-        Direction::from_level(self.base_level)
+        self.bidi.direction()
     }
 
     /// The resolved base embedding level (0 or 1).
     pub fn base_level(&self) -> u8 {
-        self.base_level
+        self.bidi.base_level()
+    }
+
+    /// The paragraph's bidi levels, for char-level questions (levels after rule L1, visual order of
+    /// a line's chars).
+    pub fn bidi(&self) -> &BidiLevels {
+        &self.bidi
     }
 
     /// The coverage report: byte offsets of the clusters that no face of their stack covers and
@@ -391,11 +395,7 @@ impl Paragraph {
 
     /// The level of the bidi paragraph holding byte `pos`.
     pub(crate) fn paragraph_level_at(&self, pos: usize) -> u8 {
-        let i = self.bidi_paragraphs.partition_point(|(r, _)| r.end <= pos);
-        self.bidi_paragraphs
-            .get(i)
-            .filter(|(r, _)| r.contains(&pos))
-            .map_or(self.base_level, |p| p.1)
+        self.bidi.paragraph_level_at(pos)
     }
 
     /// Whether the text may be cut at `pos` inside an item without reshaping either side.

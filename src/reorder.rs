@@ -9,8 +9,6 @@ use std::ops::Range;
 
 use unicode_bidi::{BidiInfo, Level};
 
-use crate::analysis::{is_l1_separator, is_l1_trailing};
-use crate::itemize::is_hard_break;
 use crate::paragraph::{Paragraph, Scratch};
 
 /// A piece of one item on one line, at one resolved level.
@@ -25,7 +23,8 @@ pub(crate) struct LineRun {
 /// Fills `scratch.line_runs` with the runs of the line `line` in visual order, left to right.
 pub(crate) fn reorder_line(para: &Paragraph, line: Range<usize>, scratch: &mut Scratch) {
     let para_level = para.paragraph_level_at(line.start);
-    l1_reset_ranges(para, line.clone(), &mut scratch.reset);
+    para.bidi
+        .l1_reset_ranges(&para.text, line.clone(), &mut scratch.reset);
     let runs = &mut scratch.line_runs;
     runs.clear();
 
@@ -80,37 +79,6 @@ pub(crate) fn reorder_line(para: &Paragraph, line: Range<usize>, scratch: &mut S
         let order = BidiInfo::reorder_visual(&scratch.levels);
         let logical = std::mem::take(runs);
         runs.extend(order.into_iter().filter_map(|i| logical.get(i).cloned()));
-    }
-}
-
-/// The ranges of `line` that rule L1 resets to the paragraph level: each segment or paragraph
-/// separator with the whitespace and isolate controls before it, and the whitespace and isolate
-/// controls at the end of the line.
-fn l1_reset_ranges(para: &Paragraph, line: Range<usize>, out: &mut Vec<Range<usize>>) {
-    out.clear();
-    let mut ws_start: Option<usize> = None;
-    let text = &para.text[line.clone()];
-    for (off, c) in text.char_indices() {
-        let pos = line.start + off;
-        let class = para.classes[pos];
-        if is_l1_separator(class) || is_hard_break(c) {
-            let start = ws_start.take().unwrap_or(pos);
-            push_merged(out, start..pos + c.len_utf8());
-        } else if is_l1_trailing(class) {
-            ws_start.get_or_insert(pos);
-        } else {
-            ws_start = None;
-        }
-    }
-    if let Some(start) = ws_start {
-        push_merged(out, start..line.end);
-    }
-}
-
-fn push_merged(out: &mut Vec<Range<usize>>, r: Range<usize>) {
-    match out.last_mut() {
-        Some(last) if last.end == r.start => last.end = r.end,
-        _ => out.push(r),
     }
 }
 

@@ -1,0 +1,195 @@
+//! Bidi levels of a paragraph (UAX #9 via unicode-bidi) and the per-line rules L1 and L2.
+//!
+//! Levels are resolved once for the whole paragraph; each line is then reordered on its own, after
+//! line breaking. The layout uses the same rule-L1 code as the public char-level API here, which
+//! the conformance tests drive with Unicode's BidiTest.txt and BidiCharacterTest.txt.
+
+use std::ops::Range;
+
+use unicode_bidi::{BidiClass, BidiInfo, Level};
+
+use crate::analysis::{BaseDirection, Direction};
+use crate::error::{check_range, Error};
+use crate::itemize::is_hard_break;
+
+/// Resolved embedding levels of a text and what rule L1 needs to reset them per line.
+///
+/// ```
+/// use shrift::{BaseDirection, BidiLevels};
+/// let text = "אב cd";
+/// let bidi = BidiLevels::new(text, BaseDirection::Auto);
+/// assert_eq!(bidi.base_level(), 1);
+/// // Left to right: "c", "d", the space, "ב", "א" (byte offsets of each char).
+/// assert_eq!(bidi.visual_order(text, 0..text.len()).unwrap(), vec![5, 6, 4, 2, 0]);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BidiLevels {
+    base_level: u8,
+    /// Each bidi paragraph (more than one only if the text holds paragraph separators).
+    paragraphs: Vec<(Range<usize>, u8)>,
+    /// Resolved level of each byte (unicode-bidi's per-byte form, kept as numbers).
+    levels: Vec<u8>,
+    /// Original bidi class of each byte.
+    classes: Vec<BidiClass>,
+}
+
+impl BidiLevels {
+    /// Resolves the levels of `text` with the given base direction (UAX #9 P1–I2).
+    pub fn new(text: &str, direction: BaseDirection) -> BidiLevels {
+        let default_level = match direction {
+            BaseDirection::Auto => None,
+            BaseDirection::Ltr => Some(Level::ltr()),
+            BaseDirection::Rtl => Some(Level::rtl()),
+        };
+        let info = BidiInfo::new(text, default_level);
+        let paragraphs: Vec<(Range<usize>, u8)> = info
+            .paragraphs
+            .iter()
+            .map(|p| (p.range.clone(), p.level.number()))
+            .collect();
+        let base_level = match (paragraphs.first(), default_level) {
+            (Some(p), _) => p.1,
+            (None, Some(l)) => l.number(),
+            (None, None) => 0,
+        };
+        let BidiInfo {
+            levels,
+            original_classes,
+            ..
+        } = info;
+        BidiLevels {
+            base_level,
+            paragraphs,
+            levels: levels.into_iter().map(|l| l.number()).collect(),
+            classes: original_classes,
+        }
+    }
+
+    /// The level of the first (usually only) paragraph: 0 left to right, 1 right to left.
+    pub fn base_level(&self) -> u8 {
+        self.base_level
+    }
+
+    /// The direction of the first paragraph.
+    pub fn direction(&self) -> Direction {
+        Direction::from_level(self.base_level)
+    }
+
+    /// The level of the bidi paragraph holding byte `pos`.
+    pub fn paragraph_level_at(&self, pos: usize) -> u8 {
+        let i = self.paragraphs.partition_point(|(r, _)| r.end <= pos);
+        self.paragraphs
+            .get(i)
+            .filter(|(r, _)| r.contains(&pos))
+            .map_or(self.base_level, |p| p.1)
+    }
+
+    /// The resolved level of the char at byte `pos`, before any line's rule L1.
+    pub fn level_at(&self, pos: usize) -> Option<u8> {
+        self.levels.get(pos).copied()
+    }
+
+    /// Whether the char at byte `pos` is one that rule X9 removes (embedding and override controls,
+    /// boundary neutrals): UAX #9 gives it no level and leaves it out of the visual order.
+    pub fn removed_by_x9(&self, pos: usize) -> bool {
+        use BidiClass::*;
+        matches!(self.classes.get(pos), Some(BN | LRE | RLE | LRO | RLO | PDF))
+    }
+
+    /// The level of every char of `line` after rule L1 (which resets the line's trailing
+    /// whitespace, and separators with the whitespace before them, to the paragraph level), as
+    /// (byte offset, level).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidRange`] when `line` is not a range of char boundaries of `text`, or `text`
+    /// is not the text the levels were resolved for.
+    pub fn line_levels(&self, text: &str, line: Range<usize>) -> Result<Vec<(usize, u8)>, Error> {
+        self.check(text, &line)?;
+        let mut resets = Vec::new();
+        self.l1_reset_ranges(text, line.clone(), &mut resets);
+        let para_level = self.paragraph_level_at(line.start);
+        let mut r = resets.iter().peekable();
+        Ok(text[line.clone()]
+            .char_indices()
+            .map(|(off, _)| {
+                let pos = line.start + off;
+                while r.peek().is_some_and(|x| x.end <= pos) {
+                    r.next();
+                }
+                let reset = r.peek().is_some_and(|x| x.contains(&pos));
+                (pos, if reset { para_level } else { self.levels[pos] })
+            })
+            .collect())
+    }
+
+    /// The chars of `line` in visual order, left to right, as byte offsets (rules L1 and L2), the
+    /// chars rule X9 removes left out.
+    ///
+    /// # Errors
+    ///
+    /// As [`BidiLevels::line_levels`].
+    pub fn visual_order(&self, text: &str, line: Range<usize>) -> Result<Vec<usize>, Error> {
+        let chars: Vec<(usize, u8)> = self
+            .line_levels(text, line)?
+            .into_iter()
+            .filter(|&(pos, _)| !self.removed_by_x9(pos))
+            .collect();
+        let levels: Vec<Level> = chars
+            .iter()
+            .map(|&(_, l)| Level::new(l).unwrap_or(Level::ltr()))
+            .collect();
+        Ok(BidiInfo::reorder_visual(&levels)
+            .into_iter()
+            .filter_map(|i| chars.get(i).map(|c| c.0))
+            .collect())
+    }
+
+    fn check(&self, text: &str, line: &Range<usize>) -> Result<(), Error> {
+        check_range(text, line)?;
+        if text.len() != self.levels.len() {
+            return Err(Error::range(line, self.levels.len()));
+        }
+        Ok(())
+    }
+
+    /// The ranges of `line` that rule L1 resets to the paragraph level: each segment or paragraph
+    /// separator with the whitespace and isolate controls before it, and the whitespace and
+    /// isolate controls at the end of the line. `line` must be valid for `text`.
+    pub(crate) fn l1_reset_ranges(&self, text: &str, line: Range<usize>, out: &mut Vec<Range<usize>>) {
+        out.clear();
+        let mut ws_start: Option<usize> = None;
+        for (off, c) in text[line.clone()].char_indices() {
+            let pos = line.start + off;
+            let class = self.classes[pos];
+            if matches!(class, BidiClass::S | BidiClass::B) || is_hard_break(c) {
+                let start = ws_start.take().unwrap_or(pos);
+                push_merged(out, start..pos + c.len_utf8());
+            } else if is_l1_trailing(class) {
+                ws_start.get_or_insert(pos);
+            } else {
+                ws_start = None;
+            }
+        }
+        if let Some(start) = ws_start {
+            push_merged(out, start..line.end);
+        }
+    }
+}
+
+/// Whether rule L1 counts a char of this class as trailing whitespace: whitespace, isolate
+/// controls, and the chars rule X9 removes (which L1 treats like the whitespace around them).
+fn is_l1_trailing(class: BidiClass) -> bool {
+    use BidiClass::*;
+    matches!(
+        class,
+        WS | FSI | LRI | RLI | PDI | BN | LRE | RLE | LRO | RLO | PDF
+    )
+}
+
+fn push_merged(out: &mut Vec<Range<usize>>, r: Range<usize>) {
+    match out.last_mut() {
+        Some(last) if last.end == r.start => last.end = r.end,
+        _ => out.push(r),
+    }
+}
