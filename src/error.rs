@@ -63,6 +63,9 @@ pub enum Error {
     /// A language tag that is empty or not ASCII letters, digits and hyphens.
     #[error("invalid language tag {0:?}")]
     InvalidLanguage(String),
+    /// A script tag that is not an ISO 15924 code unicode-script knows.
+    #[error("unknown ISO 15924 script tag {0:?}")]
+    InvalidScript(String),
     /// An OpenType feature setting that does not parse (see [`Feature`](crate::Feature)).
     #[error("invalid OpenType feature {0:?}")]
     InvalidFeature(String),

@@ -53,6 +53,8 @@ struct FontInner {
     line_gap: i16,
     /// Sorted, disjoint, inclusive ranges of the code points the face maps to a glyph.
     coverage: Vec<(u32, u32)>,
+    /// The face triggers rustybuzz 0.20's Hebrew compose bug (see shape.rs).
+    hebrew_compose_fix: bool,
 }
 
 /// Vertical metrics of a face at a size, in pixels (ascent and descent both positive).
@@ -122,6 +124,14 @@ impl Font {
         }
         let family = family_name(&face).unwrap_or_else(|| name.to_string());
         let coverage = coverage(&face);
+        // rustybuzz's Hebrew shaper composes presentation forms only without GPOS mark
+        // positioning, and then gets U+FB1F wrong; shape.rs works around it for such faces.
+        let has_mark_feature = face.tables().gpos.is_some_and(|gpos| {
+            gpos.features
+                .into_iter()
+                .any(|f| f.tag == ttf_parser::Tag::from_bytes(b"mark"))
+        });
+        let hebrew_compose_fix = !has_mark_feature && face.glyph_index('\u{FB1F}').is_some();
         let inner = FontInner {
             uid: NEXT_UID.fetch_add(1, Ordering::Relaxed),
             index,
@@ -134,6 +144,7 @@ impl Font {
             descender: face.descender(),
             line_gap: face.line_gap(),
             coverage,
+            hebrew_compose_fix,
             data,
         };
         Ok(Font(Arc::new(inner)))
@@ -195,6 +206,11 @@ impl Font {
     /// Pixels per font unit at `size` pixels per em.
     pub(crate) fn scale(&self, size: f32) -> f32 {
         size / f32::from(self.0.units_per_em.max(1))
+    }
+
+    /// Whether shaping must work around rustybuzz 0.20's Hebrew compose bug for this face.
+    pub(crate) fn needs_hebrew_compose_fix(&self) -> bool {
+        self.0.hebrew_compose_fix
     }
 
     /// A number unique to this loaded face for the life of the process (cache key).

@@ -97,6 +97,7 @@ pub use font::{Font, FontBook, FontMetrics, FontStack};
 pub use layout::{Alignment, Glyph, Layout, LayoutOptions, Line, Run};
 pub use outline::{InkBox, Outliner, PathSegment};
 pub use paragraph::{LayoutContext, Paragraph, ParagraphBuilder};
+pub use shape::{shape_run, RunOptions, ShapedGlyph};
 pub use style::{Feature, TextStyle, DEFAULT_HEBREW_LANGUAGE, MAX_FONT_SIZE};
 #[cfg(feature = "svg")]
 pub use svg::{document_to_svg, layout_to_svg, SvgOptions};

@@ -10,21 +10,95 @@ use std::sync::Arc;
 use rustybuzz::ttf_parser::Tag;
 use unicode_script::Script;
 
+use crate::analysis::Direction;
+use crate::error::Error;
 use crate::font::Font;
 use crate::style::Feature;
 
 /// A glyph as the shaper returned it, scaled to pixels, before positioning on a line.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct ShapedGlyph {
+#[non_exhaustive]
+pub struct ShapedGlyph {
+    /// Glyph id in the font.
     pub id: u16,
-    /// Byte offset of the first char of the glyph's cluster in the paragraph.
+    /// Byte offset of the first char of the glyph's cluster in the text.
     pub cluster: usize,
+    /// HarfBuzz's x_advance, in pixels.
     pub advance: f32,
+    /// HarfBuzz's x_offset, in pixels.
     pub dx: f32,
-    /// Vertical offset, positive up (HarfBuzz's convention).
+    /// HarfBuzz's y_offset, in pixels, positive up.
     pub dy: f32,
     /// Breaking the text at this glyph's cluster would change the shaping of either side.
     pub unsafe_to_break: bool,
+}
+
+/// How to shape a run with [`shape_run`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RunOptions<'a> {
+    /// Left to right or right to left.
+    pub direction: Direction,
+    /// ISO 15924 script tag, such as `"Hebr"`.
+    pub script: &'a str,
+    /// BCP 47 language tag, such as `"yi"`.
+    pub language: Option<&'a str>,
+    /// OpenType feature settings.
+    pub features: &'a [Feature],
+    /// Pixels per em.
+    pub size: f32,
+}
+
+/// Shapes `range` of `text` as one run with `font`, the rest of `text` serving as context: the
+/// same shaping the layout does for each item, for callers that itemise themselves or measure.
+///
+/// ```
+/// # #[cfg(feature = "bundled-fonts")] {
+/// use shrift::{shape_run, Direction, FontBook, RunOptions};
+/// let book = FontBook::with_bundled_fonts();
+/// let font = book.find("Noto Serif Hebrew", 400, false).unwrap();
+/// let options = RunOptions { direction: Direction::Rtl, script: "Hebr", language: Some("yi"), features: &[], size: 16.0 };
+/// let glyphs = shape_run(font, "ייִדיש", 0..13, &options).unwrap();
+/// // Right to left: the last letter comes first.
+/// assert_eq!(glyphs.first().unwrap().cluster, 11);
+/// # }
+/// ```
+///
+/// # Errors
+///
+/// [`Error::InvalidRange`] for a range off the text's char boundaries, [`Error::InvalidScript`]
+/// for an unknown script tag, [`Error::InvalidLanguage`] for a bad language tag and
+/// [`Error::InvalidFontSize`] for a bad size.
+pub fn shape_run(
+    font: &Font,
+    text: &str,
+    range: Range<usize>,
+    options: &RunOptions<'_>,
+) -> Result<Vec<ShapedGlyph>, Error> {
+    crate::error::check_range(text, &range)?;
+    let script = Script::from_short_name(options.script)
+        .ok_or_else(|| Error::InvalidScript(options.script.to_string()))?;
+    crate::style::check_size(options.size)?;
+    if let Some(l) = options.language {
+        crate::style::check_language(l)?;
+    }
+    let language: Option<Arc<str>> = options.language.map(Arc::from);
+    let mut out = Vec::new();
+    let mut faces = FaceCache::new();
+    Shaper::default().shape(
+        &mut faces,
+        &ShapeRequest {
+            text,
+            range,
+            font,
+            size: options.size,
+            rtl: options.direction == Direction::Rtl,
+            script,
+            language: language.as_ref(),
+            features: options.features,
+        },
+        &mut out,
+    );
+    Ok(out)
 }
 
 /// What to shape: a range of the paragraph with everything that selects the shaping rules.
@@ -48,6 +122,42 @@ struct CachedPlan {
     plan: rustybuzz::ShapePlan,
 }
 
+/// Pushes `item` char by char with cluster = byte offset, with tabs as spaces and, when
+/// `compose_fix` is set, the Hebrew compositions of HarfBuzz rather than rustybuzz 0.20's.
+///
+/// rustybuzz 0.20's Hebrew shaper, for a font without GPOS mark positioning, composes yod +
+/// patah (U+05D9 U+05B7) into U+FB1F YIDDISH YOD YOD PATAH, a different letter, and leaves
+/// U+05F2 U+05B7 apart; its table names U+05D9 where HarfBuzz's names U+05F2. Here U+05F2 U+05B7
+/// is composed up front, as HarfBuzz does, and a CGJ (U+034F, a starter that blocks composition
+/// and is hidden by the shaper) keeps yod and patah apart; `joined` gets the yods' offsets so
+/// that the CGJ's glyph can be dropped after shaping.
+fn push_adjusted(
+    buffer: &mut rustybuzz::UnicodeBuffer,
+    item: &str,
+    compose_fix: bool,
+    joined: &mut Vec<usize>,
+) {
+    let mut chars = item.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let cluster = u32::try_from(i).unwrap_or(u32::MAX);
+        let before_patah = compose_fix && chars.peek().is_some_and(|&(_, n)| n == '\u{05B7}');
+        match c {
+            '\t' => buffer.add(' ', cluster),
+            '\u{05F2}' if before_patah => {
+                buffer.add('\u{FB1F}', cluster);
+                chars.next();
+            }
+            '\u{05D9}' if before_patah => {
+                buffer.add(c, cluster);
+                let patah = chars.peek().map_or(i, |&(j, _)| j);
+                buffer.add('\u{034F}', u32::try_from(patah).unwrap_or(u32::MAX));
+                joined.push(i);
+            }
+            _ => buffer.add(c, cluster),
+        }
+    }
+}
+
 /// Plans are few (faces × directions × scripts × languages × feature sets); past this many the
 /// cache is cleared rather than grown, so hostile style churn cannot exhaust memory.
 const MAX_PLANS: usize = 256;
@@ -61,6 +171,8 @@ pub(crate) const TAB_SPACES: f32 = 4.0;
 pub(crate) struct Shaper {
     plans: Vec<CachedPlan>,
     buffer: Option<rustybuzz::UnicodeBuffer>,
+    /// Offsets of yods kept apart from their patah in the current call (see `push_adjusted`).
+    joined: Vec<usize>,
     /// How many shaper calls were made (tests use it to prove that re-layout does not reshape).
     pub calls: u64,
 }
@@ -123,8 +235,10 @@ impl Shaper {
         // No font draws a tab: shape it as a space (same cluster, one byte for one byte) and
         // widen that space below.
         let has_tabs = item.contains('\t');
-        if has_tabs {
-            buffer.push_str(&item.replace('\t', " "));
+        let compose_fix = req.font.needs_hebrew_compose_fix() && item.contains('\u{05B7}');
+        self.joined.clear();
+        if has_tabs || compose_fix {
+            push_adjusted(&mut buffer, item, compose_fix, &mut self.joined);
         } else {
             buffer.push_str(item);
         }
@@ -153,6 +267,28 @@ impl Shaper {
                     unsafe_to_break: info.unsafe_to_break(),
                 }),
         );
+        if !self.joined.is_empty() {
+            // Drop the hidden CGJ glyphs push_adjusted caused: zero-advance space glyphs in the
+            // clusters of the yods it kept apart from their patah.
+            let space = face.glyph_index(' ').map(|g| g.0);
+            let mut joined = std::mem::take(&mut self.joined);
+            let mut k = first;
+            out.retain(|g| {
+                let i = k;
+                k += 1;
+                if i < first || Some(g.id) != space || g.advance != 0.0 {
+                    return true;
+                }
+                match joined.iter().position(|&c| req.range.start + c == g.cluster) {
+                    Some(j) => {
+                        joined.swap_remove(j);
+                        false
+                    }
+                    None => true,
+                }
+            });
+            self.joined = joined;
+        }
         if has_tabs {
             let bytes = req.text.as_bytes();
             for g in &mut out[first..] {

@@ -118,9 +118,7 @@ impl TextStyle {
 
     /// Checks every field; the paragraph builder calls this.
     pub(crate) fn validate(&self) -> Result<(), Error> {
-        if !(self.size.is_finite() && self.size > 0.0 && self.size <= MAX_FONT_SIZE) {
-            return Err(Error::InvalidFontSize { size: self.size });
-        }
+        check_size(self.size)?;
         if !(1..=1000).contains(&self.weight) {
             return Err(Error::InvalidWeight(self.weight));
         }
@@ -128,15 +126,31 @@ impl TextStyle {
             return Err(Error::EmptyStack);
         }
         if let Some(tag) = &self.language {
-            let ok = !tag.is_empty()
-                && tag.len() <= 35
-                && tag.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-                && !tag.starts_with('-');
-            if !ok {
-                return Err(Error::InvalidLanguage(tag.to_string()));
-            }
+            check_language(tag)?;
         }
         Ok(())
+    }
+}
+
+/// A font size must be finite, positive and at most [`MAX_FONT_SIZE`].
+pub(crate) fn check_size(size: f32) -> Result<(), Error> {
+    if size.is_finite() && size > 0.0 && size <= MAX_FONT_SIZE {
+        Ok(())
+    } else {
+        Err(Error::InvalidFontSize { size })
+    }
+}
+
+/// A language tag is 1 to 35 ASCII letters, digits and hyphens, not starting with a hyphen.
+pub(crate) fn check_language(tag: &str) -> Result<(), Error> {
+    let ok = !tag.is_empty()
+        && tag.len() <= 35
+        && tag.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && !tag.starts_with('-');
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::InvalidLanguage(tag.to_string()))
     }
 }
 

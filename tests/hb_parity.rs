@@ -1,0 +1,216 @@
+//! Shaping parity with HarfBuzz: every corpus line and the Yiddish cases, five faces, languages
+//! `yi` and `he`, compared glyph for glyph with `hb-shape` (tests/data/hb_shape.txt, made by
+//! tools/hb_fixtures.py; see there to regenerate).
+
+use shrift::{shape_run, Direction, Font, RunOptions};
+
+struct Record {
+    font: String,
+    language: String,
+    direction: Direction,
+    script: String,
+    text: String,
+    expected: String,
+}
+
+fn unescape(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(i) = rest.find("\\u") {
+        out.push_str(&rest[..i]);
+        let code = u32::from_str_radix(&rest[i + 2..i + 6], 16).unwrap();
+        out.push(char::from_u32(code).unwrap());
+        rest = &rest[i + 6..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn records() -> Vec<Record> {
+    include_str!("data/hb_shape.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            Record {
+                font: f[0].to_string(),
+                language: f[1].to_string(),
+                direction: if f[2] == "rtl" {
+                    Direction::Rtl
+                } else {
+                    Direction::Ltr
+                },
+                script: f[3].to_string(),
+                text: unescape(f[4]),
+                expected: f[5].to_string(),
+            }
+        })
+        .collect()
+}
+
+fn font(name: &str) -> Font {
+    let path = if name.starts_with("Noto") {
+        format!("fonts/{name}")
+    } else {
+        format!("tests/fonts/{name}")
+    };
+    Font::from_file(format!("{}/{path}", env!("CARGO_MANIFEST_DIR")), 0).unwrap()
+}
+
+/// shrift's shaping of a record, in hb-shape's `[gid=cluster@dx,dy+advance|…]` form (font units).
+fn shrift_shape(r: &Record, font: &Font) -> String {
+    let options = RunOptions {
+        direction: r.direction,
+        script: &r.script,
+        language: Some(&r.language),
+        features: &[],
+        size: f32::from(font.units_per_em()),
+    };
+    let glyphs = shape_run(font, &r.text, 0..r.text.len(), &options).unwrap();
+    let items: Vec<String> = glyphs
+        .iter()
+        .map(|g| {
+            let mut s = format!("{}={}", g.id, g.cluster);
+            if g.dx != 0.0 || g.dy != 0.0 {
+                s.push_str(&format!("@{},{}", g.dx.round() as i32, g.dy.round() as i32));
+            }
+            s.push_str(&format!("+{}", g.advance.round() as i32));
+            s
+        })
+        .collect();
+    format!("[{}]", items.join("|"))
+}
+
+/// Checks every fixture that `pick` selects; returns how many were checked.
+fn check_fixtures(what: &str, pick: impl Fn(&Record) -> bool) -> usize {
+    let picked: Vec<Record> = records().into_iter().filter(|r| pick(r)).collect();
+    let mut fonts: Vec<(String, Font)> = Vec::new();
+    let mut failed = Vec::new();
+    for r in &picked {
+        if !fonts.iter().any(|(n, _)| *n == r.font) {
+            fonts.push((r.font.clone(), font(&r.font)));
+        }
+        let f = &fonts.iter().find(|(n, _)| *n == r.font).unwrap().1;
+        let got = shrift_shape(r, f);
+        if got != r.expected {
+            failed.push(format!(
+                "{} {} {:?}\n  hb-shape {}\n  shrift   {}",
+                r.font, r.language, r.text, r.expected, got
+            ));
+        }
+    }
+    println!(
+        "{what}: {} passed, {} failed",
+        picked.len() - failed.len(),
+        failed.len()
+    );
+    assert!(failed.is_empty(), "{}", failed[..failed.len().min(8)].join("\n"));
+    picked.len()
+}
+
+#[test]
+fn every_fixture_matches_hb_shape() {
+    let n = check_fixtures("hb-shape parity", |_| true);
+    assert!(n >= 470, "the fixtures were read ({n})");
+}
+
+#[test]
+fn precomposed_presentation_forms_shape_like_harfbuzz() {
+    let n = check_fixtures("presentation forms", |r| {
+        r.text.chars().any(|c| ('\u{FB1D}'..='\u{FB4F}').contains(&c))
+    });
+    assert!(n >= 20, "{n}");
+}
+
+#[test]
+fn digraphs_tsvey_vovn_vov_yud_tsvey_yudn_and_pasekh_tsvey_yudn_shape_like_harfbuzz() {
+    let n = check_fixtures("digraphs", |r| r.text.contains(['װ', 'ױ', 'ײ', '\u{FB1F}']));
+    assert!(n >= 60, "{n}");
+}
+
+#[test]
+fn rustybuzz_compose_bug_yod_patah_stays_apart_and_tsvey_yudn_patah_composes() {
+    // tests/fonts/ComposeTest.ttf has no GPOS and a U+FB1F glyph: rustybuzz 0.20 alone turns
+    // yod + patah into U+FB1F and leaves U+05F2 + patah apart; HarfBuzz does the opposite.
+    let n = check_fixtures("compose", |r| {
+        r.font == "ComposeTest.ttf"
+            && (r.text.contains("\u{05D9}\u{05B7}") || r.text.contains("\u{05F2}\u{05B7}"))
+    });
+    assert!(n >= 8, "{n}");
+}
+
+#[test]
+fn marks_in_non_canonical_order_shape_like_harfbuzz() {
+    // Bet, dagesh, patah (canonical order) and bet, patah, dagesh (typed the other way).
+    let n = check_fixtures("mark order", |r| {
+        r.text == "\u{05D1}\u{05B7}\u{05BC}" || r.text == "\u{05D1}\u{05BC}\u{05B7}"
+    });
+    assert!(n >= 2 * 2 * 6, "{n}"); // both orders, two languages, six faces
+}
+
+#[test]
+fn maqaf_geresh_gershayim_low_high_quotes_and_brackets_shape_like_harfbuzz() {
+    let n = check_fixtures("punctuation", |r| {
+        r.text.contains(['־', '׳', '״', '„', '“', '(', '[', '{', '<'])
+    });
+    assert!(n >= 60, "{n}");
+}
+
+#[test]
+fn yiddish_language_tag_applies_the_fonts_jii_lookups() {
+    // hb-shape with Frank Ruehl CLM: "יִ" gives glyph 210 under yi but 211 under he, and
+    // "ייִדיש" under yi ligates the double yod with its hiriq, under he it does not.
+    let frank = font("FrankRuehlCLM-Medium.ttf");
+    let shape = |text: &str, lang: &str| {
+        let r = Record {
+            font: String::new(),
+            language: lang.into(),
+            direction: Direction::Rtl,
+            script: "Hebr".into(),
+            text: text.into(),
+            expected: String::new(),
+        };
+        shrift_shape(&r, &frank)
+    };
+    assert_eq!(shape("יִ", "yi"), "[210=0+328]");
+    assert_eq!(shape("יִ", "he"), "[211=0+328]");
+    assert_ne!(shape("ייִדיש", "yi"), shape("ייִדיש", "he"));
+    check_fixtures("JII", |r| {
+        r.font == "FrankRuehlCLM-Medium.ttf" && r.text.contains("ייִ")
+    });
+}
+
+#[test]
+fn brackets_are_mirrored_in_rtl_runs() {
+    // Bidi mirroring via the shaper: in a right-to-left run "(" is drawn with the glyph of ")"
+    // and the other way round. Glyph ids come from the font's cmap, read with ttf-parser.
+    let serif = Font::from_file(
+        format!("{}/fonts/NotoSerif-Regular.ttf", env!("CARGO_MANIFEST_DIR")),
+        0,
+    )
+    .unwrap();
+    let face = ttf_parser::Face::parse(serif.data(), 0).unwrap();
+    let gid = |c: char| face.glyph_index(c).unwrap().0;
+    let rtl = RunOptions {
+        direction: Direction::Rtl,
+        script: "Hebr",
+        language: Some("yi"),
+        features: &[],
+        size: 1000.0,
+    };
+    let glyphs = shape_run(&serif, "(ab)", 0..4, &rtl).unwrap();
+    // Visual order, left to right: the closing bracket (logically last) is drawn as "(".
+    assert_eq!((glyphs[0].id, glyphs[0].cluster), (gid('('), 3));
+    assert_eq!((glyphs[3].id, glyphs[3].cluster), (gid(')'), 0));
+    let ltr = shape_run(
+        &serif,
+        "(ab)",
+        0..4,
+        &RunOptions {
+            direction: Direction::Ltr,
+            ..rtl
+        },
+    )
+    .unwrap();
+    assert_eq!((ltr[0].id, ltr[3].id), (gid('('), gid(')')));
+}
