@@ -98,33 +98,35 @@ pub(crate) fn itemize(
         let prev_font = previous.filter(|p| p.0 == style).map(|p| p.1);
         let font = choose_font(cluster, &stacks[style], fonts, prev_font);
         previous = Some((style, font));
-        for (off, c) in cluster.char_indices() {
-            let pos = start + off;
-            while scripts.peek().is_some_and(|r| r.range.end <= pos) {
-                scripts.next();
+        // The cluster's first char decides its script and level too: a Hebrew point on a Latin
+        // letter (script Hebrew) or any mark must not start an item of its own.
+        while scripts.peek().is_some_and(|r| r.range.end <= start) {
+            scripts.next();
+        }
+        let script = scripts.peek().map_or(Script::Common, |r| r.script);
+        let level = analysis
+            .bidi
+            .level_at(start)
+            .unwrap_or(analysis.bidi.base_level());
+        let end = start + cluster.len();
+        match items.last_mut() {
+            Some(it)
+                if it.range.end == start
+                    && it.level == level
+                    && it.script == script
+                    && it.font == font
+                    && it.style == style =>
+            {
+                it.range.end = end
             }
-            let script = scripts.peek().map_or(Script::Common, |r| r.script);
-            let level = analysis.bidi.level_at(pos).unwrap_or(analysis.bidi.base_level());
-            let end = pos + c.len_utf8();
-            match items.last_mut() {
-                Some(it)
-                    if it.range.end == pos
-                        && it.level == level
-                        && it.script == script
-                        && it.font == font
-                        && it.style == style =>
-                {
-                    it.range.end = end
-                }
-                _ => items.push(Item {
-                    range: pos..end,
-                    level,
-                    script,
-                    font,
-                    style,
-                    glyphs: 0..0,
-                }),
-            }
+            _ => items.push(Item {
+                range: start..end,
+                level,
+                script,
+                font,
+                style,
+                glyphs: 0..0,
+            }),
         }
     }
     items

@@ -80,21 +80,31 @@ fn split_long_segment(
         })
         .collect();
     let bound = |k: usize| clusters.get(k).map_or(range.end, |c| c.0);
+    let n = clusters.len();
     let mut i = 0;
-    while i < clusters.len() {
+    while i < n {
+        // First guess from the paragraph's advances.
         let mut width = clusters[i].1;
         let mut j = i + 1;
-        // Whitespace hangs; it never starts a line of its own.
-        while j < clusters.len() && (clusters[j].2 || width + clusters[j].1 <= max) {
+        while j < n && (clusters[j].2 || width + clusters[j].1 <= max) {
             width += clusters[j].1;
             j += 1;
         }
-        if j == clusters.len() {
-            *start = bound(i);
-            return width;
+        // Then the width the line will really have (its cuts are reshaped), backing off a
+        // cluster at a time; the hanging whitespace at its end does not count.
+        loop {
+            let body_end = (i + 1..j)
+                .rev()
+                .find(|&k| !clusters[k].2)
+                .map_or(i + 1, |k| k + 1);
+            if body_end <= i + 1 || measure.width(bound(i)..bound(body_end)) <= max {
+                break;
+            }
+            j = body_end - 1;
         }
-        while j > i + 1 && measure.width(bound(i)..bound(j)) > max {
-            j -= 1;
+        if j == n {
+            *start = bound(i);
+            return measure.width(bound(i)..range.end);
         }
         lines.push(bound(i)..bound(j));
         i = j;

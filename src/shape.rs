@@ -57,9 +57,10 @@ pub struct RunOptions<'a> {
 /// let book = FontBook::with_bundled_fonts();
 /// let font = book.find("Noto Serif Hebrew", 400, false).unwrap();
 /// let options = RunOptions { direction: Direction::Rtl, script: "Hebr", language: Some("yi"), features: &[], size: 16.0 };
-/// let glyphs = shape_run(font, "ייִדיש", 0..13, &options).unwrap();
-/// // Right to left: the last letter comes first.
-/// assert_eq!(glyphs.first().unwrap().cluster, 11);
+/// let text = "ייִדיש";
+/// let glyphs = shape_run(font, text, 0..text.len(), &options).unwrap();
+/// // Right to left: the last letter (shin, at byte 10) comes first.
+/// assert_eq!(glyphs.first().unwrap().cluster, 10);
 /// # }
 /// ```
 ///

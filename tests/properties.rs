@@ -1,0 +1,113 @@
+//! Properties of every layout, on random mixes of Hebrew letters and points, Latin, digits,
+//! spaces, punctuation, bidi controls and line breaks, at random widths (proptest).
+
+use std::sync::OnceLock;
+
+use proptest::prelude::*;
+use shrift::{BaseDirection, FontBook, Layout, LayoutContext, LayoutOptions, Paragraph, TextStyle};
+
+fn book() -> &'static FontBook {
+    static BOOK: OnceLock<FontBook> = OnceLock::new();
+    BOOK.get_or_init(FontBook::with_bundled_fonts)
+}
+
+const PIECES: &[&str] = &[
+    "א", "ב", "ש", "ײ", "װ", "פֿ", "אַ", "ייִ", "\u{05B7}", "\u{05BC}", "a", "b", "W", "fi", "ff", "0", "1",
+    "9", " ", " ", " ", "  ", ".", ",", "'", "\"", "(", ")", "„", "“", "-", "־", "%", "\u{202B}", "\u{202A}",
+    "\u{202C}", "\u{2066}", "\u{2067}", "\u{2069}", "\u{200F}", "\u{200D}", "\t", "\n",
+];
+
+fn text() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(PIECES), 0..120).prop_map(|v| v.concat())
+}
+
+fn direction() -> impl Strategy<Value = BaseDirection> {
+    prop::sample::select(vec![BaseDirection::Auto, BaseDirection::Ltr, BaseDirection::Rtl])
+}
+
+fn is_hard_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
+/// Bidi controls and joiners: no advance, no ink.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}')
+}
+
+fn check(text: &str, layout: &Layout, width: f32) -> Result<(), TestCaseError> {
+    let mut pos = 0;
+    for line in layout.lines() {
+        let r = line.range();
+        prop_assert_eq!(r.start, pos, "lines tile the text");
+        pos = r.end;
+        // The runs, put back in logical order, tile the line but for the hard breaks.
+        let mut runs: Vec<_> = layout.runs(line).iter().map(|run| run.range()).collect();
+        runs.sort_by_key(|x| x.start);
+        let mut p = r.start;
+        for x in &runs {
+            while p < x.start {
+                let c = text[p..].chars().next().unwrap();
+                prop_assert!(is_hard_break(c), "byte {} is in no run", p);
+                p += c.len_utf8();
+            }
+            prop_assert_eq!(x.start, p, "runs overlap");
+            p = x.end;
+        }
+        prop_assert!(
+            text[p..r.end].chars().all(is_hard_break),
+            "the line's end is in no run"
+        );
+        // Every glyph's cluster is a char boundary inside its run; pens follow advances.
+        let mut pen: Option<f32> = None;
+        for run in layout.runs(line) {
+            for g in layout.glyphs(run) {
+                prop_assert!(run.range().contains(&g.cluster) && text.is_char_boundary(g.cluster));
+                let x = g.x - g.dx;
+                if let Some(p) = pen {
+                    prop_assert!((x - p).abs() < 0.01, "pen jumps from {} to {}", p, x);
+                }
+                pen = Some(x + g.advance);
+            }
+        }
+        // Too wide only if the line holds a single grapheme cluster (plus hanging whitespace).
+        if line.width() > width + 0.01 {
+            let body = text[r.clone()].trim_end_matches(|c: char| c.is_whitespace() || is_hard_break(c));
+            let visible = shrift::graphemes(body)
+                .filter(|(_, g)| !g.chars().all(is_invisible))
+                .count();
+            prop_assert!(
+                visible <= 1,
+                "line {:?} is {} px wide at {}",
+                &text[r],
+                line.width(),
+                width
+            );
+        }
+    }
+    prop_assert_eq!(pos, text.len(), "every byte is in a line");
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn layouts_tile_the_text_fit_the_width_and_follow_advances(
+        text in text(), dir in direction(), width in 0.0f32..400.0, other in 0.0f32..400.0,
+    ) {
+        let mut cx = LayoutContext::new();
+        let style = TextStyle::new("Noto Serif, Noto Serif Hebrew");
+        let para = Paragraph::builder(&text, style).direction(dir).build(book(), &mut cx).unwrap();
+        let layout = para.layout(&mut cx, &LayoutOptions::new(width)).unwrap();
+        check(&text, &layout, width)?;
+        // A re-layout at another width and back equals a fresh layout.
+        let mut reused = Layout::default();
+        para.layout_into(&mut cx, &LayoutOptions::new(other), &mut reused).unwrap();
+        check(&text, &reused, other)?;
+        para.layout_into(&mut cx, &LayoutOptions::new(width), &mut reused).unwrap();
+        prop_assert_eq!(&reused, &layout);
+    }
+}
