@@ -36,6 +36,21 @@ fn collection_index_out_of_range_is_an_error() {
 }
 
 #[test]
+fn ttc_faces_load_by_index_and_an_index_past_the_end_is_an_error() {
+    // tests/fonts/NotoSansHebrew.ttc: the Regular and Bold faces in one collection (fontTools).
+    let path = format!("{}/tests/fonts/NotoSansHebrew.ttc", env!("CARGO_MANIFEST_DIR"));
+    assert_eq!(Font::from_file(&path, 0).unwrap().weight(), 400);
+    assert_eq!(Font::from_file(&path, 1).unwrap().weight(), 700);
+    assert!(matches!(Font::from_file(&path, 2), Err(Error::FontParse { .. })));
+    let mut book = FontBook::new();
+    assert_eq!(
+        book.load_dir(format!("{}/tests/fonts", env!("CARGO_MANIFEST_DIR")))
+            .unwrap(),
+        6
+    );
+}
+
+#[test]
 fn missing_font_file_is_an_io_error() {
     let err = Font::from_file("/nonexistent/font.ttf", 0).unwrap_err();
     assert!(matches!(err, Error::FontIo { .. }), "{err:?}");

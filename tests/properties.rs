@@ -4,6 +4,7 @@
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 use shrift::{BaseDirection, FontBook, Layout, LayoutContext, LayoutOptions, Paragraph, TextStyle};
 
 fn book() -> &'static FontBook {
@@ -92,7 +93,12 @@ fn check(text: &str, layout: &Layout, width: f32) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+    // Failing cases found so far are kept in tests/properties.proptest-regressions and rerun first.
+    #![proptest_config(ProptestConfig {
+        cases: 400,
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct("tests/properties.proptest-regressions"))),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn layouts_tile_the_text_fit_the_width_and_follow_advances(
