@@ -26,16 +26,34 @@ pub(crate) fn break_lines(para: &Paragraph, shaper: &mut Shaper, width: f32, lin
         glyphs: Vec::new(),
     };
     let max = width + FIT_EPSILON;
+    let segs = &para.segments;
     let mut start = 0;
+    // Index of the first segment that began on the current line.
+    let mut first = 0;
     // Advance of the line so far, including the whitespace after its last segment.
     let mut line_width = 0.0f32;
     let mut empty = true;
-    for seg in &para.segments {
+    let mut k = 0;
+    while k < segs.len() {
+        let seg = &segs[k];
         if !empty && line_width + seg.width - seg.hang > max {
-            lines.push(start..seg.range.start);
-            start = seg.range.start;
+            // The widths so far are the paragraph's; a line that starts or ends at a cut the
+            // shaper marked unsafe is reshaped there and may come out wider: measure it, and
+            // end it a segment earlier while it does not fit.
+            let mut end = k;
+            while end > first + 1
+                && measure.risky(start, segs[end].range.start)
+                && measure.width(start..body_end(para, segs[end].range.start)) > max
+            {
+                end -= 1;
+            }
+            lines.push(start..segs[end].range.start);
+            start = segs[end].range.start;
             line_width = 0.0;
             empty = true;
+            first = end;
+            k = end;
+            continue;
         }
         if empty && seg.width - seg.hang > max {
             line_width = split_long_segment(para, &mut measure, seg.range.clone(), max, &mut start, lines);
@@ -43,16 +61,23 @@ pub(crate) fn break_lines(para: &Paragraph, shaper: &mut Shaper, width: f32, lin
             line_width += seg.width;
         }
         empty = false;
+        k += 1;
         if seg.mandatory {
             lines.push(start..seg.range.end);
             start = seg.range.end;
             line_width = 0.0;
             empty = true;
+            first = k;
         }
     }
     if start < para.text.len() || lines.is_empty() {
         lines.push(start..para.text.len());
     }
+}
+
+/// Where a line ending at `end` stops counting: before the whitespace that hangs.
+fn body_end(para: &Paragraph, end: usize) -> usize {
+    para.text[..end].trim_end_matches(char::is_whitespace).len()
 }
 
 /// Breaks a segment too wide for a line of its own between grapheme clusters, pushing every full
@@ -123,6 +148,17 @@ struct Measure<'p> {
 }
 
 impl<'p> Measure<'p> {
+    /// Whether the line `start..end` is cut inside an item at a point where the shaper's
+    /// glyphs are unsafe to break, so that positioning will reshape it.
+    fn risky(&self, start: usize, end: usize) -> bool {
+        let para = self.para;
+        let inside = |pos: usize| {
+            let i = para.items.partition_point(|it| it.range.end <= pos);
+            para.items.get(i).is_some_and(|it| it.range.start < pos)
+        };
+        (inside(start) && !para.safe_to_cut(start)) || (inside(end) && !para.safe_to_cut(end))
+    }
+
     /// The advance of `range` (one line's worth of text) as it would be drawn.
     fn width(&mut self, range: Range<usize>) -> f32 {
         let para = self.para;
