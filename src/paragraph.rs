@@ -27,6 +27,7 @@ pub struct LayoutContext {
 pub(crate) struct Scratch {
     pub line_ranges: Vec<Range<usize>>,
     pub line_runs: Vec<crate::reorder::LineRun>,
+    pub logical_runs: Vec<crate::reorder::LineRun>,
     pub levels: Vec<unicode_bidi::Level>,
     pub reset: Vec<Range<usize>>,
     pub glyphs: Vec<ShapedGlyph>,

@@ -77,8 +77,15 @@ pub(crate) fn reorder_line(para: &Paragraph, line: Range<usize>, scratch: &mut S
         .extend(runs.iter().map(|r| Level::new(r.level).unwrap_or(Level::ltr())));
     if runs.len() > 1 && scratch.levels.iter().any(|l| l.is_rtl()) {
         let order = BidiInfo::reorder_visual(&scratch.levels);
-        let logical = std::mem::take(runs);
-        runs.extend(order.into_iter().filter_map(|i| logical.get(i).cloned()));
+        // Swap the logical runs into the spare vector and rebuild in visual order: both keep
+        // their allocations from line to line.
+        std::mem::swap(runs, &mut scratch.logical_runs);
+        runs.clear();
+        runs.extend(
+            order
+                .into_iter()
+                .filter_map(|i| scratch.logical_runs.get(i).cloned()),
+        );
     }
 }
 
