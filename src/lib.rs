@@ -101,3 +101,8 @@ pub use shape::{shape_run, RunOptions, ShapedGlyph};
 pub use style::{Feature, TextStyle, DEFAULT_HEBREW_LANGUAGE, MAX_FONT_SIZE};
 #[cfg(feature = "svg")]
 pub use svg::{document_to_svg, layout_to_svg, SvgOptions};
+
+/// The README's code, compiled and run as a doctest so that it cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
