@@ -1,16 +1,16 @@
 //! Analysis: everything about a paragraph's text that does not depend on fonts or width.
 //!
-//! Bidi embedding levels (UAX #9 via unicode-bidi, see `bidi.rs`), script runs (unicode-script, with Common and
-//! Inherited chars resolved to their neighbours), and line-break opportunities (UAX #14 via
-//! unicode-linebreak). Computed once per paragraph; the result is an [`Analysis`].
+//! Bidi embedding levels (UAX #9, `bidi.rs`), script runs (unicode-script, with Common and
+//! Inherited chars resolved to their neighbours), grapheme clusters (UAX #29) and line-break
+//! opportunities (UAX #14, `breaks.rs`). Computed once per paragraph; the result is an `Analysis`.
 
 use std::ops::Range;
 
 use unicode_bidi::{BidiDataSource, HardcodedBidiData};
+use unicode_script::{Script, UnicodeScript};
 
 use crate::bidi::BidiLevels;
 use crate::breaks::BreakOpportunity;
-use unicode_script::{Script, UnicodeScript};
 
 /// The base direction a paragraph is asked to have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

@@ -152,24 +152,16 @@ impl<'t> ParagraphBuilder<'t> {
 
         let mut glyphs = Vec::with_capacity(text.len());
         let mut faces = FaceCache::new();
-        for item in &mut items {
+        let mut ranges = Vec::with_capacity(items.len());
+        for item in &items {
             let start = glyphs.len();
-            let style = &styles[item.style];
-            cx.shaper.shape(
-                &mut faces,
-                &ShapeRequest {
-                    text,
-                    range: item.range.clone(),
-                    font: &fonts[item.font],
-                    size: style.font_size(),
-                    rtl: item.level % 2 == 1,
-                    script: item.script,
-                    language: item_language(style, item),
-                    features: style.features(),
-                },
-                &mut glyphs,
-            );
-            item.glyphs = start..glyphs.len();
+            let request = shape_request(text, &fonts, &styles, item, item.range.clone(), item.level);
+            cx.shaper.shape(&mut faces, &request, &mut glyphs);
+            ranges.push(start..glyphs.len());
+        }
+        drop(faces);
+        for (item, range) in items.iter_mut().zip(ranges) {
+            item.glyphs = range;
         }
 
         let mut advance_at = vec![0.0f32; text.len()];
@@ -409,17 +401,30 @@ impl Paragraph {
     /// The shaping request for part of an item, in the direction of `level` (rule L1 may have
     /// moved the part to another level than the item's).
     pub(crate) fn request<'a>(&'a self, item: &'a Item, range: Range<usize>, level: u8) -> ShapeRequest<'a> {
-        let style = &self.styles[item.style];
-        ShapeRequest {
-            text: &self.text,
-            range,
-            font: &self.fonts[item.font],
-            size: style.font_size(),
-            rtl: level % 2 == 1,
-            script: item.script,
-            language: item_language(style, item),
-            features: style.features(),
-        }
+        shape_request(&self.text, &self.fonts, &self.styles, item, range, level)
+    }
+}
+
+/// What the shaper needs for `range` of an item: its face, size, script, language and features,
+/// and the direction of `level`.
+fn shape_request<'a>(
+    text: &'a str,
+    fonts: &'a [Font],
+    styles: &'a [TextStyle],
+    item: &'a Item,
+    range: Range<usize>,
+    level: u8,
+) -> ShapeRequest<'a> {
+    let style = &styles[item.style];
+    ShapeRequest {
+        text,
+        range,
+        font: &fonts[item.font],
+        size: style.font_size(),
+        rtl: level % 2 == 1,
+        script: item.script,
+        language: item_language(style, item),
+        features: style.features(),
     }
 }
 
