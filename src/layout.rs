@@ -234,6 +234,8 @@ pub struct Layout {
     pub(crate) lines: Vec<Line>,
     pub(crate) runs: Vec<Run>,
     pub(crate) glyphs: Vec<Glyph>,
+    /// Clusters drawn with `.notdef`, in the order met.
+    pub(crate) missing: Vec<usize>,
 }
 
 impl Layout {
@@ -277,6 +279,14 @@ impl Layout {
         &self.glyphs
     }
 
+    /// The coverage report: byte offsets of the clusters drawn with `.notdef` (glyph 0) because no
+    /// face of their stack covers them, line by line in visual order. Empty when every char has
+    /// a glyph. [`Paragraph::missing_glyphs`](crate::Paragraph::missing_glyphs) gives the same
+    /// clusters in text order without laying out.
+    pub fn missing_glyphs(&self) -> &[usize] {
+        &self.missing
+    }
+
     pub(crate) fn clear(&mut self) {
         self.width = 0.0;
         self.height = 0.0;
@@ -284,6 +294,7 @@ impl Layout {
         self.lines.clear();
         self.runs.clear();
         self.glyphs.clear();
+        self.missing.clear();
     }
 
     /// Moves everything down by `dy` (stacking blocks in a document).

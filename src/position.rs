@@ -88,6 +88,9 @@ pub(crate) fn layout_paragraph(
                     dx: g.dx,
                     dy: g.dy,
                 });
+                if g.id == 0 && out.missing.last() != Some(&g.cluster) {
+                    out.missing.push(g.cluster);
+                }
                 if g.cluster >= hang_start {
                     hang += g.advance;
                 }

@@ -117,6 +117,8 @@ fn uncovered_chars_are_reported() {
     // mapped by Noto Serif (HarfBuzz, through uharfbuzz, gives glyph 1), so it is not missing.
     let para = Paragraph::new("a\u{0E01}b\0\u{0E02}", body(), &book, &mut cx).unwrap();
     assert_eq!(para.missing_glyphs(), &[1, 6]);
+    let layout = para.layout(&mut cx, &LayoutOptions::new(1000.0)).unwrap();
+    assert_eq!(layout.missing_glyphs(), &[1, 6]);
 }
 
 /// Bytes of a bundled face with the table directory entry `tag` renamed, so the table is gone.
