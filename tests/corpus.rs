@@ -6,6 +6,10 @@ use std::ops::Range;
 
 use shrift::{BaseDirection, FontBook, Layout, LayoutContext, LayoutOptions, Paragraph};
 
+#[path = "common/visual.rs"]
+mod visual;
+use visual::visual_clusters;
+
 #[path = "common/article.rs"]
 mod article;
 #[path = "common/raster.rs"]
@@ -20,19 +24,6 @@ fn line_of(text: &str, n: usize) -> &str {
 fn range_of(text: &str, part: &str) -> Range<usize> {
     let start = text.find(part).expect("part of text");
     start..start + part.len()
-}
-
-/// Cluster offsets of a line's glyphs in visual order, each cluster once.
-fn visual_clusters(layout: &Layout, line: usize) -> Vec<usize> {
-    let mut out: Vec<usize> = Vec::new();
-    for run in layout.runs(&layout.lines()[line]) {
-        for g in layout.glyphs(run) {
-            if out.last() != Some(&g.cluster) {
-                out.push(g.cluster);
-            }
-        }
-    }
-    out
 }
 
 /// Cluster starts of `range` (the char offsets here: the test texts have no multi-char clusters

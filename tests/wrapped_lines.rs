@@ -4,7 +4,11 @@
 //! applied here to the JDK's levels). Data: tests/data/jdk_line_levels.tsv, made by
 //! tools/jdk_line_levels.py.
 
-use shrift::{BaseDirection, FontBook, Layout, LayoutContext, LayoutOptions, Paragraph, TextStyle};
+use shrift::{BaseDirection, FontBook, LayoutContext, LayoutOptions, Paragraph, TextStyle};
+
+#[path = "common/visual.rs"]
+mod visual;
+use visual::visual_clusters;
 
 /// Chars rule X9 removes: they have no place in the visual order (as in the oracle).
 fn removed_by_x9(c: char) -> bool {
@@ -33,19 +37,6 @@ fn l2(levels: &[u8]) -> Vec<usize> {
         }
     }
     order
-}
-
-/// The line's glyph clusters, left to right, each once.
-fn visual_clusters(layout: &Layout, line: usize) -> Vec<usize> {
-    let mut out: Vec<usize> = Vec::new();
-    for run in layout.runs(&layout.lines()[line]) {
-        for g in layout.glyphs(run) {
-            if out.last() != Some(&g.cluster) {
-                out.push(g.cluster);
-            }
-        }
-    }
-    out
 }
 
 #[test]
