@@ -169,8 +169,7 @@ impl<'p> Measure<'p> {
             .take_while(|it| it.range.start < range.end)
         {
             let piece = item.range.start.max(range.start)..item.range.end.min(range.end);
-            let safe = (piece.start == item.range.start || para.safe_to_cut(piece.start))
-                && (piece.end == item.range.end || para.safe_to_cut(piece.end));
+            let safe = para.slice_is_exact(item, &piece);
             if safe {
                 width += para.advance_at[piece].iter().sum::<f32>();
             } else {

@@ -398,6 +398,13 @@ impl Paragraph {
             .is_some_and(|&f| f & CLUSTER_START != 0 && f & UNSAFE_TO_BREAK == 0)
     }
 
+    /// Whether the item's own glyphs for `range` are what shaping `range` alone would give:
+    /// each end is the item's or a cut the shaper marked safe to break.
+    pub(crate) fn slice_is_exact(&self, item: &Item, range: &Range<usize>) -> bool {
+        (range.start == item.range.start || self.safe_to_cut(range.start))
+            && (range.end == item.range.end || self.safe_to_cut(range.end))
+    }
+
     /// The shaping request for part of an item, in the direction of `level` (rule L1 may have
     /// moved the part to another level than the item's).
     pub(crate) fn request<'a>(&'a self, item: &'a Item, range: Range<usize>, level: u8) -> ShapeRequest<'a> {

@@ -63,10 +63,7 @@ pub(crate) fn layout_paragraph(
             let request = para.request(item, lr.range.clone(), lr.level);
             // Rule L1 can turn part of a right-to-left item into a left-to-right run: reshape it.
             let same_direction = lr.level % 2 == item.level % 2;
-            let whole = lr.range == item.range;
-            let cuts_safe = (lr.range.start == item.range.start || para.safe_to_cut(lr.range.start))
-                && (lr.range.end == item.range.end || para.safe_to_cut(lr.range.end));
-            let glyphs: &[ShapedGlyph] = if same_direction && (whole || cuts_safe) {
+            let glyphs: &[ShapedGlyph] = if same_direction && para.slice_is_exact(item, &lr.range) {
                 item_slice(para, lr.item, &lr.range)
             } else {
                 scratch.glyphs.clear();
