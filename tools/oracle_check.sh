@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Dumps the corpus at several widths with both stacks and checks every dump with
+# Dumps the corpus (and tests/data/stress.txt) at several widths with both stacks and checks every dump with
 # ../shared/tools/oracle.py (HarfBuzz shaping, JDK bidi order, geometry). Exits non-zero on any
 # failure. Needs python3 with uharfbuzz (installed here if missing) and a JDK.
 set -euo pipefail
@@ -12,7 +12,7 @@ out=$(mktemp -d)
 fail=0
 passed=0
 failed=0
-for file in tests/data/article.txt tests/data/mixed.txt; do
+for file in tests/data/article.txt tests/data/mixed.txt tests/data/stress.txt; do
   for width in 300 600; do
     for dir in auto rtl; do
       for stack in body head; do
