@@ -21,6 +21,20 @@ pub(crate) struct Item {
     pub style: usize,
     /// The item's glyphs in the paragraph's glyph store, filled in by shaping.
     pub glyphs: Range<usize>,
+    /// Only the whole item keeps its glyphs; any part of it must be reshaped (see
+    /// [`slices_need_reshaping`]).
+    pub whole_only: bool,
+}
+
+/// Whether the glyphs of a left-to-right item in a natively right-to-left script (Hebrew digits,
+/// say) can be cut without reshaping. The shaper decides a buffer's native direction from its
+/// whole content (digits and no letters: shaped natively left to right, else reversed around
+/// the shaping), so a part without the digits comes out of a fresh shaping with the glyphs of a
+/// multi-glyph cluster in the other order, whatever the safe-to-break flags say.
+pub(crate) fn slices_need_reshaping(text: &str, item: &Item) -> bool {
+    item.level % 2 == 0
+        && crate::shape::is_natively_rtl(item.script)
+        && text[item.range.clone()].chars().any(|c| c.is_numeric())
 }
 
 /// Whether a char ends a line by itself (UAX #14 classes BK, CR, LF, NL). Such chars belong to
@@ -126,6 +140,7 @@ pub(crate) fn itemize(
                 font,
                 style,
                 glyphs: 0..0,
+                whole_only: false,
             }),
         }
     }

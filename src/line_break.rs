@@ -152,11 +152,13 @@ impl<'p> Measure<'p> {
     /// glyphs are unsafe to break, so that positioning will reshape it.
     fn risky(&self, start: usize, end: usize) -> bool {
         let para = self.para;
-        let inside = |pos: usize| {
+        let cut_unsafely = |pos: usize| {
             let i = para.items.partition_point(|it| it.range.end <= pos);
-            para.items.get(i).is_some_and(|it| it.range.start < pos)
+            para.items
+                .get(i)
+                .is_some_and(|it| it.range.start < pos && (it.whole_only || !para.safe_to_cut(pos)))
         };
-        (inside(start) && !para.safe_to_cut(start)) || (inside(end) && !para.safe_to_cut(end))
+        cut_unsafely(start) || cut_unsafely(end)
     }
 
     /// The advance of `range` (one line's worth of text) as it would be drawn.

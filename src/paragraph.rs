@@ -9,7 +9,7 @@ use crate::bidi::BidiLevels;
 use crate::breaks::BreakOpportunity;
 use crate::error::{check_range, Error};
 use crate::font::{Font, FontBook};
-use crate::itemize::{itemize, Item};
+use crate::itemize::{itemize, slices_need_reshaping, Item};
 use crate::layout::{Layout, LayoutOptions};
 use crate::shape::{FaceCache, ShapeRequest, ShapedGlyph, Shaper};
 use crate::style::{TextStyle, DEFAULT_HEBREW_LANGUAGE};
@@ -162,6 +162,7 @@ impl<'t> ParagraphBuilder<'t> {
         drop(faces);
         for (item, range) in items.iter_mut().zip(ranges) {
             item.glyphs = range;
+            item.whole_only = slices_need_reshaping(text, item);
         }
 
         let mut advance_at = vec![0.0f32; text.len()];
@@ -401,7 +402,11 @@ impl Paragraph {
     /// Whether the item's own glyphs for `range` are what shaping `range` alone would give:
     /// each end is the item's or a cut the shaper marked safe to break.
     pub(crate) fn slice_is_exact(&self, item: &Item, range: &Range<usize>) -> bool {
-        (range.start == item.range.start || self.safe_to_cut(range.start))
+        if *range == item.range {
+            return true;
+        }
+        !item.whole_only
+            && (range.start == item.range.start || self.safe_to_cut(range.start))
             && (range.end == item.range.end || self.safe_to_cut(range.end))
     }
 

@@ -203,6 +203,50 @@ impl<'f> FaceCache<'f> {
     }
 }
 
+/// Scripts written right to left, whose runs the shaper reverses when asked to shape them left to
+/// right (HarfBuzz's `hb_script_get_horizontal_direction`).
+pub(crate) fn is_natively_rtl(script: Script) -> bool {
+    use Script::*;
+    matches!(
+        script,
+        Arabic
+            | Hebrew
+            | Syriac
+            | Thaana
+            | Nko
+            | Samaritan
+            | Mandaic
+            | Adlam
+            | Hanifi_Rohingya
+            | Yezidi
+            | Cypriot
+            | Kharoshthi
+            | Phoenician
+            | Lydian
+            | Avestan
+            | Imperial_Aramaic
+            | Inscriptional_Pahlavi
+            | Inscriptional_Parthian
+            | Old_South_Arabian
+            | Old_North_Arabian
+            | Old_Turkic
+            | Meroitic_Cursive
+            | Meroitic_Hieroglyphs
+            | Nabataean
+            | Palmyrene
+            | Psalter_Pahlavi
+            | Manichaean
+            | Mende_Kikakui
+            | Old_Hungarian
+            | Hatran
+            | Old_Sogdian
+            | Sogdian
+            | Elymaic
+            | Chorasmian
+            | Old_Uyghur
+    )
+}
+
 fn rb_script(script: Script) -> Option<rustybuzz::Script> {
     rustybuzz::Script::from_iso15924_tag(Tag::from_bytes_lossy(script.short_name().as_bytes()))
 }

@@ -14,7 +14,7 @@ fn book() -> &'static FontBook {
 
 const PIECES: &[&str] = &[
     "א", "ב", "ש", "ײ", "װ", "פֿ", "אַ", "ייִ", "\u{05B7}", "\u{05BC}", "a", "b", "W", "fi", "ff", "0", "1",
-    "9", " ", " ", " ", "  ", ".", ",", "'", "\"", "(", ")", "„", "“", "-", "־", "%", "\u{202B}", "\u{202A}",
+    "9", " ", " ", " ", "  ", ".", ",", "'", "\"", "(", ")", "„", "“", "-", "־", "%", "\u{202B}", "\u{202A}", "\u{202D}", "\u{202E}", "12:30", "3,500", "]",
     "\u{202C}", "\u{2066}", "\u{2067}", "\u{2069}", "\u{200F}", "\u{200D}", "\t", "\n",
 ];
 
@@ -129,5 +129,67 @@ proptest! {
         check(&text, &reused, other)?;
         para.layout_into(&mut cx, &LayoutOptions::new(width), &mut reused).unwrap();
         prop_assert_eq!(&reused, &layout);
+    }
+}
+
+/// Every run's glyphs equal a fresh shaping of the run alone (the paragraph as context): the
+/// glyphs reused from an item's shaping are exactly what shaping the piece would give.
+fn check_runs_reshape_identically(text: &str, layout: &Layout) -> Result<(), TestCaseError> {
+    for run in layout.all_runs() {
+        let options = shrift::RunOptions {
+            direction: run.direction(),
+            script: run.script(),
+            language: run.language(),
+            features: &[],
+            size: run.size(),
+        };
+        let fresh = shrift::shape_run(run.font(), text, run.range(), &options).unwrap();
+        let got: Vec<(u16, usize, f32)> = layout
+            .glyphs(run)
+            .iter()
+            .map(|g| (g.id, g.cluster, g.advance))
+            .collect();
+        let want: Vec<(u16, usize, f32)> = fresh.iter().map(|g| (g.id, g.cluster, g.advance)).collect();
+        prop_assert_eq!(got, want, "run {:?} {:?}", run.range(), &text[run.range()]);
+    }
+    Ok(())
+}
+
+#[test]
+fn runs_of_the_stress_text_reshape_identically() {
+    // tests/data/stress.txt: bidi controls, digits in Hebrew runs, ZWJ, marks, at many widths.
+    let mut cx = LayoutContext::new();
+    let style = TextStyle::new("Noto Serif, Noto Serif Hebrew");
+    for text in include_str!("data/stress.txt").split_inclusive('\n') {
+        for dir in [BaseDirection::Auto, BaseDirection::Ltr, BaseDirection::Rtl] {
+            let para = Paragraph::builder(text, style.clone())
+                .direction(dir)
+                .build(book(), &mut cx)
+                .unwrap();
+            for width in [0.0, 30.0, 60.0, 150.0, 300.0] {
+                let layout = para.layout(&mut cx, &LayoutOptions::new(width)).unwrap();
+                check_runs_reshape_identically(text, &layout).unwrap();
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 300,
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct("tests/properties.proptest-regressions"))),
+        rng_seed: match ProptestConfig::default().rng_seed {
+            RngSeed::Random => RngSeed::Fixed(20261128),
+            chosen => chosen,
+        },
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn reused_glyphs_equal_a_fresh_shaping_of_each_run(text in text(), dir in direction(), width in 0.0f32..300.0) {
+        let mut cx = LayoutContext::new();
+        let para = Paragraph::builder(&text, TextStyle::new("Noto Serif, Noto Serif Hebrew")).direction(dir).build(book(), &mut cx).unwrap();
+        let layout = para.layout(&mut cx, &LayoutOptions::new(width)).unwrap();
+        check_runs_reshape_identically(&text, &layout)?;
     }
 }
