@@ -42,7 +42,7 @@
 //! | line-break opportunities (UAX #14) | `breaks.rs` | [`BreakOpportunity`]s |
 //! | scripts, graphemes; all of the above | `analysis.rs` | `Analysis` |
 //! | font fallback per grapheme, items | `itemize.rs` | `Item`s |
-//! | shaping (the only rustybuzz user) | `shape.rs` | `ShapedGlyph`s |
+//! | shaping (the only rustybuzz user) | `shape.rs` | [`ShapedGlyph`]s ([`shape_run`]) |
 //! | all of the above, once per paragraph | `paragraph.rs` | [`Paragraph`] |
 //! | first-fit line breaking | `line_break.rs` | line ranges |
 //! | per-line reordering (UAX #9 L1, L2) | `reorder.rs` | `LineRun`s in visual order |
@@ -57,6 +57,18 @@
 //! cluster, so a vowel point is never shaped apart from its letter. Spaces and punctuation keep
 //! the face of the cluster before them when it covers them. Invisible controls (bidi controls,
 //! ZWJ, variation selectors) do not count toward coverage.
+//!
+//! ## Guarantees
+//!
+//! - Every byte of a paragraph is in exactly one line; a line's range includes its trailing
+//!   whitespace and the separator that ends it. Runs never cover hard line breaks.
+//! - Runs of a line are in visual order, left to right, each reordered by rules L1 and L2 for that
+//!   line alone; glyphs of a run are left to right.
+//! - Each run's glyphs are what shaping that run alone (the paragraph as context) gives: reused
+//!   from the paragraph's shaping where that is exact, reshaped where it is not.
+//! - No line is wider than the layout width unless it holds a single grapheme cluster that is.
+//! - Layout never panics and never fails for any text; only bad fonts, ranges, sizes, widths and
+//!   tags are errors ([`Error`]).
 //!
 //! ## Units
 //!
