@@ -2,7 +2,13 @@
 //!
 //! ```text
 //! cargo run --release --example dump -- [--width PX] [--size PX] [--stack "Face A,Face B"]
-//!     [--weight 400|700] [--dir auto|ltr|rtl] FILE
+//!     [--weight 400|700] [--dir auto|ltr|rtl] [--fonts DIR] FILE
+//! ```
+//!
+//! `--fonts DIR` adds every font file of DIR to the bundled faces (e.g. `tests/fonts`, to lay out
+//! with Ezra SIL, Frank Ruehl CLM or DejaVu Sans).
+//!
+//! ```text
 //! ```
 //!
 //! Check it against HarfBuzz and the JDK with `../shared/tools/oracle.py DUMP --fonts fonts`.
@@ -18,6 +24,7 @@ struct Args {
     stack: String,
     weight: u16,
     dir: String,
+    fonts: Option<String>,
     file: String,
 }
 
@@ -28,6 +35,7 @@ fn parse_args() -> Result<Args, String> {
         stack: "Noto Serif,Noto Serif Hebrew".into(),
         weight: 400,
         dir: "auto".into(),
+        fonts: None,
         file: String::new(),
     };
     let mut it = std::env::args().skip(1);
@@ -39,6 +47,7 @@ fn parse_args() -> Result<Args, String> {
             "--stack" => args.stack = value("--stack")?,
             "--weight" => args.weight = value("--weight")?.parse().map_err(|e| format!("--weight: {e}"))?,
             "--dir" => args.dir = value("--dir")?,
+            "--fonts" => args.fonts = Some(value("--fonts")?),
             _ if a.starts_with("--") => return Err(format!("unknown option {a}")),
             _ => args.file = a,
         }
@@ -79,7 +88,10 @@ fn run() -> Result<String, String> {
         "rtl" => BaseDirection::Rtl,
         other => return Err(format!("--dir must be auto, ltr or rtl, not {other}")),
     };
-    let book = FontBook::with_bundled_fonts();
+    let mut book = FontBook::with_bundled_fonts();
+    if let Some(dir) = &args.fonts {
+        book.load_dir(dir).map_err(|e| e.to_string())?;
+    }
     let mut cx = LayoutContext::new();
     let style = TextStyle::new(args.stack.as_str())
         .size(args.size)

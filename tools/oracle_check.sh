@@ -32,6 +32,22 @@ for file in tests/data/article.txt tests/data/mixed.txt tests/data/stress.txt; d
     done
   done
 done
+# Other faces (tests/fonts): Ezra SIL's mark positioning, Frank Ruehl CLM's Yiddish (JII) rules.
+for file in tests/data/article.txt tests/data/mixed.txt tests/data/stress.txt; do
+  for stack in "Ezra SIL,Noto Serif" "Frank Ruehl CLM,Noto Serif"; do
+    dump="$out/$(basename "$file" .txt)-other.json"
+    ./target/release/examples/dump --fonts tests/fonts --stack "$stack" --width 300 "$file" > "$dump"
+    if result=$(python3 "$oracle" "$dump" --fonts fonts:tests/fonts 2>&1); then
+      echo "$(basename "$file") width 300 stack $stack: $(echo "$result" | tail -1)"
+      passed=$((passed + 1))
+    else
+      echo "$result" | grep -E '^FAIL|oracle:' | head -20
+      echo "$(basename "$file") width 300 stack $stack: FAILED"
+      fail=1
+      failed=$((failed + 1))
+    fi
+  done
+done
 rm -rf "$out"
 echo "oracle dumps: $passed passed, $failed failed"
 exit $fail
