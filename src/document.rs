@@ -92,7 +92,7 @@ impl Document {
     /// # Errors
     ///
     /// [`Error::InvalidWidth`] for a negative, NaN or infinite width; [`Error::InvalidLineHeight`]
-    /// or [`Error::InvalidWidth`] (for the spacing) for a bad block setting.
+    /// or [`Error::InvalidSpacing`] for a bad block setting.
     pub fn layout(&self, cx: &mut LayoutContext, width: f32) -> Result<DocumentLayout, Error> {
         let mut out = DocumentLayout::default();
         self.layout_into(cx, width, &mut out)?;
@@ -111,10 +111,12 @@ impl Document {
         out: &mut DocumentLayout,
     ) -> Result<(), Error> {
         out.blocks.resize_with(self.blocks.len(), Layout::default);
+        // Checked here too so that an empty document rejects a bad width like any other.
+        LayoutOptions::new(width).validate()?;
         let mut y = 0.0f32;
         for (block, layout) in self.blocks.iter().zip(&mut out.blocks) {
             if !(block.space_after.is_finite() && block.space_after >= 0.0) {
-                return Err(Error::InvalidWidth(block.space_after));
+                return Err(Error::InvalidSpacing(block.space_after));
             }
             let options = LayoutOptions::new(width)
                 .align(block.align)

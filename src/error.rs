@@ -54,6 +54,9 @@ pub enum Error {
         /// The size as given.
         size: f32,
     },
+    /// A space between blocks that is negative, NaN or infinite.
+    #[error("space after a block must be finite and not negative, got {0}")]
+    InvalidSpacing(f32),
     /// A line-height factor that is negative, NaN or infinite.
     #[error("line height factor must be finite and not negative, got {0}")]
     InvalidLineHeight(f32),

@@ -119,6 +119,22 @@ fn bad_widths_and_line_heights_are_errors() {
         doc.layout(&mut cx, f32::NAN),
         Err(Error::InvalidWidth(_))
     ));
+    assert!(matches!(
+        Document::new().layout(&mut cx, -1.0),
+        Err(Error::InvalidWidth(_))
+    ));
+    let mut spaced = Document::new();
+    spaced.push(Block::new(para.clone()).space_after(-2.0));
+    assert_eq!(
+        spaced.layout(&mut cx, 100.0).unwrap_err(),
+        Error::InvalidSpacing(-2.0)
+    );
+    let mut tall = Document::new();
+    tall.push(Block::new(para.clone()).line_height(f32::INFINITY));
+    assert!(matches!(
+        tall.layout(&mut cx, 100.0),
+        Err(Error::InvalidLineHeight(_))
+    ));
     // Width 0 is legal: one grapheme cluster a line.
     let layout = para.layout(&mut cx, &LayoutOptions::new(0.0)).unwrap();
     assert_eq!(layout.lines().len(), "sometext".len());
