@@ -317,11 +317,12 @@ impl Shaper {
             // clusters of the yods it kept apart from their patah.
             let space = face.glyph_index(' ').map(|g| g.0);
             let mut joined = std::mem::take(&mut self.joined);
-            let mut k = first;
+            // Only this call's glyphs (from `first` on) are candidates.
+            let mut index = 0;
             out.retain(|g| {
-                let i = k;
-                k += 1;
-                if i < first || Some(g.id) != space || g.advance != 0.0 {
+                let mine = index >= first;
+                index += 1;
+                if !mine || Some(g.id) != space || g.advance != 0.0 {
                     return true;
                 }
                 match joined.iter().position(|&c| req.range.start + c == g.cluster) {

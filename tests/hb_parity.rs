@@ -214,3 +214,27 @@ fn brackets_are_mirrored_in_rtl_runs() {
     .unwrap();
     assert_eq!((ltr[0].id, ltr[3].id), (gid('('), gid(')')));
 }
+
+#[test]
+fn compose_workaround_holds_inside_a_paragraph_after_other_items() {
+    // The same yod + patah as the fixture ("[5=0@300,0+0|4=0+300]" from hb-shape with
+    // ComposeTest.ttf), laid out after a Latin item in another face.
+    let mut book = shrift::FontBook::with_bundled_fonts();
+    book.add(font("ComposeTest.ttf"));
+    let mut cx = shrift::LayoutContext::new();
+    let text = "ab \u{05D9}\u{05B7}";
+    let style = shrift::TextStyle::new("Noto Serif, Compose Test").size(1000.0);
+    let para = shrift::Paragraph::new(text, style, &book, &mut cx).unwrap();
+    let layout = para.layout(&mut cx, &shrift::LayoutOptions::new(1e6)).unwrap();
+    let run = layout
+        .all_runs()
+        .iter()
+        .find(|r| r.font().name() == "ComposeTest.ttf")
+        .unwrap();
+    let got: Vec<(u16, usize, i32, i32)> = layout
+        .glyphs(run)
+        .iter()
+        .map(|g| (g.id, g.cluster, g.dx.round() as i32, g.advance.round() as i32))
+        .collect();
+    assert_eq!(got, vec![(5, 3, 300, 0), (4, 3, 0, 300)]);
+}
