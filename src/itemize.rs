@@ -27,14 +27,13 @@ pub(crate) struct Item {
 }
 
 /// Whether the glyphs of a left-to-right item in a natively right-to-left script (Hebrew digits,
-/// say) can be cut without reshaping. The shaper decides a buffer's native direction from its
-/// whole content (digits and no letters: shaped natively left to right, else reversed around
-/// the shaping), so a part without the digits comes out of a fresh shaping with the glyphs of a
-/// multi-glyph cluster in the other order, whatever the safe-to-break flags say.
-pub(crate) fn slices_need_reshaping(text: &str, item: &Item) -> bool {
-    item.level % 2 == 0
-        && crate::shape::is_natively_rtl(item.script)
-        && text[item.range.clone()].chars().any(|c| c.is_numeric())
+/// a space between Hebrew words in a left-to-right paragraph, an overridden Hebrew word) can be
+/// cut without reshaping: they cannot. The shaper reverses such a buffer around the shaping, with
+/// decisions that depend on the whole buffer (digits and no letters: no reversal at all; marks
+/// after a space merge into the cluster before), so a part shaped alone can differ in glyph order
+/// and clusters from the same part of the whole, whatever the safe-to-break flags say.
+pub(crate) fn slices_need_reshaping(item: &Item) -> bool {
+    item.level % 2 == 0 && crate::shape::is_natively_rtl(item.script)
 }
 
 /// Whether a char ends a line by itself (UAX #14 classes BK, CR, LF, NL). Such chars belong to

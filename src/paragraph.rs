@@ -162,7 +162,7 @@ impl<'t> ParagraphBuilder<'t> {
         drop(faces);
         for (item, range) in items.iter_mut().zip(ranges) {
             item.glyphs = range;
-            item.whole_only = slices_need_reshaping(text, item);
+            item.whole_only = slices_need_reshaping(item);
         }
 
         let mut advance_at = vec![0.0f32; text.len()];
