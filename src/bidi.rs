@@ -10,7 +10,6 @@ use unicode_bidi::{BidiClass, BidiInfo, Level};
 
 use crate::analysis::{BaseDirection, Direction};
 use crate::error::{check_range, Error};
-use crate::itemize::is_hard_break;
 
 /// Resolved embedding levels of a text and what rule L1 needs to reset them per line.
 ///
@@ -31,6 +30,8 @@ pub struct BidiLevels {
     levels: Vec<u8>,
     /// Original bidi class of each byte.
     classes: Vec<BidiClass>,
+    /// The segment and paragraph separators (classes S and B), in order.
+    separators: Vec<Range<usize>>,
 }
 
 impl BidiLevels {
@@ -57,11 +58,19 @@ impl BidiLevels {
             original_classes,
             ..
         } = info;
+        // Segment and paragraph separators, found once so that rule L1 costs each line only its
+        // own separators and trailing whitespace, not a scan of the line.
+        let separators = text
+            .char_indices()
+            .filter(|&(i, _)| matches!(original_classes.get(i), Some(BidiClass::S | BidiClass::B)))
+            .map(|(i, c)| i..i + c.len_utf8())
+            .collect();
         BidiLevels {
             base_level,
             paragraphs,
             levels: levels.into_iter().map(|l| l.number()).collect(),
             classes: original_classes,
+            separators,
         }
     }
 
@@ -107,7 +116,7 @@ impl BidiLevels {
     pub fn line_levels(&self, text: &str, line: Range<usize>) -> Result<Vec<(usize, u8)>, Error> {
         self.check(text, &line)?;
         let mut resets = Vec::new();
-        self.l1_reset_ranges(text, line.clone(), &mut resets);
+        self.l1_reset_ranges(line.clone(), &mut resets);
         let para_level = self.paragraph_level_at(line.start);
         let mut r = resets.iter().peekable();
         Ok(text[line.clone()]
@@ -156,23 +165,24 @@ impl BidiLevels {
     /// The ranges of `line` that rule L1 resets to the paragraph level: each segment or paragraph
     /// separator with the whitespace and isolate controls before it, and the whitespace and
     /// isolate controls at the end of the line. `line` must be valid for `text`.
-    pub(crate) fn l1_reset_ranges(&self, text: &str, line: Range<usize>, out: &mut Vec<Range<usize>>) {
+    pub(crate) fn l1_reset_ranges(&self, line: Range<usize>, out: &mut Vec<Range<usize>>) {
         out.clear();
-        let mut ws_start: Option<usize> = None;
-        for (off, c) in text[line.clone()].char_indices() {
-            let pos = line.start + off;
-            let class = self.classes[pos];
-            if matches!(class, BidiClass::S | BidiClass::B) || is_hard_break(c) {
-                let start = ws_start.take().unwrap_or(pos);
-                push_merged(out, start..pos + c.len_utf8());
-            } else if is_l1_trailing(class) {
-                ws_start.get_or_insert(pos);
-            } else {
-                ws_start = None;
+        // The start of the run of whitespace-like chars that ends at `end` (classes are per byte,
+        // and every byte of a char has its class, so stepping back bytewise stays on chars).
+        let run_start = |end: usize| {
+            let mut start = end;
+            while start > line.start && self.classes.get(start - 1).is_some_and(|&c| is_l1_trailing(c)) {
+                start -= 1;
             }
+            start
+        };
+        let first = self.separators.partition_point(|s| s.start < line.start);
+        for sep in self.separators[first..].iter().take_while(|s| s.end <= line.end) {
+            push_merged(out, run_start(sep.start)..sep.end);
         }
-        if let Some(start) = ws_start {
-            push_merged(out, start..line.end);
+        let trailing = run_start(line.end);
+        if trailing < line.end {
+            push_merged(out, trailing..line.end);
         }
     }
 }

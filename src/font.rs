@@ -175,6 +175,14 @@ impl Font {
         self.0.data.bytes()
     }
 
+    /// The bytes when they live for the whole program (bundled or `from_static` fonts).
+    pub(crate) fn static_data(&self) -> Option<&'static [u8]> {
+        match self.0.data {
+            FontData::Static(b) => Some(b),
+            FontData::Shared(_) => None,
+        }
+    }
+
     /// The face's index in its file (0 unless a collection).
     pub fn index(&self) -> u32 {
         self.0.index

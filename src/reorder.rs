@@ -23,8 +23,7 @@ pub(crate) struct LineRun {
 /// Fills `scratch.line_runs` with the runs of the line `line` in visual order, left to right.
 pub(crate) fn reorder_line(para: &Paragraph, line: Range<usize>, scratch: &mut Scratch) {
     let para_level = para.paragraph_level_at(line.start);
-    para.bidi
-        .l1_reset_ranges(&para.text, line.clone(), &mut scratch.reset);
+    para.bidi.l1_reset_ranges(line.clone(), &mut scratch.reset);
     let runs = &mut scratch.line_runs;
     runs.clear();
 

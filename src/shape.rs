@@ -172,6 +172,8 @@ pub(crate) const TAB_SPACES: f32 = 4.0;
 pub(crate) struct Shaper {
     plans: Vec<CachedPlan>,
     buffer: Option<rustybuzz::UnicodeBuffer>,
+    /// rustybuzz faces of fonts whose bytes are 'static (the bundled faces), parsed once.
+    static_faces: Vec<(u64, rustybuzz::Face<'static>)>,
     /// Offsets of yods kept apart from their patah in the current call (see `push_adjusted`).
     joined: Vec<usize>,
     /// How many shaper calls were made (tests use it to prove that re-layout does not reshape).
@@ -259,7 +261,28 @@ impl Shaper {
         req: &ShapeRequest<'f>,
         out: &mut Vec<ShapedGlyph>,
     ) {
-        let Some(face) = faces.get(req.font) else { return };
+        // Faces over 'static bytes (the bundled fonts) are parsed once per context; others once
+        // per task, through `faces`.
+        let face = match req.font.static_data() {
+            Some(bytes) => {
+                let uid = req.font.uid();
+                let i = match self.static_faces.iter().position(|(u, _)| *u == uid) {
+                    Some(i) => i,
+                    None => {
+                        let Some(face) = rustybuzz::Face::from_slice(bytes, req.font.index()) else {
+                            return;
+                        };
+                        self.static_faces.push((uid, face));
+                        self.static_faces.len() - 1
+                    }
+                };
+                &self.static_faces[i].1
+            }
+            None => match faces.get(req.font) {
+                Some(face) => face,
+                None => return,
+            },
+        };
         let Some(item) = req.text.get(req.range.clone()) else {
             return;
         };
@@ -273,7 +296,7 @@ impl Shaper {
             rustybuzz::Direction::LeftToRight
         };
         let script = rb_script(req.script);
-        let plan_index = self.plan(face, req, direction, script);
+        let plan_index = plan(&mut self.plans, face, req, direction, script);
 
         let mut buffer = self.buffer.take().unwrap_or_default();
         buffer.set_pre_context(&req.text[..req.range.start]);
@@ -345,43 +368,44 @@ impl Shaper {
         }
         self.buffer = Some(glyphs.clear());
     }
+}
 
-    fn plan(
-        &mut self,
-        face: &rustybuzz::Face<'_>,
-        req: &ShapeRequest<'_>,
-        direction: rustybuzz::Direction,
-        script: Option<rustybuzz::Script>,
-    ) -> usize {
-        let uid = req.font.uid();
-        let found = self.plans.iter().position(|p| {
-            p.font == uid
-                && p.rtl == req.rtl
-                && p.script == req.script
-                && p.language.as_deref() == req.language.map(|l| &**l)
-                && p.features == req.features
-        });
-        if let Some(i) = found {
-            return i;
-        }
-        if self.plans.len() >= MAX_PLANS {
-            self.plans.clear();
-        }
-        let language = req.language.and_then(|l| l.parse::<rustybuzz::Language>().ok());
-        let features: Vec<rustybuzz::Feature> = req
-            .features
-            .iter()
-            .map(|f| rustybuzz::Feature::new(Tag::from_bytes(&f.tag()), f.value(), ..))
-            .collect();
-        let plan = rustybuzz::ShapePlan::new(face, direction, script, language.as_ref(), &features);
-        self.plans.push(CachedPlan {
-            font: uid,
-            rtl: req.rtl,
-            script: req.script,
-            language: req.language.cloned(),
-            features: req.features.to_vec(),
-            plan,
-        });
-        self.plans.len() - 1
+/// The cached plan for a request, compiled on first use.
+fn plan(
+    plans: &mut Vec<CachedPlan>,
+    face: &rustybuzz::Face<'_>,
+    req: &ShapeRequest<'_>,
+    direction: rustybuzz::Direction,
+    script: Option<rustybuzz::Script>,
+) -> usize {
+    let uid = req.font.uid();
+    let found = plans.iter().position(|p| {
+        p.font == uid
+            && p.rtl == req.rtl
+            && p.script == req.script
+            && p.language.as_deref() == req.language.map(|l| &**l)
+            && p.features == req.features
+    });
+    if let Some(i) = found {
+        return i;
     }
+    if plans.len() >= MAX_PLANS {
+        plans.clear();
+    }
+    let language = req.language.and_then(|l| l.parse::<rustybuzz::Language>().ok());
+    let features: Vec<rustybuzz::Feature> = req
+        .features
+        .iter()
+        .map(|f| rustybuzz::Feature::new(Tag::from_bytes(&f.tag()), f.value(), ..))
+        .collect();
+    let plan = rustybuzz::ShapePlan::new(face, direction, script, language.as_ref(), &features);
+    plans.push(CachedPlan {
+        font: uid,
+        rtl: req.rtl,
+        script: req.script,
+        language: req.language.cloned(),
+        features: req.features.to_vec(),
+        plan,
+    });
+    plans.len() - 1
 }
