@@ -61,10 +61,19 @@ pub(crate) fn layout_paragraph(
         for lr in &scratch.line_runs {
             let item = &para.items[lr.item];
             let request = para.request(item, lr.range.clone(), lr.level);
-            // Rule L1 can turn part of a right-to-left item into a left-to-right run: reshape it.
+            // Rule L1 can turn part of an item into a run of the other direction: reshape it,
+            // unless it is plain spaces (the usual case: a wrapped line's trailing space), whose
+            // glyphs are the same either way round, one per space.
             let same_direction = lr.level % 2 == item.level % 2;
-            let glyphs: &[ShapedGlyph] = if same_direction && para.slice_is_exact(item, &lr.range) {
+            let exact = para.slice_is_exact(item, &lr.range);
+            let glyphs: &[ShapedGlyph] = if same_direction && exact {
                 item_slice(para, lr.item, &lr.range)
+            } else if exact && para.text[lr.range.clone()].bytes().all(|b| b == b' ') {
+                scratch.glyphs.clear();
+                scratch
+                    .glyphs
+                    .extend(item_slice(para, lr.item, &lr.range).iter().rev());
+                &scratch.glyphs
             } else {
                 scratch.glyphs.clear();
                 shaper.shape(&mut faces, &request, &mut scratch.glyphs);

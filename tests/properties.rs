@@ -145,12 +145,15 @@ fn check_runs_reshape_identically(text: &str, layout: &Layout) -> Result<(), Tes
             size: run.size(),
         };
         let fresh = shrift::shape_run(run.font(), text, run.range(), &options).unwrap();
-        let got: Vec<(u16, usize, f32)> = layout
+        let got: Vec<_> = layout
             .glyphs(run)
             .iter()
-            .map(|g| (g.id, g.cluster, g.advance))
+            .map(|g| (g.id, g.cluster, g.advance, g.dx, g.dy))
             .collect();
-        let want: Vec<(u16, usize, f32)> = fresh.iter().map(|g| (g.id, g.cluster, g.advance)).collect();
+        let want: Vec<_> = fresh
+            .iter()
+            .map(|g| (g.id, g.cluster, g.advance, g.dx, g.dy))
+            .collect();
         prop_assert_eq!(got, want, "run {:?} {:?}", run.range(), &text[run.range()]);
     }
     Ok(())
