@@ -2,11 +2,12 @@
 //!
 //! ```text
 //! cargo run --release --example dump -- [--width PX] [--size PX] [--stack "Face A,Face B"]
-//!     [--weight 400|700] [--dir auto|ltr|rtl] [--fonts DIR] FILE
+//!     [--weight 400|700] [--dir auto|ltr|rtl] [--fonts DIR] [--language TAG] FILE
 //! ```
 //!
 //! `--fonts DIR` adds every font file of DIR to the bundled faces (e.g. `tests/fonts`, to lay out
-//! with Ezra SIL, Frank Ruehl CLM or DejaVu Sans).
+//! with Ezra SIL, Frank Ruehl CLM or DejaVu Sans); `--language TAG` tags every run (by default
+//! Hebrew-script runs are `yi`, others untagged).
 //!
 //! ```text
 //! ```
@@ -25,6 +26,7 @@ struct Args {
     weight: u16,
     dir: String,
     fonts: Option<String>,
+    language: Option<String>,
     file: String,
 }
 
@@ -36,6 +38,7 @@ fn parse_args() -> Result<Args, String> {
         weight: 400,
         dir: "auto".into(),
         fonts: None,
+        language: None,
         file: String::new(),
     };
     let mut it = std::env::args().skip(1);
@@ -48,13 +51,15 @@ fn parse_args() -> Result<Args, String> {
             "--weight" => args.weight = value("--weight")?.parse().map_err(|e| format!("--weight: {e}"))?,
             "--dir" => args.dir = value("--dir")?,
             "--fonts" => args.fonts = Some(value("--fonts")?),
+            "--language" => args.language = Some(value("--language")?),
             _ if a.starts_with("--") => return Err(format!("unknown option {a}")),
             _ => args.file = a,
         }
     }
     if args.file.is_empty() {
         return Err(
-            "usage: dump [--width PX] [--size PX] [--stack LIST] [--weight N] [--dir auto|ltr|rtl] FILE"
+            "usage: dump [--width PX] [--size PX] [--stack LIST] [--weight N] [--dir auto|ltr|rtl] [--fonts DIR] \
+             [--language TAG] FILE"
                 .into(),
         );
     }
@@ -93,9 +98,12 @@ fn run() -> Result<String, String> {
         book.load_dir(dir).map_err(|e| e.to_string())?;
     }
     let mut cx = LayoutContext::new();
-    let style = TextStyle::new(args.stack.as_str())
+    let mut style = TextStyle::new(args.stack.as_str())
         .size(args.size)
         .weight(args.weight);
+    if let Some(tag) = &args.language {
+        style = style.language(tag);
+    }
     let mut doc = Document::new();
     let mut starts = Vec::new();
     let mut offset = 0;

@@ -238,3 +238,97 @@ fn compose_workaround_holds_inside_a_paragraph_after_other_items() {
         .collect();
     assert_eq!(got, vec![(5, 3, 300, 0), (4, 3, 0, 300)]);
 }
+
+#[test]
+fn every_item_of_the_corpus_matches_hb_shape() {
+    // tests/data/hb_items.txt (tools/hb_item_fixtures.py): hb-shape on each item shrift cuts the
+    // corpus into, five faces, yi and he, with the paragraph as context. Here the same paragraphs
+    // are laid out on one line each and every run compared glyph for glyph.
+    let mut book = shrift::FontBook::with_bundled_fonts();
+    book.load_dir(format!("{}/tests/fonts", env!("CARGO_MANIFEST_DIR")))
+        .unwrap();
+    let mut cx = shrift::LayoutContext::new();
+    let families = [
+        ("NotoSansHebrew-Regular.ttf", "Noto Sans Hebrew"),
+        ("NotoSerifHebrew-Regular.ttf", "Noto Serif Hebrew"),
+        ("DejaVuSans.ttf", "DejaVu Sans"),
+        ("SILEOT.ttf", "Ezra SIL"),
+        ("FrankRuehlCLM-Medium.ttf", "Frank Ruehl CLM"),
+    ];
+    let (mut checked, mut failed) = (0, Vec::new());
+    let mut current: Option<(String, String, String)> = None;
+    let mut layouts: Vec<shrift::Layout> = Vec::new();
+    let mut texts: Vec<&str> = Vec::new();
+    for row in include_str!("data/hb_items.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+    {
+        let f: Vec<&str> = row.split('\t').collect();
+        let key = (f[0].to_string(), f[1].to_string(), f[2].to_string());
+        if current.as_ref() != Some(&key) {
+            let family = families.iter().find(|(file, _)| *file == f[0]).unwrap().1;
+            let upem = f32::from(font(f[0]).units_per_em());
+            let style = shrift::TextStyle::new(family).language(f[1]).size(upem);
+            let corpus = if f[2] == "article.txt" {
+                include_str!("data/article.txt")
+            } else {
+                include_str!("data/mixed.txt")
+            };
+            texts = corpus.split_inclusive('\n').collect();
+            layouts = texts
+                .iter()
+                .map(|t| {
+                    let para = shrift::Paragraph::new(t, style.clone(), &book, &mut cx).unwrap();
+                    para.layout(&mut cx, &shrift::LayoutOptions::new(1e9)).unwrap()
+                })
+                .collect();
+            current = Some(key);
+        }
+        let (pi, start, end): (usize, usize, usize) = (
+            f[3].parse().unwrap(),
+            f[4].parse().unwrap(),
+            f[5].parse().unwrap(),
+        );
+        let layout = &layouts[pi];
+        let Some(run) = layout.all_runs().iter().find(|r| r.range() == (start..end)) else {
+            failed.push(format!(
+                "{} {} {} p{pi}: no run {start}..{end}; regenerate tests/data/hb_items.txt",
+                f[0], f[1], f[2]
+            ));
+            continue;
+        };
+        assert_eq!(run.direction() == Direction::Rtl, f[6] == "rtl");
+        assert_eq!(run.script(), f[7]);
+        let items: Vec<String> = layout
+            .glyphs(run)
+            .iter()
+            .map(|g| {
+                let mut s = format!("{}={}", g.id, g.cluster - start);
+                if g.dx != 0.0 || g.dy != 0.0 {
+                    s.push_str(&format!("@{},{}", g.dx.round() as i32, g.dy.round() as i32));
+                }
+                s + &format!("+{}", g.advance.round() as i32)
+            })
+            .collect();
+        let got = format!("[{}]", items.join("|"));
+        if got != f[8] {
+            failed.push(format!(
+                "{} {} {} p{pi} {:?}\n  hb-shape {}\n  shrift   {}",
+                f[0],
+                f[1],
+                f[2],
+                &texts[pi][start..end],
+                f[8],
+                got
+            ));
+        }
+        checked += 1;
+    }
+    println!(
+        "hb-shape item parity: {} passed, {} failed",
+        checked - failed.len(),
+        failed.len()
+    );
+    assert!(checked >= 500, "{checked} items");
+    assert!(failed.is_empty(), "{}", failed[..failed.len().min(6)].join("\n"));
+}
