@@ -19,6 +19,28 @@ const PIECES: &[&str] = &[
     "\u{200F}", "\u{200D}", "\t", "\n",
 ];
 
+/// Failing cases found so far are kept in tests/properties.proptest-regressions and rerun first.
+/// The seed is fixed so that CI is repeatable; PROPTEST_RNG_SEED=<n> (and PROPTEST_CASES=<n>)
+/// explore further.
+fn config(cases: u32, seed: u64) -> ProptestConfig {
+    let default = ProptestConfig::default();
+    ProptestConfig {
+        cases: if std::env::var_os("PROPTEST_CASES").is_some() {
+            default.cases
+        } else {
+            cases
+        },
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
+            "tests/properties.proptest-regressions",
+        ))),
+        rng_seed: match default.rng_seed {
+            RngSeed::Random => RngSeed::Fixed(seed),
+            chosen => chosen,
+        },
+        ..default
+    }
+}
+
 fn text() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(PIECES), 0..120).prop_map(|v| v.concat())
 }
@@ -94,18 +116,7 @@ fn check(text: &str, layout: &Layout, width: f32) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    // Failing cases found so far are kept in tests/properties.proptest-regressions and rerun first.
-    // The seed is fixed so that CI is repeatable; PROPTEST_RNG_SEED=<n> (and PROPTEST_CASES=<n>)
-    // explore further.
-    #![proptest_config(ProptestConfig {
-        cases: 400,
-        failure_persistence: Some(Box::new(FileFailurePersistence::Direct("tests/properties.proptest-regressions"))),
-        rng_seed: match ProptestConfig::default().rng_seed {
-            RngSeed::Random => RngSeed::Fixed(20261127),
-            chosen => chosen,
-        },
-        ..ProptestConfig::default()
-    })]
+    #![proptest_config(config(400, 20261127))]
 
     #[test]
     fn layouts_tile_the_text_fit_the_width_and_follow_advances(
@@ -179,15 +190,7 @@ fn runs_of_the_stress_text_reshape_identically() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig {
-        cases: 300,
-        failure_persistence: Some(Box::new(FileFailurePersistence::Direct("tests/properties.proptest-regressions"))),
-        rng_seed: match ProptestConfig::default().rng_seed {
-            RngSeed::Random => RngSeed::Fixed(20261128),
-            chosen => chosen,
-        },
-        ..ProptestConfig::default()
-    })]
+    #![proptest_config(config(300, 20261128))]
 
     #[test]
     fn reused_glyphs_equal_a_fresh_shaping_of_each_run(text in text(), dir in direction(), width in 0.0f32..300.0) {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Dumps the corpus (and tests/data/stress.txt) at several widths with both stacks and checks every dump with
-# ../shared/tools/oracle.py (HarfBuzz shaping, JDK bidi order, geometry). Exits non-zero on any
-# failure. Needs python3 with uharfbuzz (installed here if missing) and a JDK.
+# Dumps the corpus (and tests/data/stress.txt) at several widths with both stacks, and with two
+# test faces, and checks every dump with ../shared/tools/oracle.py (HarfBuzz shaping, JDK bidi
+# order, geometry). Exits non-zero on any failure. Needs python3 with uharfbuzz (installed here
+# if missing) and a JDK.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 oracle=../shared/tools/oracle.py
@@ -9,45 +10,39 @@ if [ ! -f "$oracle" ]; then echo "oracle_check: $oracle not found"; exit 1; fi
 python3 -c 'import uharfbuzz' 2>/dev/null || pip install -q uharfbuzz
 cargo build -q --release --example dump
 out=$(mktemp -d)
-fail=0
+trap 'rm -rf "$out"' EXIT
 passed=0
 failed=0
+
+# check LABEL DUMP-ARGS...: dump with the arguments, check the dump, count the result.
+check() {
+  local label=$1; shift
+  local dump="$out/dump.json"
+  ./target/release/examples/dump --fonts tests/fonts "$@" > "$dump"
+  local result
+  if result=$(python3 "$oracle" "$dump" --fonts fonts:tests/fonts 2>&1); then
+    echo "$label: $(echo "$result" | tail -1)"
+    passed=$((passed + 1))
+  else
+    echo "$result" | grep -E '^FAIL|oracle:' | head -20 || true
+    echo "$label: FAILED"
+    failed=$((failed + 1))
+  fi
+}
+
 for file in tests/data/article.txt tests/data/mixed.txt tests/data/stress.txt; do
+  name=$(basename "$file")
   for width in 300 600; do
     for dir in auto rtl; do
-      for stack in body head; do
-        if [ $stack = body ]; then args=(); else args=(--size 32 --weight 700 --stack "Noto Sans Hebrew,Noto Sans"); fi
-        dump="$out/$(basename "$file" .txt)-$width-$dir-$stack.json"
-        ./target/release/examples/dump --width $width --dir $dir "${args[@]}" "$file" > "$dump"
-        if result=$(python3 "$oracle" "$dump" --fonts fonts 2>&1); then
-          echo "$(basename "$file") width $width dir $dir $stack: $(echo "$result" | tail -1)"
-          passed=$((passed + 1))
-        else
-          echo "$result" | grep -E '^FAIL|oracle:' | head -20
-          echo "$(basename "$file") width $width dir $dir $stack: FAILED"
-          fail=1
-          failed=$((failed + 1))
-        fi
-      done
+      check "$name width $width dir $dir body" --width $width --dir $dir "$file"
+      check "$name width $width dir $dir head" --width $width --dir $dir --size 32 --weight 700 \
+        --stack "Noto Sans Hebrew,Noto Sans" "$file"
     done
   done
-done
-# Other faces (tests/fonts): Ezra SIL's mark positioning, Frank Ruehl CLM's Yiddish (JII) rules.
-for file in tests/data/article.txt tests/data/mixed.txt tests/data/stress.txt; do
+  # Other faces (tests/fonts): Ezra SIL's mark positioning, Frank Ruehl CLM's Yiddish (JII) rules.
   for stack in "Ezra SIL,Noto Serif" "Frank Ruehl CLM,Noto Serif"; do
-    dump="$out/$(basename "$file" .txt)-other.json"
-    ./target/release/examples/dump --fonts tests/fonts --stack "$stack" --width 300 "$file" > "$dump"
-    if result=$(python3 "$oracle" "$dump" --fonts fonts:tests/fonts 2>&1); then
-      echo "$(basename "$file") width 300 stack $stack: $(echo "$result" | tail -1)"
-      passed=$((passed + 1))
-    else
-      echo "$result" | grep -E '^FAIL|oracle:' | head -20
-      echo "$(basename "$file") width 300 stack $stack: FAILED"
-      fail=1
-      failed=$((failed + 1))
-    fi
+    check "$name width 300 stack $stack" --width 300 --stack "$stack" "$file"
   done
 done
-rm -rf "$out"
 echo "oracle dumps: $passed passed, $failed failed"
-exit $fail
+[ "$failed" -eq 0 ]
