@@ -180,6 +180,8 @@ pub struct Line {
     pub(crate) descent: f32,
     pub(crate) x: f32,
     pub(crate) width: f32,
+    /// The level of the bidi paragraph the line belongs to (0 or 1).
+    pub(crate) level: u8,
     pub(crate) runs: Range<usize>,
 }
 
@@ -223,11 +225,19 @@ impl Line {
     pub fn width(&self) -> f32 {
         self.width
     }
+
+    /// The line's direction: that of the bidi paragraph it belongs to. Its start edge is the left
+    /// one for left-to-right lines and the right one for right-to-left lines.
+    pub fn direction(&self) -> Direction {
+        Direction::from_level(self.level)
+    }
 }
 
 /// Lines of positioned glyph runs: the result of laying out a paragraph.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Layout {
+    /// The paragraph's text (shared, not copied): hit testing and movement need its graphemes.
+    pub(crate) text: Arc<str>,
     pub(crate) width: f32,
     pub(crate) height: f32,
     pub(crate) direction: Option<Direction>,
@@ -285,6 +295,11 @@ impl Layout {
     /// clusters in text order without laying out.
     pub fn missing_glyphs(&self) -> &[usize] {
         &self.missing
+    }
+
+    /// The text the layout was made from.
+    pub fn text(&self) -> &str {
+        &self.text
     }
 
     pub(crate) fn clear(&mut self) {

@@ -48,6 +48,7 @@
 //! | per-line reordering (UAX #9 L1, L2) | `reorder.rs` | `LineRun`s in visual order |
 //! | positioning, alignment, line metrics | `position.rs` | [`Layout`] |
 //! | blocks in a column | `document.rs` | [`DocumentLayout`] |
+//! | editing geometry: hit testing, carets, selections, movement | `edit/` | [`Cursor`], [`Carets`], [`SelectionRect`] |
 //! | glyph outlines for renderers | `outline.rs` | [`PathSegment`]s |
 //! | SVG (feature `svg`) | `svg.rs` | a `String` |
 //!
@@ -86,6 +87,7 @@ mod breaks;
 #[cfg(feature = "bundled-fonts")]
 mod bundled;
 mod document;
+mod edit;
 mod error;
 mod font;
 mod itemize;
@@ -104,6 +106,10 @@ pub use analysis::{graphemes, BaseDirection, Direction};
 pub use bidi::BidiLevels;
 pub use breaks::{line_break_opportunities, BreakOpportunity};
 pub use document::{Block, Document, DocumentLayout};
+pub use edit::{
+    backspace_range, delete_range, word_boundaries, words, Affinity, Caret, Carets, Cursor, DocumentCursor,
+    Movement, SelectionRect,
+};
 pub use error::Error;
 pub use font::{Font, FontBook, FontMetrics, FontStack};
 pub use layout::{Alignment, Glyph, Layout, LayoutOptions, Line, Run};

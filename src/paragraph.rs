@@ -182,7 +182,7 @@ impl<'t> ParagraphBuilder<'t> {
         missing.dedup();
         let primary_font = stacks.iter().map(|s| s.first().copied().unwrap_or(0)).collect();
         Ok(Paragraph {
-            text: text.to_string(),
+            text: std::sync::Arc::from(text),
             bidi: analysis.bidi,
             fonts,
             styles,
@@ -270,7 +270,8 @@ fn segments(text: &str, breaks: &[BreakOpportunity], advance_at: &[f32]) -> Vec<
 /// the width. Lay it out with [`Paragraph::layout`] at as many widths as needed.
 #[derive(Clone)]
 pub struct Paragraph {
-    pub(crate) text: String,
+    /// Shared with every [`Layout`] made from the paragraph (editing geometry reads it).
+    pub(crate) text: std::sync::Arc<str>,
     /// Levels and classes; rule L1 needs the classes per line.
     pub(crate) bidi: BidiLevels,
     pub(crate) fonts: Vec<Font>,

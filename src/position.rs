@@ -39,6 +39,7 @@ pub(crate) fn layout_paragraph(
 ) {
     let LayoutContext { shaper, scratch } = cx;
     out.width = options.width();
+    out.text = para.text.clone();
     out.direction = Some(para.direction());
     break_lines(para, shaper, options.width(), &mut scratch.line_ranges);
     let line_ranges = std::mem::take(&mut scratch.line_ranges);
@@ -152,6 +153,7 @@ pub(crate) fn layout_paragraph(
             descent,
             x,
             width: content,
+            level: para.paragraph_level_at(line_range.start),
             runs: first_run..out.runs.len(),
         });
         y += height;

@@ -1,0 +1,233 @@
+//! A line's grapheme clusters in visual order with their x extents: the geometry every editing
+//! query starts from.
+//!
+//! Built from the layout's runs and glyphs: a glyph cluster (HarfBuzz's) spans from the pen
+//! position of its first glyph to the pen position plus advance of its last; a glyph cluster of
+//! several grapheme clusters (a ligature such as "fi") is divided evenly among them, in the run's
+//! direction. Fonts' GDEF ligature caret lists are not read: the bundled faces have none for the
+//! ligatures they form, and an even division is what Pango and Chromium do without them.
+
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::{ends_with_hard_break, hangs, is_hard_break};
+use crate::layout::{Layout, Line};
+
+/// One grapheme cluster (or the part of one inside a run) on a line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Cell {
+    pub start: usize,
+    pub end: usize,
+    pub left: f32,
+    pub right: f32,
+    pub rtl: bool,
+}
+
+impl Cell {
+    /// The x of the cell's logical start edge: left in a left-to-right run, right otherwise.
+    pub fn leading(&self) -> f32 {
+        if self.rtl {
+            self.right
+        } else {
+            self.left
+        }
+    }
+
+    /// The x of the cell's logical end edge.
+    pub fn trailing(&self) -> f32 {
+        if self.rtl {
+            self.left
+        } else {
+            self.right
+        }
+    }
+
+    /// The offset at the cell's left edge.
+    pub fn left_offset(&self) -> usize {
+        if self.rtl {
+            self.end
+        } else {
+            self.start
+        }
+    }
+
+    /// The offset at the cell's right edge.
+    pub fn right_offset(&self) -> usize {
+        if self.rtl {
+            self.start
+        } else {
+            self.end
+        }
+    }
+}
+
+/// A line read for editing: its cells left to right and the facts about its ends.
+#[derive(Debug, Clone)]
+pub(crate) struct LineCells {
+    pub index: usize,
+    pub range: Range<usize>,
+    pub rtl: bool,
+    /// The content's left and right x (hanging whitespace left out).
+    pub left: f32,
+    pub right: f32,
+    pub top: f32,
+    pub height: f32,
+    /// The offset End goes to: before a hard break, before the whitespace hanging at a soft
+    /// wrap, else the line's end.
+    pub end: usize,
+    /// Whether another line follows this one without a hard break between them.
+    pub soft_wrap: bool,
+    pub cells: Vec<Cell>,
+    /// Grapheme boundaries in `range`, ascending, both ends included.
+    pub bounds: Vec<usize>,
+}
+
+impl LineCells {
+    /// Reads line `index` of `layout`.
+    pub fn new(layout: &Layout, index: usize) -> LineCells {
+        let line: &Line = &layout.lines()[index];
+        let text = layout.text();
+        let range = line.range();
+        let line_text = &text[range.clone()];
+        let hard = ends_with_hard_break(line_text);
+        let last = index + 1 == layout.lines().len();
+        let end = if hard {
+            range.start + line_text.trim_end_matches(is_hard_break).len()
+        } else if last {
+            range.end
+        } else {
+            range.start + line_text.trim_end_matches(hangs).len()
+        };
+        let mut bounds: Vec<usize> = line_text
+            .grapheme_indices(true)
+            .map(|(i, _)| range.start + i)
+            .collect();
+        bounds.push(range.end);
+        let mut cells = Vec::new();
+        for run in layout.runs(line) {
+            run_cells(layout, run, &bounds, &mut cells);
+        }
+        LineCells {
+            index,
+            range,
+            rtl: line.level % 2 == 1,
+            left: line.x(),
+            right: line.x() + line.width(),
+            top: line.top(),
+            height: line.height(),
+            end,
+            soft_wrap: !hard && !last,
+            cells,
+            bounds,
+        }
+    }
+
+    /// The x of the line's start edge (right in a right-to-left line).
+    pub fn start_edge(&self) -> f32 {
+        if self.rtl {
+            self.right
+        } else {
+            self.left
+        }
+    }
+
+    /// The x of the line's end edge.
+    pub fn end_edge(&self) -> f32 {
+        if self.rtl {
+            self.left
+        } else {
+            self.right
+        }
+    }
+
+    /// The cell holding the grapheme that ends at `offset`.
+    pub fn cell_before(&self, offset: usize) -> Option<&Cell> {
+        self.cells.iter().find(|c| c.start < offset && offset <= c.end)
+    }
+
+    /// The cell holding the grapheme that starts at `offset`.
+    pub fn cell_after(&self, offset: usize) -> Option<&Cell> {
+        self.cells.iter().find(|c| c.start <= offset && offset < c.end)
+    }
+
+    /// Every cursor offset on this line, ascending: the grapheme boundaries from the line's start
+    /// to its end, but for the offset a soft wrap shares with the next line, which belongs there
+    /// unless nothing hangs before it (then it is the line's end and is listed, as upstream).
+    pub fn offsets(&self) -> impl Iterator<Item = usize> + '_ {
+        let stop = if self.soft_wrap && self.end < self.range.end {
+            self.range.end - 1
+        } else {
+            self.end
+        };
+        self.bounds.iter().copied().filter(move |&b| b <= stop)
+    }
+}
+
+/// Appends the cells of `run`, left to right.
+fn run_cells(layout: &Layout, run: &crate::layout::Run, bounds: &[usize], out: &mut Vec<Cell>) {
+    let range = run.range();
+    let rtl = run.level() % 2 == 1;
+    // Glyph clusters: (first byte, left x, right x), merged per cluster, in logical order.
+    let mut clusters: Vec<(usize, f32, f32)> = Vec::new();
+    for g in layout.glyphs(run) {
+        let pen = g.x - g.dx;
+        let (l, r) = (pen.min(pen + g.advance), pen.max(pen + g.advance));
+        match clusters.iter_mut().find(|c| c.0 == g.cluster) {
+            Some(c) => {
+                c.1 = c.1.min(l);
+                c.2 = c.2.max(r);
+            }
+            None => clusters.push((g.cluster.clamp(range.start, range.end), l, r)),
+        }
+    }
+    if clusters.is_empty() {
+        return;
+    }
+    clusters.sort_by_key(|c| c.0);
+    clusters[0].0 = range.start;
+    let first = out.len();
+    for (k, &(start, left, right)) in clusters.iter().enumerate() {
+        let end = clusters.get(k + 1).map_or(range.end, |c| c.0);
+        if end <= start {
+            continue;
+        }
+        // The graphemes (or parts of one) inside this glyph cluster share its width evenly.
+        let cuts: Vec<usize> = std::iter::once(start)
+            .chain(bounds.iter().copied().filter(|&b| b > start && b < end))
+            .chain(std::iter::once(end))
+            .collect();
+        let n = (cuts.len() - 1) as f32;
+        let w = (right - left) / n;
+        for (j, pair) in cuts.windows(2).enumerate() {
+            let j = j as f32;
+            let (l, r) = if rtl {
+                (right - (j + 1.0) * w, right - j * w)
+            } else {
+                (left + j * w, left + (j + 1.0) * w)
+            };
+            out.push(Cell {
+                start: pair[0],
+                end: pair[1],
+                left: l,
+                right: r,
+                rtl,
+            });
+        }
+    }
+    // Parts of one grapheme (a cluster boundary inside it) become one cell.
+    let mut k = first;
+    while k + 1 < out.len() {
+        if bounds.binary_search(&out[k].end).is_err() && out[k + 1].start == out[k].end {
+            let next = out.remove(k + 1);
+            out[k].end = next.end;
+            out[k].left = out[k].left.min(next.left);
+            out[k].right = out[k].right.max(next.right);
+        } else {
+            k += 1;
+        }
+    }
+    if rtl {
+        out[first..].reverse();
+    }
+}

@@ -1,0 +1,155 @@
+//! Editing geometry across the blocks of a [`DocumentLayout`]: which block, then the block's own
+//! answer (each block's layout is already in document coordinates).
+
+use super::{Carets, Cursor, Movement, SelectionRect};
+use crate::document::DocumentLayout;
+
+/// A cursor in a document: a block index and a cursor in that block's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct DocumentCursor {
+    /// The block's index.
+    pub block: usize,
+    /// The cursor in the block.
+    pub cursor: Cursor,
+}
+
+impl DocumentLayout {
+    /// The cursor nearest to `(x, y)`: the block whose lines span `y` (in the space between two
+    /// blocks, the nearer one; above the first or below the last, that one), then
+    /// [`Layout::hit_test`](crate::Layout::hit_test) in it. An empty document gives block 0,
+    /// offset 0.
+    pub fn hit_test(&self, x: f32, y: f32) -> DocumentCursor {
+        let y = if y.is_nan() { 0.0 } else { y };
+        let blocks = self.blocks();
+        let mut best = (0, f32::INFINITY);
+        for (i, b) in blocks.iter().enumerate() {
+            let (Some(first), Some(last)) = (b.lines().first(), b.lines().last()) else {
+                continue;
+            };
+            let (top, bottom) = (first.top(), last.top() + last.height());
+            let d = if y < top { top - y } else { (y - bottom).max(0.0) };
+            if d < best.1 {
+                best = (i, d);
+            }
+        }
+        let cursor = blocks.get(best.0).map_or(Cursor::new(0), |b| b.hit_test(x, y));
+        DocumentCursor {
+            block: best.0,
+            cursor,
+        }
+    }
+
+    /// The carets of a document cursor ([`Layout::carets`](crate::Layout::carets) of its
+    /// block); `None` for a block index past the end.
+    pub fn carets(&self, at: DocumentCursor) -> Option<Carets> {
+        self.blocks().get(at.block).map(|b| b.carets(at.cursor))
+    }
+
+    /// The highlight of the text from `from` to `to` (either order) across blocks, as
+    /// (block, rectangle) pairs top to bottom. Block indices past the end are clamped.
+    pub fn selection_rects(&self, from: DocumentCursor, to: DocumentCursor) -> Vec<(usize, SelectionRect)> {
+        let (a, b) = if (from.block, from.cursor.offset) <= (to.block, to.cursor.offset) {
+            (from, to)
+        } else {
+            (to, from)
+        };
+        let mut out = Vec::new();
+        let last = self.blocks().len().saturating_sub(1);
+        let mut rects = Vec::new();
+        for k in a.block.min(last)..=b.block.min(last) {
+            let Some(layout) = self.blocks().get(k) else {
+                break;
+            };
+            let start = if k == a.block { a.cursor.offset } else { 0 };
+            let end = if k == b.block {
+                b.cursor.offset
+            } else {
+                layout.text().len()
+            };
+            rects.clear();
+            layout.selection_rects_into(start..end, false, &mut rects);
+            out.extend(rects.iter().map(|r| (k, *r)));
+        }
+        out
+    }
+
+    /// Where `movement` takes a document cursor: within its block as
+    /// [`Layout::move_cursor`](crate::Layout::move_cursor), and on into the block before or after
+    /// where the block has nowhere left to go (up from the first line, down from the last,
+    /// forward from the end, back from the start, and the visual moves in the block's reading
+    /// direction). Text start and end are the document's.
+    pub fn move_cursor(
+        &self,
+        at: DocumentCursor,
+        movement: Movement,
+        goal_x: &mut Option<f32>,
+    ) -> DocumentCursor {
+        let blocks = self.blocks();
+        let Some(layout) = blocks.get(at.block) else {
+            return at;
+        };
+        let here = |cursor| DocumentCursor {
+            block: at.block,
+            cursor,
+        };
+        match movement {
+            Movement::TextStart => {
+                *goal_x = None;
+                return DocumentCursor::default();
+            }
+            Movement::TextEnd => {
+                *goal_x = None;
+                let block = blocks.len().saturating_sub(1);
+                let len = blocks.last().map_or(0, |b| b.text().len());
+                return DocumentCursor {
+                    block,
+                    cursor: Cursor::new(len),
+                };
+            }
+            _ => {}
+        }
+        let line = layout.line_of(at.cursor);
+        let n_lines = layout.lines().len();
+        let keep_goal = *goal_x;
+        let moved = layout.move_cursor(at.cursor, movement, goal_x);
+        let ltr = layout.direction() == crate::Direction::Ltr;
+        // Whether the move asked to leave the block, and which way.
+        let leave = match movement {
+            Movement::Up if line == 0 => Some(false),
+            Movement::Down if line + 1 == n_lines => Some(true),
+            Movement::Forward | Movement::WordForward if moved == at.cursor => Some(true),
+            Movement::Backward | Movement::WordBackward if moved == at.cursor => Some(false),
+            Movement::Right | Movement::WordRight if moved == at.cursor => Some(ltr),
+            Movement::Left | Movement::WordLeft if moved == at.cursor => Some(!ltr),
+            _ => None,
+        };
+        let target = match leave {
+            Some(true) if at.block + 1 < blocks.len() => at.block + 1,
+            Some(false) if at.block > 0 => at.block - 1,
+            _ => return here(moved),
+        };
+        let next = &blocks[target];
+        let forward = target > at.block;
+        let cursor = match movement {
+            Movement::Up | Movement::Down => {
+                let goal = keep_goal.or(*goal_x).unwrap_or(0.0);
+                *goal_x = Some(goal);
+                let k = if forward {
+                    0
+                } else {
+                    next.lines().len().saturating_sub(1)
+                };
+                match next.lines().get(k) {
+                    Some(l) => next.hit_test(goal, l.top() + l.height() / 2.0),
+                    None => Cursor::new(0),
+                }
+            }
+            _ if forward => Cursor::new(0),
+            _ => Cursor::new(next.text().len()),
+        };
+        DocumentCursor {
+            block: target,
+            cursor,
+        }
+    }
+}

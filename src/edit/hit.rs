@@ -1,0 +1,235 @@
+//! Hit testing (a point to a cursor) and carets (a cursor to where it is drawn).
+
+use super::cells::{Cell, LineCells};
+use super::{Affinity, Cursor};
+use crate::layout::Layout;
+
+/// Two edges closer than this are the same x.
+pub(crate) const EPS: f32 = 1e-3;
+
+/// Where a caret is drawn: a vertical bar at `x` from `top` down `height` pixels.
+///
+/// The height is the line box's (top and height of the [`Line`](crate::Line)), so that carets on
+/// one line line up whatever face the text beside them is in, and a caret on an empty line has a
+/// height too. (Pango takes the height of the font at the offset instead; only x is compared
+/// with it.)
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Caret {
+    /// The bar's x.
+    pub x: f32,
+    /// Top of the bar (the line box's top).
+    pub top: f32,
+    /// Height of the bar (the line box's height).
+    pub height: f32,
+}
+
+/// The carets of a cursor: the primary (strong) one, and a secondary (weak) one where the cursor
+/// sits between text of two directions and so has two visual positions.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Carets {
+    /// The strong caret: where typed text of the line's direction appears.
+    pub primary: Caret,
+    /// The weak caret, where text of the other direction would appear; `None` where it is at the
+    /// same place as the primary one.
+    pub secondary: Option<Caret>,
+    /// The index of the line the cursor is on.
+    pub line: usize,
+}
+
+impl Layout {
+    /// The carets of `cursor` (its offset clamped to a cluster boundary first).
+    ///
+    /// Pango's rule, which Chromium and GTK editors follow too: the **strong** caret is at the
+    /// trailing edge of the grapheme before the offset if that grapheme's direction is the
+    /// line's, else at the leading edge of the grapheme after it; the **weak** caret is at the
+    /// other of the two. At a line's start the "grapheme before" counts as having the line's
+    /// direction and its trailing edge is the line's start edge; at a line's end the "grapheme
+    /// after" likewise has the line's direction and its leading edge is the line's end edge. So
+    /// the carets split exactly where the levels on the two sides differ. A caret in whitespace
+    /// that hangs past the box edge is drawn at the edge (x is kept within `0..=width`).
+    ///
+    /// ```
+    /// # #[cfg(feature = "bundled-fonts")] {
+    /// use shrift::{Cursor, FontBook, LayoutContext, LayoutOptions, Paragraph, TextStyle};
+    /// let book = FontBook::with_bundled_fonts();
+    /// let mut cx = LayoutContext::new();
+    /// let text = "אבג abc";
+    /// let para = Paragraph::new(text, TextStyle::new("Noto Sans Hebrew, Noto Sans"), &book, &mut cx)?;
+    /// let layout = para.layout(&mut cx, &LayoutOptions::new(300.0))?;
+    /// // Before "abc" (offset 7): Hebrew before it, Latin after it, in a right-to-left line.
+    /// let carets = layout.carets(Cursor::new(7));
+    /// let weak = carets.secondary.expect("a split caret at a direction boundary");
+    /// assert!(weak.x < carets.primary.x); // "abc" stands left of the Hebrew word
+    /// // Inside "abc" there is one caret.
+    /// assert!(layout.carets(Cursor::new(8)).secondary.is_none());
+    /// # }
+    /// # Ok::<(), shrift::Error>(())
+    /// ```
+    pub fn carets(&self, cursor: Cursor) -> Carets {
+        if self.lines().is_empty() {
+            let caret = Caret {
+                x: 0.0,
+                top: 0.0,
+                height: 0.0,
+            };
+            return Carets {
+                primary: caret,
+                secondary: None,
+                line: 0,
+            };
+        }
+        let offset = self.clamp_offset(cursor.offset);
+        let line = LineCells::new(self, self.line_of(Cursor { offset, ..cursor }));
+        let (strong, weak) = strong_weak(&line, offset);
+        let bar = |x: f32| Caret {
+            x: x.clamp(0.0, self.width().max(0.0)),
+            top: line.top,
+            height: line.height,
+        };
+        let primary = bar(strong);
+        let secondary = bar(weak);
+        Carets {
+            primary,
+            secondary: ((primary.x - secondary.x).abs() > EPS).then_some(secondary),
+            line: line.index,
+        }
+    }
+
+    /// The cursor nearest to the point `(x, y)`, in the layout's coordinates.
+    ///
+    /// - `y` picks the line: above the first line counts as the first, below the last as the
+    ///   last.
+    /// - Inside a grapheme cluster, the nearer of its two visual edges: the left half of a
+    ///   Hebrew letter gives the offset after it, the left half of a Latin letter the offset
+    ///   before it. A glyph standing for several clusters (a ligature) is divided evenly.
+    /// - Beside the line on its start side (left of a left-to-right line), the line's start; on
+    ///   its end side, the offset before the whitespace hanging at its end (or before its hard
+    ///   break; the end of the text on the last line), as Pango and Chromium do. Where that
+    ///   offset is a soft wrap (a word broken between clusters), the cursor is
+    ///   [`Affinity::Upstream`] so that it stays on this line.
+    /// - A NaN coordinate counts as 0; infinite ones are beside or beyond the lines as above.
+    ///
+    /// ```
+    /// # #[cfg(feature = "bundled-fonts")] {
+    /// use shrift::{FontBook, LayoutContext, LayoutOptions, Paragraph, TextStyle};
+    /// let book = FontBook::with_bundled_fonts();
+    /// let mut cx = LayoutContext::new();
+    /// let para = Paragraph::new("שלום", TextStyle::new("Noto Sans Hebrew"), &book, &mut cx)?;
+    /// let layout = para.layout(&mut cx, &LayoutOptions::new(200.0))?;
+    /// let line = &layout.lines()[0];
+    /// // Right of a right-to-left line is its start; left of it is its end.
+    /// assert_eq!(layout.hit_test(line.x() + line.width() + 5.0, 5.0).offset, 0);
+    /// assert_eq!(layout.hit_test(line.x() - 5.0, 5.0).offset, 8);
+    /// # }
+    /// # Ok::<(), shrift::Error>(())
+    /// ```
+    pub fn hit_test(&self, x: f32, y: f32) -> Cursor {
+        let (x, y) = (if x.is_nan() { 0.0 } else { x }, if y.is_nan() { 0.0 } else { y });
+        let lines = self.lines();
+        if lines.is_empty() {
+            return Cursor::new(0);
+        }
+        let k = lines
+            .iter()
+            .position(|l| y < l.top() + l.height())
+            .unwrap_or(lines.len() - 1);
+        hit_line(&LineCells::new(self, k), x)
+    }
+}
+
+/// The strong and weak caret x of `offset` on `line`, by Pango's rule (see [`Layout::carets`]).
+pub(crate) fn strong_weak(line: &LineCells, offset: usize) -> (f32, f32) {
+    let before = (offset > line.range.start)
+        .then(|| line.cell_before(offset))
+        .flatten();
+    let (rtl1, x1) = match before {
+        Some(c) => (c.rtl, c.trailing()),
+        None => (line.rtl, line.start_edge()),
+    };
+    let after = (offset < line.range.end)
+        .then(|| line.cell_after(offset))
+        .flatten();
+    let (_, x2) = match after {
+        Some(c) => (c.rtl, c.leading()),
+        None => (line.rtl, line.end_edge()),
+    };
+    if rtl1 == line.rtl {
+        (x1, x2)
+    } else {
+        (x2, x1)
+    }
+}
+
+/// The cursor a point at `x` on `line` hits.
+pub(crate) fn hit_line(line: &LineCells, x: f32) -> Cursor {
+    let start = Cursor::new(line.range.start);
+    let end = end_cursor(line);
+    let (at_left, at_right) = if line.rtl { (end, start) } else { (start, end) };
+    if x < line.left || line.cells.is_empty() {
+        return at_left;
+    }
+    if x >= line.right {
+        return at_right;
+    }
+    // The cell under x; failing that (a gap, zero-width cells), the nearest.
+    let visible = || line.cells.iter().filter(|c| c.right - c.left > EPS);
+    let Some(cell) = visible()
+        .find(|c| c.left <= x && x < c.right)
+        .or_else(|| visible().min_by(|a, b| distance(a, x).total_cmp(&distance(b, x))))
+    else {
+        return at_left;
+    };
+    let left_half = x < (cell.left + cell.right) / 2.0;
+    let (edge, offset) = if left_half {
+        (cell.left, cell.left_offset())
+    } else {
+        (cell.right, cell.right_offset())
+    };
+    // Exactly on an edge two graphemes share, either side's offset has a caret there: take the
+    // one whose strong caret is at this edge, so that clicking where a caret is drawn gives that
+    // caret's cursor back.
+    let mut offset = offset;
+    if (x - edge).abs() <= EPS {
+        let neighbour = if left_half {
+            line.cells
+                .iter()
+                .find(|c| (c.right - edge).abs() <= EPS && c != &cell)
+                .map(Cell::right_offset)
+        } else {
+            line.cells
+                .iter()
+                .find(|c| (c.left - edge).abs() <= EPS && c != &cell)
+                .map(Cell::left_offset)
+        };
+        if let Some(other) = neighbour.filter(|&o| o != offset && line.offsets().any(|b| b == o)) {
+            let own = (strong_weak(line, offset).0 - edge).abs();
+            if (strong_weak(line, other).0 - edge).abs() + EPS < own {
+                offset = other;
+            }
+        }
+    }
+    if offset >= line.end && offset != line.range.start {
+        return end;
+    }
+    Cursor::new(offset)
+}
+
+fn distance(c: &Cell, x: f32) -> f32 {
+    if x < c.left {
+        c.left - x
+    } else {
+        (x - c.right).max(0.0)
+    }
+}
+
+/// The cursor End goes to on `line` (see [`LineCells::end`]), upstream where it is a soft wrap.
+pub(crate) fn end_cursor(line: &LineCells) -> Cursor {
+    if line.soft_wrap && line.end == line.range.end {
+        Cursor {
+            offset: line.end,
+            affinity: Affinity::Upstream,
+        }
+    } else {
+        Cursor::new(line.end)
+    }
+}

@@ -1,0 +1,169 @@
+//! Editing geometry: what a UI or an editor needs on top of a [`Layout`]: a point to a text offset
+//! (hit testing), an offset to a caret (split carets at direction boundaries), a range to
+//! highlight rectangles, and an arrow key to the next position.
+//!
+//! In: a [`Layout`] (its text, lines, runs and glyphs; nothing here reaches back into shaping).
+//! Out: [`Cursor`]s, [`Carets`], [`SelectionRect`]s.
+//!
+//! | file | what |
+//! |---|---|
+//! | `cells.rs` | each line's grapheme clusters in visual order with their x extents (ligatures divided) |
+//! | `hit.rs` | hit testing and carets |
+//! | `selection.rs` | selection rectangles |
+//! | `movement.rs` | cursor movement, word boundaries, deletion units |
+//! | `document.rs` | the same across the blocks of a [`DocumentLayout`](crate::DocumentLayout) |
+//!
+//! Every offset handed in is clamped first ([`Layout::clamp_offset`]): past the end to the end,
+//! inside a char or a grapheme cluster to the nearest cluster boundary (the earlier one on a tie).
+
+mod cells;
+mod document;
+mod hit;
+mod movement;
+mod selection;
+
+pub use document::DocumentCursor;
+pub use hit::{Caret, Carets};
+pub use movement::{backspace_range, delete_range, word_boundaries, words, Movement};
+pub use selection::SelectionRect;
+
+use crate::layout::Layout;
+
+/// Which side a cursor clings to where one offset has two visual positions.
+///
+/// At a soft line wrap the offset is both the end of one line and the start of the next:
+/// [`Affinity::Downstream`] (the default) puts the cursor at the start of the next line,
+/// [`Affinity::Upstream`] at the end of the line before. Hit testing returns `Upstream` only for
+/// a click at the end of a line that wraps with no whitespace to hang (a long word broken
+/// between clusters), the one place where the end of a line is a wrap offset. Elsewhere the
+/// affinity changes nothing: at a direction boundary both positions are drawn (see
+/// [`Layout::carets`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Affinity {
+    /// Clings to the text before the offset.
+    Upstream,
+    /// Clings to the text after the offset.
+    #[default]
+    Downstream,
+}
+
+/// A position in a paragraph's text: a byte offset on a grapheme cluster boundary plus an
+/// [`Affinity`].
+///
+/// ```
+/// use shrift::{Affinity, Cursor};
+/// let c = Cursor::new(4);
+/// assert_eq!(c.affinity, Affinity::Downstream);
+/// assert_eq!(Cursor::upstream(4).affinity, Affinity::Upstream);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Cursor {
+    /// Byte offset into the text, on a grapheme cluster boundary once clamped.
+    pub offset: usize,
+    /// Which side the cursor clings to.
+    pub affinity: Affinity,
+}
+
+impl Cursor {
+    /// A cursor at `offset` clinging to the text after it.
+    pub fn new(offset: usize) -> Cursor {
+        Cursor {
+            offset,
+            affinity: Affinity::Downstream,
+        }
+    }
+
+    /// A cursor at `offset` clinging to the text before it.
+    pub fn upstream(offset: usize) -> Cursor {
+        Cursor {
+            offset,
+            affinity: Affinity::Upstream,
+        }
+    }
+}
+
+impl Layout {
+    /// `offset` moved onto a grapheme cluster boundary of the text: past the end to the end,
+    /// inside a char or a cluster to the nearest boundary, the earlier one when both are as near.
+    ///
+    /// ```
+    /// # #[cfg(feature = "bundled-fonts")] {
+    /// use shrift::{FontBook, LayoutContext, LayoutOptions, Paragraph, TextStyle};
+    /// let book = FontBook::with_bundled_fonts();
+    /// let mut cx = LayoutContext::new();
+    /// // "אָב": alef + qamats (4 bytes) then bet.
+    /// let para = Paragraph::new("אָב", TextStyle::new("Noto Sans Hebrew"), &book, &mut cx)?;
+    /// let layout = para.layout(&mut cx, &LayoutOptions::new(100.0))?;
+    /// assert_eq!(layout.clamp_offset(1), 0); // inside alef: the nearer boundary
+    /// assert_eq!(layout.clamp_offset(3), 4); // inside qamats: nearer to the cluster's end
+    /// assert_eq!(layout.clamp_offset(99), 6);
+    /// # }
+    /// # Ok::<(), shrift::Error>(())
+    /// ```
+    pub fn clamp_offset(&self, offset: usize) -> usize {
+        clamp_to_grapheme(&self.text, offset)
+    }
+
+    /// The index of the line a cursor is on. An offset at a soft wrap is on the next line, or on
+    /// the line before with [`Affinity::Upstream`]; the end of the text is on the last line.
+    pub fn line_of(&self, cursor: Cursor) -> usize {
+        let offset = self.clamp_offset(cursor.offset);
+        let lines = self.lines();
+        let k = lines
+            .partition_point(|l| l.range.end <= offset)
+            .min(lines.len().saturating_sub(1));
+        if cursor.affinity == Affinity::Upstream && k > 0 && lines[k].range.start == offset {
+            let before = &lines[k - 1];
+            if !ends_with_hard_break(&self.text[before.range.clone()]) {
+                return k - 1;
+            }
+        }
+        k
+    }
+}
+
+/// The grapheme boundary nearest to `offset` (the earlier one on a tie).
+pub(crate) fn clamp_to_grapheme(text: &str, offset: usize) -> usize {
+    use unicode_segmentation::GraphemeCursor;
+    if offset >= text.len() {
+        return text.len();
+    }
+    let mut start = offset;
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut cursor = GraphemeCursor::new(start, text.len(), true);
+    if start == offset && cursor.is_boundary(text, 0).unwrap_or(true) {
+        return offset;
+    }
+    let mut back = GraphemeCursor::new(start, text.len(), true);
+    let prev = match back.is_boundary(text, 0) {
+        Ok(true) => start,
+        _ => back.prev_boundary(text, 0).ok().flatten().unwrap_or(0),
+    };
+    let next = cursor.next_boundary(text, 0).ok().flatten().unwrap_or(text.len());
+    if offset - prev <= next - offset {
+        prev
+    } else {
+        next
+    }
+}
+
+/// Whether a line's text ends with a mandatory break (UAX #14 classes BK, CR, LF, NL).
+pub(crate) fn ends_with_hard_break(line: &str) -> bool {
+    line.chars().next_back().is_some_and(is_hard_break)
+}
+
+/// Whether `c` forces a line break (UAX #14 classes BK, CR, LF, NL).
+pub(crate) fn is_hard_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
+/// Whitespace that hangs at the end of a wrapped line (rule L1's whitespace: bidi classes WS, S,
+/// B). No-break spaces do not hang: they are class CS and glue words together.
+pub(crate) fn hangs(c: char) -> bool {
+    c.is_whitespace() && !matches!(c, '\u{A0}' | '\u{2007}' | '\u{202F}')
+}

@@ -1,0 +1,324 @@
+//! Cursor movement (visual and logical, by cluster and by word, line ends, up and down, text
+//! ends), word boundaries (UAX #29) and what Backspace and Delete remove.
+
+use std::ops::Range;
+
+use unicode_script::{Script, UnicodeScript};
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::cells::LineCells;
+use super::hit::{end_cursor, hit_line, strong_weak, EPS};
+use super::{Affinity, Cursor};
+use crate::analysis::Direction;
+use crate::layout::Layout;
+
+/// A cursor movement: what an arrow key (with or without Ctrl), Home, End and their kin do.
+///
+/// Visual movements go the way the key points on screen whatever the text's direction; logical
+/// ones follow the text's order. Word movements use UAX #29 word boundaries ([`words`]): inside
+/// a Yiddish word a geresh ׳ (U+05F3, a letter for UAX #29) and a gershayim ״ between letters
+/// (U+05F4, MidLetter) do not end the word; a maqaf ־ (U+05BE) does, so each half of
+/// "ניו־יאָרק" is a word of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Movement {
+    /// One caret position left on screen (Left arrow).
+    Left,
+    /// One caret position right on screen (Right arrow).
+    Right,
+    /// To the left edge of the next word to the left on screen (Ctrl+Left).
+    WordLeft,
+    /// To the right edge of the next word to the right on screen (Ctrl+Right).
+    WordRight,
+    /// One grapheme cluster back in the text.
+    Backward,
+    /// One grapheme cluster on in the text.
+    Forward,
+    /// To the start of the word before (or holding) the cursor, in text order.
+    WordBackward,
+    /// To the end of the word after (or holding) the cursor, in text order.
+    WordForward,
+    /// To the start of the visual line (Home): its logical start, at its right edge when it is
+    /// right to left.
+    LineStart,
+    /// To the end of the visual line (End): before the whitespace hanging at a soft wrap or the
+    /// hard break ending it.
+    LineEnd,
+    /// One line up, keeping the goal x.
+    Up,
+    /// One line down, keeping the goal x.
+    Down,
+    /// To the start of the text.
+    TextStart,
+    /// To the end of the text.
+    TextEnd,
+}
+
+impl Layout {
+    /// Where `movement` takes `cursor`. Every movement ends: it moves at most to the next caret
+    /// position on its line or onto the next line, and returns the cursor unchanged (but for
+    /// clamping) when there is nowhere to go.
+    ///
+    /// Visual movement visits every caret position of a line once, x strictly monotone, then
+    /// goes on to the next line in that direction (the line after in a left-to-right layout when
+    /// moving right, the line before in a right-to-left one), landing at its near visual end.
+    /// Positions drawn at the same x (whitespace hanging past the box edge) count once.
+    ///
+    /// `goal_x` carries the x that [`Movement::Up`] and [`Movement::Down`] keep: pass the same
+    /// `Option` to consecutive calls; every other movement resets it to `None`. Moving up from the
+    /// first line goes to the start of the text, down from the last to its end.
+    ///
+    /// ```
+    /// # #[cfg(feature = "bundled-fonts")] {
+    /// use shrift::{Cursor, FontBook, LayoutContext, LayoutOptions, Movement, Paragraph, TextStyle};
+    /// let book = FontBook::with_bundled_fonts();
+    /// let mut cx = LayoutContext::new();
+    /// let para = Paragraph::new("אב", TextStyle::new("Noto Sans Hebrew"), &book, &mut cx)?;
+    /// let layout = para.layout(&mut cx, &LayoutOptions::new(200.0))?;
+    /// let mut goal = None;
+    /// // Left in right-to-left text goes forward in the text.
+    /// let c = layout.move_cursor(Cursor::new(0), Movement::Left, &mut goal);
+    /// assert_eq!(c.offset, 2);
+    /// assert_eq!(layout.move_cursor(c, Movement::Right, &mut goal).offset, 0);
+    /// # }
+    /// # Ok::<(), shrift::Error>(())
+    /// ```
+    pub fn move_cursor(&self, cursor: Cursor, movement: Movement, goal_x: &mut Option<f32>) -> Cursor {
+        let text = self.text();
+        let offset = self.clamp_offset(cursor.offset);
+        let cursor = Cursor { offset, ..cursor };
+        if !matches!(movement, Movement::Up | Movement::Down) {
+            *goal_x = None;
+        }
+        if self.lines().is_empty() {
+            return cursor;
+        }
+        match movement {
+            Movement::Left => self.visual(cursor, false, false),
+            Movement::Right => self.visual(cursor, true, false),
+            Movement::WordLeft => self.visual(cursor, false, true),
+            Movement::WordRight => self.visual(cursor, true, true),
+            Movement::Forward => Cursor::new(next_boundary(text, offset)),
+            Movement::Backward => Cursor::new(prev_boundary(text, offset)),
+            Movement::WordForward => Cursor::new(
+                words(text)
+                    .into_iter()
+                    .find(|w| w.end > offset)
+                    .map_or(text.len(), |w| w.end),
+            ),
+            Movement::WordBackward => Cursor::new(
+                words(text)
+                    .into_iter()
+                    .rev()
+                    .find(|w| w.start < offset)
+                    .map_or(0, |w| w.start),
+            ),
+            Movement::LineStart => Cursor::new(self.lines()[self.line_of(cursor)].range.start),
+            Movement::LineEnd => end_cursor(&LineCells::new(self, self.line_of(cursor))),
+            Movement::Up | Movement::Down => {
+                let k = self.line_of(cursor);
+                let line = LineCells::new(self, k);
+                let goal = goal_x.unwrap_or_else(|| self.clamp_x(strong_weak(&line, offset).0));
+                *goal_x = Some(goal);
+                let target = if movement == Movement::Up {
+                    k.checked_sub(1)
+                } else {
+                    Some(k + 1).filter(|&t| t < self.lines().len())
+                };
+                match target {
+                    Some(t) => hit_line(&LineCells::new(self, t), goal),
+                    None if movement == Movement::Up => Cursor::new(0),
+                    None => Cursor::new(text.len()),
+                }
+            }
+            Movement::TextStart => Cursor::new(0),
+            Movement::TextEnd => Cursor::new(text.len()),
+        }
+    }
+
+    /// The word (UAX #29, letters and digits) holding or touching `offset`, for a double click;
+    /// between two words, or in a run of spaces or punctuation, that run.
+    pub fn word_at(&self, offset: usize) -> Range<usize> {
+        let offset = self.clamp_offset(offset);
+        let text = self.text();
+        let mut segs = text.split_word_bound_indices().map(|(i, w)| i..i + w.len());
+        segs.find(|r| r.contains(&offset) || r.end == text.len() && offset == text.len())
+            .unwrap_or(offset..offset)
+    }
+
+    fn clamp_x(&self, x: f32) -> f32 {
+        x.clamp(0.0, self.width().max(0.0))
+    }
+
+    /// The caret stops of a line left to right: (x, cursor), one per distinct x.
+    fn stops(&self, line: &LineCells) -> Vec<(f32, Cursor)> {
+        let mut stops: Vec<(f32, Cursor)> = line
+            .offsets()
+            .map(|o| {
+                let affinity = if o == line.range.end && line.soft_wrap {
+                    Affinity::Upstream
+                } else {
+                    Affinity::Downstream
+                };
+                (
+                    self.clamp_x(strong_weak(line, o).0),
+                    Cursor { offset: o, affinity },
+                )
+            })
+            .collect();
+        stops.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.offset.cmp(&b.1.offset)));
+        stops.dedup_by(|b, a| (b.0 - a.0).abs() <= EPS);
+        stops
+    }
+
+    /// One visual step right (or left), by caret position or by word edge.
+    fn visual(&self, cursor: Cursor, right: bool, by_word: bool) -> Cursor {
+        let k = self.line_of(cursor);
+        let line = LineCells::new(self, k);
+        let x = self.clamp_x(strong_weak(&line, cursor.offset).0);
+        let stops = self.stops(&line);
+        let ahead = |sx: f32| if right { sx > x + EPS } else { sx < x - EPS };
+        let mut candidates: Vec<&(f32, Cursor)> = stops.iter().filter(|s| ahead(s.0)).collect();
+        if !right {
+            candidates.reverse();
+        }
+        if by_word {
+            let edges = word_edges(self, &line, right);
+            if let Some(s) = candidates
+                .iter()
+                .find(|s| edges.iter().any(|&e| (e - s.0).abs() <= EPS))
+            {
+                return s.1;
+            }
+            // No word edge ahead on this line: its far end, then the next line.
+            if let Some(s) = candidates.last() {
+                return s.1;
+            }
+        } else if let Some(s) = candidates.first() {
+            return s.1;
+        }
+        let forward = right == (self.direction() == Direction::Ltr);
+        let next = if forward {
+            Some(k + 1).filter(|&t| t < self.lines().len())
+        } else {
+            k.checked_sub(1)
+        };
+        match next {
+            Some(t) => {
+                let stops = self.stops(&LineCells::new(self, t));
+                let entry = if right { stops.first() } else { stops.last() };
+                entry.map_or(cursor, |s| s.1)
+            }
+            None => cursor,
+        }
+    }
+}
+
+/// The x of the right (or left) edges of the visual pieces of words on `line`.
+fn word_edges(layout: &Layout, line: &LineCells, right: bool) -> Vec<f32> {
+    let words = words(&layout.text()[..line.range.end]);
+    let in_word = |start: usize| words.iter().any(|w| w.start <= start && start < w.end);
+    let flags: Vec<bool> = line.cells.iter().map(|c| in_word(c.start)).collect();
+    let mut edges = Vec::new();
+    for (i, c) in line.cells.iter().enumerate() {
+        if !flags[i] {
+            continue;
+        }
+        let neighbour = if right { i + 1 } else { i.wrapping_sub(1) };
+        let joined = flags.get(neighbour).copied().unwrap_or(false) && {
+            let n = &line.cells[neighbour];
+            if right {
+                (n.left - c.right).abs() <= EPS
+            } else {
+                (c.left - n.right).abs() <= EPS
+            }
+        };
+        if !joined {
+            edges.push(if right { c.right } else { c.left });
+        }
+    }
+    edges
+}
+
+/// The words of `text`: UAX #29 word segments (unicode-segmentation) holding a letter or digit,
+/// in text order.
+///
+/// ```
+/// let text = "ניו־יאָרק, 1897!";
+/// let words: Vec<&str> = shrift::words(text).into_iter().map(|r| &text[r]).collect();
+/// assert_eq!(words, ["ניו", "יאָרק", "1897"]);
+/// ```
+pub fn words(text: &str) -> Vec<Range<usize>> {
+    text.split_word_bound_indices()
+        .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+        .map(|(i, w)| i..i + w.len())
+        .collect()
+}
+
+/// Every UAX #29 word boundary of `text`, ascending, 0 and the end included (empty text: `[0]`).
+pub fn word_boundaries(text: &str) -> Vec<usize> {
+    let mut out: Vec<usize> = text.split_word_bound_indices().map(|(i, _)| i).collect();
+    out.push(text.len());
+    out.dedup();
+    out
+}
+
+fn next_boundary(text: &str, offset: usize) -> usize {
+    let mut c = unicode_segmentation::GraphemeCursor::new(offset, text.len(), true);
+    c.next_boundary(text, 0).ok().flatten().unwrap_or(text.len())
+}
+
+fn prev_boundary(text: &str, offset: usize) -> usize {
+    let mut c = unicode_segmentation::GraphemeCursor::new(offset, text.len(), true);
+    c.prev_boundary(text, 0).ok().flatten().unwrap_or(0)
+}
+
+/// What Backspace removes before `offset` (clamped to a cluster boundary): the last char of the
+/// grapheme cluster before it, or the whole cluster when that is a Latin, Greek or Cyrillic
+/// letter with its marks, an emoji sequence, or CR LF. Empty at the start of the text.
+///
+/// So Backspace after a pointed Yiddish letter takes off the point that was typed last and
+/// leaves the letter: after אָ (alef, qamats) it leaves א, after ײַ (U+05F2 U+05B7) it leaves ײ;
+/// a precomposed presentation form (U+FB2F אָ) is one char and goes whole. This is GTK's
+/// behaviour through Pango (`PangoLogAttr.backspace_deletes_character` is set on every cluster
+/// boundary except after Latin, Cyrillic and Greek base chars) and Chromium's (its backspace
+/// state machine removes one code point except in emoji, keycap, variation and flag
+/// sequences); both delete a whole cluster forward ([`delete_range`]).
+///
+/// ```
+/// let text = "פֿאָ";
+/// assert_eq!(shrift::backspace_range(text, text.len()), 6..8); // the qamats only
+/// assert_eq!(shrift::backspace_range("e\u{301}", 3), 0..3); // é: the whole cluster
+/// ```
+pub fn backspace_range(text: &str, offset: usize) -> Range<usize> {
+    let offset = super::clamp_to_grapheme(text, offset);
+    let start = prev_boundary(text, offset);
+    let cluster = &text[start..offset];
+    let mut chars = cluster.chars();
+    let Some(first) = chars.next() else {
+        return offset..offset;
+    };
+    let whole = cluster == "\r\n"
+        || matches!(first.script(), Script::Latin | Script::Greek | Script::Cyrillic)
+        || cluster.chars().any(|c| {
+            matches!(
+                c,
+                '\u{200D}' | '\u{FE0E}' | '\u{FE0F}' | '\u{20E3}' | '\u{E0020}'..='\u{E007F}'
+            ) || ('\u{1F000}'..='\u{1FAFF}').contains(&c)
+        });
+    if whole {
+        return start..offset;
+    }
+    let last = cluster.chars().next_back().map_or(0, char::len_utf8);
+    offset - last..offset
+}
+
+/// What Delete removes after `offset` (clamped to a cluster boundary): the whole grapheme
+/// cluster after it, as GTK and Chromium do. Empty at the end of the text.
+///
+/// ```
+/// assert_eq!(shrift::delete_range("אָב", 0), 0..4);
+/// ```
+pub fn delete_range(text: &str, offset: usize) -> Range<usize> {
+    let offset = super::clamp_to_grapheme(text, offset);
+    offset..next_boundary(text, offset)
+}
