@@ -155,7 +155,8 @@ fn walk(layout: &Layout, start: usize, right: bool) -> Value {
     let ltr = layout.direction() == Direction::Ltr;
     let mut cursor = Cursor::new(start);
     let mut offsets = vec![start];
-    let mut steps = Vec::new();
+    let first = layout.carets(cursor);
+    let mut steps = vec![json!({"offset": start, "strong_x": first.primary.x, "strong_line": first.line})];
     let mut goal = None;
     let limit = 4 * text_len + 16;
     let mut sentinel = "step_limit";

@@ -139,24 +139,32 @@ impl Layout {
 
 /// The strong and weak caret x of `offset` on `line`, by Pango's rule (see [`Layout::carets`]).
 pub(crate) fn strong_weak(line: &LineCells, offset: usize) -> (f32, f32) {
+    let (strong, weak, _) = caret_edges(line, offset);
+    (strong, weak)
+}
+
+/// The strong and weak caret x of `offset`, and whether the strong one is the edge of a visible
+/// grapheme (not of a zero-width one such as a bidi control, nor a line edge).
+pub(crate) fn caret_edges(line: &LineCells, offset: usize) -> (f32, f32, bool) {
+    let visible = |c: &Cell| c.right - c.left > EPS;
     let before = (offset > line.range.start)
         .then(|| line.cell_before(offset))
         .flatten();
-    let (rtl1, x1) = match before {
-        Some(c) => (c.rtl, c.trailing()),
-        None => (line.rtl, line.start_edge()),
+    let (rtl1, x1, seen1) = match before {
+        Some(c) => (c.rtl, c.trailing(), visible(c)),
+        None => (line.rtl, line.start_edge(), false),
     };
     let after = (offset < line.range.end)
         .then(|| line.cell_after(offset))
         .flatten();
-    let (_, x2) = match after {
-        Some(c) => (c.rtl, c.leading()),
-        None => (line.rtl, line.end_edge()),
+    let (x2, seen2) = match after {
+        Some(c) => (c.leading(), visible(c)),
+        None => (line.end_edge(), false),
     };
     if rtl1 == line.rtl {
-        (x1, x2)
+        (x1, x2, seen1)
     } else {
-        (x2, x1)
+        (x2, x1, seen2)
     }
 }
 

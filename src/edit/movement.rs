@@ -7,7 +7,7 @@ use unicode_script::{Script, UnicodeScript};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::cells::LineCells;
-use super::hit::{end_cursor, hit_line, strong_weak, EPS};
+use super::hit::{caret_edges, end_cursor, hit_line, strong_weak, EPS};
 use super::{Affinity, Cursor};
 use crate::analysis::Direction;
 use crate::layout::Layout;
@@ -149,9 +149,13 @@ impl Layout {
         x.clamp(0.0, self.width().max(0.0))
     }
 
-    /// The caret stops of a line left to right: (x, cursor), one per distinct x.
-    fn stops(&self, line: &LineCells) -> Vec<(f32, Cursor)> {
-        let mut stops: Vec<(f32, Cursor)> = line
+    /// The caret stops of a line left to right: (x, cursor), one per distinct x. Where several
+    /// offsets share an x (around zero-width chars such as bidi isolates' LRI and PDI), the stop
+    /// is one whose strong caret is the edge of a visible grapheme; among several such (or
+    /// none), the last when moving toward the line's end and the first toward its start. This
+    /// is the choice Pango's arrow keys make on the corpus's isolates.
+    fn stops(&self, line: &LineCells, toward_end: bool) -> Vec<(f32, Cursor)> {
+        let mut stops: Vec<(f32, Cursor, bool)> = line
             .offsets()
             .map(|o| {
                 let affinity = if o == line.range.end && line.soft_wrap {
@@ -159,15 +163,21 @@ impl Layout {
                 } else {
                     Affinity::Downstream
                 };
-                (
-                    self.clamp_x(strong_weak(line, o).0),
-                    Cursor { offset: o, affinity },
-                )
+                let (x, _, visible) = caret_edges(line, o);
+                (self.clamp_x(x), Cursor { offset: o, affinity }, visible)
             })
             .collect();
-        stops.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.offset.cmp(&b.1.offset)));
+        // dedup_by keeps the first of equal neighbours: order ties so that it is the one wanted.
+        stops.sort_by(|a, b| {
+            let by_offset = a.1.offset.cmp(&b.1.offset);
+            a.0.total_cmp(&b.0).then(b.2.cmp(&a.2)).then(if toward_end {
+                by_offset.reverse()
+            } else {
+                by_offset
+            })
+        });
         stops.dedup_by(|b, a| (b.0 - a.0).abs() <= EPS);
-        stops
+        stops.into_iter().map(|(x, c, _)| (x, c)).collect()
     }
 
     /// One visual step right (or left), by caret position or by word edge.
@@ -175,7 +185,7 @@ impl Layout {
         let k = self.line_of(cursor);
         let line = LineCells::new(self, k);
         let x = self.clamp_x(strong_weak(&line, cursor.offset).0);
-        let stops = self.stops(&line);
+        let stops = self.stops(&line, right != line.rtl);
         let ahead = |sx: f32| if right { sx > x + EPS } else { sx < x - EPS };
         let mut candidates: Vec<&(f32, Cursor)> = stops.iter().filter(|s| ahead(s.0)).collect();
         if !right {
@@ -204,7 +214,8 @@ impl Layout {
         };
         match next {
             Some(t) => {
-                let stops = self.stops(&LineCells::new(self, t));
+                let next = LineCells::new(self, t);
+                let stops = self.stops(&next, right != next.rtl);
                 let entry = if right { stops.first() } else { stops.last() };
                 entry.map_or(cursor, |s| s.1)
             }
