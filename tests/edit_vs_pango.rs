@@ -79,7 +79,7 @@ fn plain(reference: &Path, dir: &Path) -> PathBuf {
     }
 }
 
-fn para<'a>(doc: &'a Value, index: usize) -> &'a Value {
+fn para(doc: &Value, index: usize) -> &Value {
     &doc["paragraphs"][index]
 }
 
