@@ -9,8 +9,6 @@
 
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use super::{ends_with_hard_break, hangs, is_hard_break};
 use crate::layout::{Layout, Line};
 
@@ -68,18 +66,22 @@ pub(crate) struct LineCells {
     pub index: usize,
     pub range: Range<usize>,
     pub rtl: bool,
-    /// The content's left and right x (hanging whitespace left out).
+    /// The left and right x of the line's content and of the whitespace a cursor can stand after
+    /// at its end (whitespace hanging at a soft wrap left out).
     pub left: f32,
     pub right: f32,
     pub top: f32,
     pub height: f32,
+    /// The line's first cursor position: its start, but where a cluster straddles the wrap.
+    pub first: usize,
     /// The offset End goes to: before a hard break, before the whitespace hanging at a soft
     /// wrap, else the line's end.
     pub end: usize,
     /// Whether another line follows this one without a hard break between them.
     pub soft_wrap: bool,
     pub cells: Vec<Cell>,
-    /// Grapheme boundaries in `range`, ascending, both ends included.
+    /// The text's grapheme boundaries in `range` (ends included where they are boundaries),
+    /// ascending.
     pub bounds: Vec<usize>,
 }
 
@@ -99,21 +101,38 @@ impl LineCells {
         } else {
             range.start + line_text.trim_end_matches(hangs).len()
         };
-        let mut bounds: Vec<usize> = line_text
-            .grapheme_indices(true)
-            .map(|(i, _)| range.start + i)
-            .collect();
-        bounds.push(range.end);
+        // The text's grapheme boundaries on the line (a soft wrap may fall inside a cluster, after
+        // a space followed by a ZWJ: the line's ends are cut points but not cursor positions).
+        let bounds = grapheme_bounds(text, range.clone());
+        // End on a cursor position (it is one but where a cluster straddles the line's end).
+        let end = match bounds.binary_search(&end) {
+            Ok(_) => end,
+            Err(k) => bounds.get(k.wrapping_sub(1)).copied().unwrap_or(range.start),
+        };
+        let mut cuts = bounds.clone();
+        for edge in [range.start, range.end] {
+            if let Err(k) = cuts.binary_search(&edge) {
+                cuts.insert(k, edge);
+            }
+        }
         let mut cells = Vec::new();
         for run in layout.runs(line) {
-            run_cells(layout, run, &bounds, &mut cells);
+            run_cells(layout, run, &cuts, &bounds, &mut cells);
+        }
+        // The line's extent for hit testing and carets: its content, and any whitespace at its
+        // end that a cursor can stand after (all but what hangs at a soft wrap).
+        let (mut left, mut right) = (line.x(), line.x() + line.width());
+        for c in cells.iter().filter(|c| c.start < end) {
+            left = left.min(c.left);
+            right = right.max(c.right);
         }
         LineCells {
             index,
+            first: bounds.first().copied().unwrap_or(range.start).min(end),
             range,
             rtl: line.level % 2 == 1,
-            left: line.x(),
-            right: line.x() + line.width(),
+            left,
+            right,
             top: line.top(),
             height: line.height(),
             end,
@@ -164,8 +183,32 @@ impl LineCells {
     }
 }
 
-/// Appends the cells of `run`, left to right.
-fn run_cells(layout: &Layout, run: &crate::layout::Run, bounds: &[usize], out: &mut Vec<Cell>) {
+/// The grapheme boundaries of `text` inside `range`, ends included where they are boundaries.
+fn grapheme_bounds(text: &str, range: Range<usize>) -> Vec<usize> {
+    use unicode_segmentation::GraphemeCursor;
+    let mut out = Vec::new();
+    let mut cursor = GraphemeCursor::new(range.start, text.len(), true);
+    if cursor.is_boundary(text, 0).unwrap_or(true) {
+        out.push(range.start);
+    }
+    while let Ok(Some(b)) = cursor.next_boundary(text, 0) {
+        if b > range.end {
+            break;
+        }
+        out.push(b);
+    }
+    out
+}
+
+/// Appends the cells of `run`, left to right: cut at `cuts`, then parts of one grapheme (cut by
+/// a run or glyph-cluster edge inside it) joined, `bounds` being the real grapheme boundaries.
+fn run_cells(
+    layout: &Layout,
+    run: &crate::layout::Run,
+    cuts: &[usize],
+    bounds: &[usize],
+    out: &mut Vec<Cell>,
+) {
     let range = run.range();
     let rtl = run.level() % 2 == 1;
     // Glyph clusters: (first byte, left x, right x), merged per cluster, in logical order.
@@ -194,7 +237,7 @@ fn run_cells(layout: &Layout, run: &crate::layout::Run, bounds: &[usize], out: &
         }
         // The graphemes (or parts of one) inside this glyph cluster share its width evenly.
         let cuts: Vec<usize> = std::iter::once(start)
-            .chain(bounds.iter().copied().filter(|&b| b > start && b < end))
+            .chain(cuts.iter().copied().filter(|&b| b > start && b < end))
             .chain(std::iter::once(end))
             .collect();
         let n = (cuts.len() - 1) as f32;

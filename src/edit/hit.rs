@@ -147,9 +147,7 @@ pub(crate) fn strong_weak(line: &LineCells, offset: usize) -> (f32, f32) {
 /// grapheme (not of a zero-width one such as a bidi control, nor a line edge).
 pub(crate) fn caret_edges(line: &LineCells, offset: usize) -> (f32, f32, bool) {
     let visible = |c: &Cell| c.right - c.left > EPS;
-    let before = (offset > line.range.start)
-        .then(|| line.cell_before(offset))
-        .flatten();
+    let before = (offset > line.first).then(|| line.cell_before(offset)).flatten();
     let (rtl1, x1, seen1) = match before {
         Some(c) => (c.rtl, c.trailing(), visible(c)),
         None => (line.rtl, line.start_edge(), false),
@@ -170,56 +168,84 @@ pub(crate) fn caret_edges(line: &LineCells, offset: usize) -> (f32, f32, bool) {
 
 /// The cursor a point at `x` on `line` hits.
 pub(crate) fn hit_line(line: &LineCells, x: f32) -> Cursor {
-    let start = Cursor::new(line.range.start);
+    let start = Cursor::new(line.first);
     let end = end_cursor(line);
     let (at_left, at_right) = if line.rtl { (end, start) } else { (start, end) };
-    if x < line.left || line.cells.is_empty() {
+    if x < line.left - EPS || line.cells.is_empty() {
         return at_left;
     }
-    if x >= line.right {
+    if x > line.right + EPS {
         return at_right;
     }
-    // The cell under x; failing that (a gap, zero-width cells), the nearest.
-    let visible = || line.cells.iter().filter(|c| c.right - c.left > EPS);
-    let Some(cell) = visible()
-        .find(|c| c.left <= x && x < c.right)
-        .or_else(|| visible().min_by(|a, b| distance(a, x).total_cmp(&distance(b, x))))
-    else {
-        return at_left;
-    };
-    let left_half = x < (cell.left + cell.right) / 2.0;
-    let (edge, offset) = if left_half {
-        (cell.left, cell.left_offset())
+    let (edge, offset) = if (x - line.left).abs() <= EPS {
+        (line.left, at_left)
+    } else if (x - line.right).abs() <= EPS {
+        (line.right, at_right)
     } else {
-        (cell.right, cell.right_offset())
-    };
-    // Exactly on an edge two graphemes share, either side's offset has a caret there: take the
-    // one whose strong caret is at this edge, so that clicking where a caret is drawn gives that
-    // caret's cursor back.
-    let mut offset = offset;
-    if (x - edge).abs() <= EPS {
-        let neighbour = if left_half {
-            line.cells
-                .iter()
-                .find(|c| (c.right - edge).abs() <= EPS && c != &cell)
-                .map(Cell::right_offset)
-        } else {
-            line.cells
-                .iter()
-                .find(|c| (c.left - edge).abs() <= EPS && c != &cell)
-                .map(Cell::left_offset)
+        // The cell under x; failing that (a gap, zero-width cells), the nearest.
+        let visible = || line.cells.iter().filter(|c| c.right - c.left > EPS);
+        let Some(cell) = visible()
+            .find(|c| c.left <= x && x < c.right)
+            .or_else(|| visible().min_by(|a, b| distance(a, x).total_cmp(&distance(b, x))))
+        else {
+            return at_left;
         };
-        if let Some(other) = neighbour.filter(|&o| o != offset && line.offsets().any(|b| b == o)) {
-            let own = (strong_weak(line, offset).0 - edge).abs();
-            if (strong_weak(line, other).0 - edge).abs() + EPS < own {
-                offset = other;
-            }
+        if x < (cell.left + cell.right) / 2.0 {
+            (cell.left, as_cursor(line, cell.left_offset()))
+        } else {
+            (cell.right, as_cursor(line, cell.right_offset()))
+        }
+    };
+    let mut best = offset;
+    // Exactly on an edge that several offsets have a caret at (two graphemes' shared edge, the
+    // line's start or end), take the one whose strong caret is there, so that clicking where a
+    // caret is drawn gives that caret's cursor back.
+    if (x - edge).abs() <= EPS {
+        let mut candidates: Vec<Cursor> = line
+            .cells
+            .iter()
+            .flat_map(|c| {
+                let right = ((c.right - edge).abs() <= EPS).then(|| c.right_offset());
+                let left = ((c.left - edge).abs() <= EPS).then(|| c.left_offset());
+                right.into_iter().chain(left)
+            })
+            .filter(|o| line.offsets().any(|b| b == *o))
+            .map(|o| as_cursor(line, o))
+            .collect();
+        candidates.extend([start, end]);
+        let miss = |c: &Cursor| (strong_weak(line, c.offset).0 - edge).abs();
+        let own = miss(&best);
+        if let Some(c) = candidates
+            .into_iter()
+            .filter(|c| miss(c) + EPS < own)
+            .min_by(|a, b| miss(a).total_cmp(&miss(b)))
+        {
+            best = c;
         }
     }
-    if offset >= line.end && offset != line.range.start {
-        return end;
+    best
+}
+
+/// The cursor for an offset of `line`: the nearest cursor position (a cell edge can fall inside
+/// a cluster whose chars have different levels), the line's End cursor at or past its end.
+fn as_cursor(line: &LineCells, offset: usize) -> Cursor {
+    let offset = match line.bounds.binary_search(&offset) {
+        Ok(_) => offset,
+        Err(k) => {
+            let before = line.bounds.get(k.wrapping_sub(1)).copied();
+            let after = line.bounds.get(k).copied();
+            match (before, after) {
+                (Some(b), Some(a)) if a - offset < offset - b => a,
+                (Some(b), _) => b,
+                (None, a) => a.unwrap_or(line.first),
+            }
+        }
+    };
+    if offset >= line.end && offset > line.first {
+        end_cursor(line)
+    } else {
+        Cursor::new(offset.max(line.first))
     }
-    Cursor::new(offset)
 }
 
 fn distance(c: &Cell, x: f32) -> f32 {

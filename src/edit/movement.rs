@@ -112,7 +112,7 @@ impl Layout {
                     .find(|w| w.start < offset)
                     .map_or(0, |w| w.start),
             ),
-            Movement::LineStart => Cursor::new(self.lines()[self.line_of(cursor)].range.start),
+            Movement::LineStart => Cursor::new(LineCells::new(self, self.line_of(cursor)).first),
             Movement::LineEnd => end_cursor(&LineCells::new(self, self.line_of(cursor))),
             Movement::Up | Movement::Down => {
                 let k = self.line_of(cursor);
