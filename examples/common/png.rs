@@ -4,6 +4,7 @@
 use shrift::{Layout, Outliner, PathSegment};
 use tiny_skia::{FillRule, Paint, PathBuilder, Pixmap, Transform};
 
+#[allow(dead_code)] // each example includes this file and uses part of it
 /// Draws `layouts` (blocks of one column `width` x `height` layout pixels) with `padding` around,
 /// `scale` device pixels per layout pixel.
 pub fn render(layouts: &[Layout], width: f32, height: f32, padding: f32, scale: f32) -> Option<Pixmap> {
@@ -11,37 +12,43 @@ pub fn render(layouts: &[Layout], width: f32, height: f32, padding: f32, scale: 
     let h = ((height + 2.0 * padding) * scale).ceil() as u32;
     let mut pixmap = Pixmap::new(w.max(1), h.max(1))?;
     pixmap.fill(tiny_skia::Color::WHITE);
+    let transform = Transform::from_scale(scale, scale).pre_translate(padding, padding);
+    for layout in layouts {
+        draw_layout(&mut pixmap, layout, transform);
+    }
+    Some(pixmap)
+}
+
+/// Draws the glyphs of `layout` in black onto `pixmap`, layout pixels mapped by `transform`.
+#[allow(dead_code)] // each example includes this file and uses part of it
+pub fn draw_layout(pixmap: &mut Pixmap, layout: &Layout, transform: Transform) {
     let mut paint = Paint::default();
     paint.set_color_rgba8(0, 0, 0, 255);
     paint.anti_alias = true;
-    let transform = Transform::from_scale(scale, scale).pre_translate(padding, padding);
     let mut outliner = Outliner::new();
     let mut segments = Vec::new();
-    for layout in layouts {
-        for run in layout.all_runs() {
-            for g in layout.glyphs(run) {
-                segments.clear();
-                if outliner
-                    .outline(run.font(), g.id, run.size(), g.x, g.y, &mut segments)
-                    .is_none()
-                {
-                    continue;
+    for run in layout.all_runs() {
+        for g in layout.glyphs(run) {
+            segments.clear();
+            if outliner
+                .outline(run.font(), g.id, run.size(), g.x, g.y, &mut segments)
+                .is_none()
+            {
+                continue;
+            }
+            let mut pb = PathBuilder::new();
+            for s in &segments {
+                match *s {
+                    PathSegment::MoveTo(x, y) => pb.move_to(x, y),
+                    PathSegment::LineTo(x, y) => pb.line_to(x, y),
+                    PathSegment::QuadTo(a, b, x, y) => pb.quad_to(a, b, x, y),
+                    PathSegment::CubicTo(a, b, c, d, x, y) => pb.cubic_to(a, b, c, d, x, y),
+                    PathSegment::Close => pb.close(),
                 }
-                let mut pb = PathBuilder::new();
-                for s in &segments {
-                    match *s {
-                        PathSegment::MoveTo(x, y) => pb.move_to(x, y),
-                        PathSegment::LineTo(x, y) => pb.line_to(x, y),
-                        PathSegment::QuadTo(a, b, x, y) => pb.quad_to(a, b, x, y),
-                        PathSegment::CubicTo(a, b, c, d, x, y) => pb.cubic_to(a, b, c, d, x, y),
-                        PathSegment::Close => pb.close(),
-                    }
-                }
-                if let Some(path) = pb.finish() {
-                    pixmap.fill_path(&path, &paint, FillRule::Winding, transform, None);
-                }
+            }
+            if let Some(path) = pb.finish() {
+                pixmap.fill_path(&path, &paint, FillRule::Winding, transform, None);
             }
         }
     }
-    Some(pixmap)
 }

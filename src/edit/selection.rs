@@ -37,8 +37,8 @@ impl Layout {
     /// let text = "אבג abc דה";
     /// let para = Paragraph::new(text, TextStyle::new("Noto Sans Hebrew, Noto Sans"), &book, &mut cx)?;
     /// let layout = para.layout(&mut cx, &LayoutOptions::new(300.0))?;
-    /// // "ג ab": the end of the first Hebrew word and the start of "abc" are not side by side.
-    /// let rects = layout.selection_rects(4..10);
+    /// // "ג ab": "c" stands between the start of "abc" and the end of the Hebrew word.
+    /// let rects = layout.selection_rects(4..9);
     /// assert_eq!(rects.len(), 2);
     /// # }
     /// # Ok::<(), shrift::Error>(())

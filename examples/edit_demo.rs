@@ -1,0 +1,281 @@
+//! Scripted editing on the article's headline and a mixed paragraph of `tests/data/mixed.txt`:
+//! clicks, arrow keys and shift-selections, drawn into one PNG strip (primary carets red,
+//! secondary carets blue, selections light blue under the text), each panel captioned with what
+//! was done and the cursor it gave:
+//!
+//! ```text
+//! cargo run --release --example edit_demo -- [--out edit_demo.png] [--scale 2]
+//! ```
+
+#[allow(dead_code)] // the demo uses the headline only
+#[path = "../tests/common/article.rs"]
+mod article;
+#[path = "common/png.rs"]
+mod png;
+
+use std::process::ExitCode;
+
+use shrift::{
+    Cursor, FontBook, Layout, LayoutContext, LayoutOptions, Movement, Paragraph, SelectionRect, TextStyle,
+};
+use tiny_skia::{Paint, Pixmap, Rect, Transform};
+
+/// One panel: a layout, what to draw over it, and a caption.
+struct Panel {
+    layout: Layout,
+    caption: String,
+    carets: Vec<Cursor>,
+    selection: Vec<SelectionRect>,
+}
+
+const WIDTH: f32 = 420.0;
+const PAD: f32 = 10.0;
+
+fn panels(book: &FontBook, cx: &mut LayoutContext) -> Result<Vec<Panel>, shrift::Error> {
+    let headline_text = article::ARTICLE.lines().next().unwrap_or_default();
+    let mixed_all = include_str!("../tests/data/mixed.txt");
+    let mixed = mixed_all.lines().nth(3).unwrap_or_default(); // דער „פֿאָרווערטס“ (The Forward) …
+    let english = mixed_all.lines().nth(4).unwrap_or_default(); // The Yiddish headline reads „…“ …
+    let headline = Paragraph::new(headline_text, article::headline_style(), book, cx)?;
+    let body = |t: &str, cx: &mut LayoutContext| Paragraph::new(t, article::body_style(), book, cx);
+    let options = LayoutOptions::new(WIDTH);
+    let mut out = Vec::new();
+    let text_of = |l: &Layout, c: Cursor| {
+        let t = l.text();
+        let before: String = t[..c.offset]
+            .chars()
+            .rev()
+            .take(6)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        format!("offset {} (after \"{}\")", c.offset, before)
+    };
+
+    // 1. Clicks on the headline: the left half of a Hebrew letter gives the offset after it.
+    let l = headline.layout(cx, &options)?;
+    let line = l.lines()[0].clone();
+    let y = line.top() + line.height() / 2.0;
+    let clicks = [
+        line.x() + line.width() - 3.0,
+        line.x() + line.width() / 2.0,
+        line.x() + 5.0,
+    ];
+    let carets: Vec<Cursor> = clicks.iter().map(|&x| l.hit_test(x, y)).collect();
+    let caption = format!(
+        "clicks at x = {:.0}, {:.0}, {:.0} on the headline: offsets {:?}",
+        clicks[0],
+        clicks[1],
+        clicks[2],
+        carets.iter().map(|c| c.offset).collect::<Vec<_>>()
+    );
+    out.push(Panel {
+        layout: l,
+        caption,
+        carets,
+        selection: Vec::new(),
+    });
+
+    // 2. Headline: click, then Shift+Left three times (left goes forward in Hebrew).
+    let l = headline.layout(cx, &options)?;
+    let anchor = l.hit_test(line.x() + line.width() - 40.0, y);
+    let mut goal = None;
+    let mut focus = anchor;
+    for _ in 0..3 {
+        focus = l.move_cursor(focus, Movement::WordLeft, &mut goal);
+    }
+    let selection = l.selection_rects(anchor.offset.min(focus.offset)..anchor.offset.max(focus.offset));
+    let caption = format!(
+        "headline: click at offset {}, Shift+Ctrl+Left x3 -> {}",
+        anchor.offset,
+        text_of(&l, focus)
+    );
+    out.push(Panel {
+        layout: l,
+        caption,
+        carets: vec![focus],
+        selection,
+    });
+
+    // 3. Mixed paragraph: the split caret between "(" and "The": the strong caret where Hebrew
+    // typed there would go (after the bracket, which reads right to left), the weak one where
+    // Latin would (before "The").
+    let p = body(mixed, cx)?;
+    let l = p.layout(cx, &options)?;
+    let the = mixed.find("The").unwrap_or(0);
+    let caption =
+        format!("the split caret at offset {the}, between \"(\" and \"The\": strong red, weak blue");
+    out.push(Panel {
+        layout: l,
+        caption,
+        carets: vec![Cursor::new(the)],
+        selection: Vec::new(),
+    });
+
+    // 4. Mixed paragraph: Left arrow from the start, 30 times: every step moves one place left,
+    // forward through the Hebrew, backward through "The Forward".
+    let l = p.layout(cx, &options)?;
+    let mut c = Cursor::new(0);
+    let mut steps = vec![c];
+    for _ in 0..30 {
+        c = l.move_cursor(c, Movement::Left, &mut goal);
+        steps.push(c);
+    }
+    let caption = format!(
+        "Left x30 from the start: {:?}",
+        steps.iter().map(|c| c.offset).collect::<Vec<_>>()
+    );
+    out.push(Panel {
+        layout: l,
+        caption,
+        carets: steps,
+        selection: Vec::new(),
+    });
+
+    // 5. Mixed paragraph: a selection across the direction boundary is discontiguous.
+    let l = p.layout(cx, &options)?;
+    let from = mixed.find('„').unwrap_or(0);
+    let to = mixed.find("Forward").unwrap_or(0);
+    let selection = l.selection_rects(from..to);
+    let caption = format!(
+        "selection {from}..{to} (\"{}\"): {} rects",
+        &mixed[from..to],
+        selection.len()
+    );
+    out.push(Panel {
+        layout: l,
+        caption,
+        carets: Vec::new(),
+        selection,
+    });
+
+    // 6. English paragraph at a narrow width: a selection over two lines, extended to the edges.
+    let p = body(english, cx)?;
+    let l = p.layout(cx, &LayoutOptions::new(300.0))?;
+    let from = english.find("reads").unwrap_or(0);
+    let to = english.find("above").unwrap_or(0);
+    let mut selection = Vec::new();
+    l.selection_rects_into(from..to, true, &mut selection);
+    let down = l.move_cursor(Cursor::new(from), Movement::Down, &mut goal);
+    let caption = format!(
+        "selection over a wrap, extended to the box edges; Down from {from} -> {}",
+        down.offset
+    );
+    out.push(Panel {
+        layout: l,
+        caption,
+        carets: vec![Cursor::new(from), down],
+        selection,
+    });
+    Ok(out)
+}
+
+fn fill(pixmap: &mut Pixmap, x: f32, y: f32, w: f32, h: f32, rgba: [u8; 4], t: Transform) {
+    let mut paint = Paint::default();
+    paint.set_color_rgba8(rgba[0], rgba[1], rgba[2], rgba[3]);
+    if let Some(r) = Rect::from_xywh(x, y, w.max(0.5), h) {
+        pixmap.fill_rect(r, &paint, t, None);
+    }
+}
+
+fn run() -> Result<(), String> {
+    let mut out = "edit_demo.png".to_string();
+    let mut scale = 2.0f32;
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--out" => out = it.next().ok_or("--out needs a value")?,
+            "--scale" => {
+                scale = it
+                    .next()
+                    .ok_or("--scale needs a value")?
+                    .parse()
+                    .map_err(|e| format!("{e}"))?
+            }
+            _ => return Err(format!("unknown argument {a}")),
+        }
+    }
+    let book = FontBook::with_bundled_fonts();
+    let mut cx = LayoutContext::new();
+    let panels = panels(&book, &mut cx).map_err(|e| e.to_string())?;
+    let caption_style = TextStyle::new("Noto Sans, Noto Sans Hebrew").size(11.0);
+    let mut captions = Vec::new();
+    for p in &panels {
+        let para =
+            Paragraph::new(&p.caption, caption_style.clone(), &book, &mut cx).map_err(|e| e.to_string())?;
+        captions.push(
+            para.layout(&mut cx, &LayoutOptions::new(WIDTH))
+                .map_err(|e| e.to_string())?,
+        );
+    }
+    let height: f32 = panels
+        .iter()
+        .zip(&captions)
+        .map(|(p, c)| p.layout.height() + c.height() + 3.0 * PAD)
+        .sum();
+    let w = ((WIDTH + 2.0 * PAD) * scale).ceil() as u32;
+    let h = ((height + PAD) * scale).ceil() as u32;
+    let mut pixmap = Pixmap::new(w, h).ok_or("image too large")?;
+    pixmap.fill(tiny_skia::Color::WHITE);
+    let mut y = PAD;
+    for (p, caption) in panels.iter().zip(&captions) {
+        let t = Transform::from_scale(scale, scale).pre_translate(PAD, y);
+        png::draw_layout(&mut pixmap, caption, t);
+        y += caption.height() + PAD / 2.0;
+        let t = Transform::from_scale(scale, scale).pre_translate(PAD, y);
+        // The layout box, then the selection under the text, then the carets over it.
+        fill(
+            &mut pixmap,
+            0.0,
+            0.0,
+            WIDTH,
+            p.layout.height(),
+            [245, 245, 245, 255],
+            t,
+        );
+        for r in &p.selection {
+            fill(&mut pixmap, r.x, r.y, r.width, r.height, [150, 190, 255, 160], t);
+        }
+        png::draw_layout(&mut pixmap, &p.layout, t);
+        for &c in &p.carets {
+            let carets = p.layout.carets(c);
+            let bar = 1.5;
+            if let Some(s) = carets.secondary {
+                fill(
+                    &mut pixmap,
+                    s.x - bar / 2.0,
+                    s.top,
+                    bar,
+                    s.height,
+                    [0, 80, 255, 255],
+                    t,
+                );
+            }
+            let c = carets.primary;
+            fill(
+                &mut pixmap,
+                c.x - bar / 2.0,
+                c.top,
+                bar,
+                c.height,
+                [230, 0, 0, 255],
+                t,
+            );
+        }
+        y += p.layout.height() + 2.5 * PAD;
+    }
+    pixmap.save_png(&out).map_err(|e| format!("{out}: {e}"))?;
+    println!("wrote {out} ({}x{})", pixmap.width(), pixmap.height());
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("edit_demo: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
