@@ -187,6 +187,17 @@ impl BidiLevels {
     }
 }
 
+/// Whether `c` hangs at the end of a line: rule L1 resets it to the paragraph level there
+/// (whitespace, segment and paragraph separators, isolate controls, and the chars rule X9
+/// removes), so it is laid out past the line's edge and does not count toward the fit. The one
+/// definition line breaking, positioning and editing share. A no-break space (U+00A0, U+202F:
+/// class CS) does not hang.
+pub(crate) fn hangs(c: char) -> bool {
+    use unicode_bidi::{BidiDataSource, HardcodedBidiData};
+    let class = HardcodedBidiData.bidi_class(c);
+    is_l1_trailing(class) || matches!(class, BidiClass::S | BidiClass::B)
+}
+
 /// Whether rule L1 counts a char of this class as trailing whitespace: whitespace, isolate
 /// controls, and the chars rule X9 removes (which L1 treats like the whitespace around them).
 fn is_l1_trailing(class: BidiClass) -> bool {

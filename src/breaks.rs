@@ -1,38 +1,43 @@
-//! Line-break opportunities (UAX #14): unicode-linebreak's pair table, brought to the current
-//! rules where it falls short.
+//! Line-break opportunities (UAX #14 of Unicode 17): ICU4X's `icu_segmenter`.
 //!
-//! unicode-linebreak 0.1.5 claims Unicode 15.0 but implements a few rules from older versions as
-//! plain pairs; Unicode's own LineBreakTest.txt (15.0) shows where. On top of the crate, this module
-//! applies, in one pass over the text:
+//! The segmenter's Unicode 17 rules and data (`LineSegmenter::new_17_for_non_complex_scripts`)
+//! pass every case of LineBreakTest 17 but for the ones rule LB1 leaves to the implementation:
+//! chars of class SA (Thai, Lao, Myanmar, Khmer, Tai scripts, Ahom), which a dictionary breaks in
+//! real text and which the conformance file resolves to AL, or to CM where they are marks. This
+//! module does that resolution for the marks (letters already behave as AL without a
+//! dictionary), so that shrift's breaks are the plain UAX #14 ones for every script.
 //!
-//! - LB25 as rewritten in Unicode 15.0: `CL × PO`, `IS × NU` and friends hold only in a number
-//!   (`NU (NU | SY | IS)* …`), and `(PR | PO) × OP` only when a digit follows;
-//! - LB30: `(AL | HL | NU) × OP` only for an opening bracket that is not East Asian;
-//! - LB30b: an unassigned Extended_Pictographic code point glues to a following emoji modifier;
-//! - LB21a as Unicode 15.1 changed it: `HL (HY | [BA - $EastAsian]) × [^HL]`, so a hyphen or
-//!   maqaf after a Hebrew letter no longer glues to a following Hebrew letter, and a Yiddish
-//!   compound such as אינטערנעץ־באַגרענעצונגען may break after its maqaf.
+//! Among the rules Unicode 15.1 to 17 changed, the ones that matter for Yiddish: LB21a (a maqaf
+//! or hyphen after a Hebrew letter no longer glues to a following Hebrew letter, so a compound
+//! such as אינטערנעץ־באַגרענעצונגען may break after its maqaf), and LB15a/LB15b (an opening „
+//! before a quotation is no longer kept with the closing “ of a quotation before it).
 
-use unicode_linebreak::{break_property, BreakClass as C};
+use std::borrow::Cow;
+
+use icu_segmenter::options::LineBreakOptions;
+use icu_segmenter::{LineSegmenter, LineSegmenterBorrowed};
+use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+use unicode_script::{Script, UnicodeScript};
 
 /// A UAX #14 line-break opportunity: a line may end before `pos`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BreakOpportunity {
     /// Byte offset the next line would start at.
     pub pos: usize,
-    /// The line must end here (after a hard line break or paragraph separator).
+    /// The line must end here (after a hard line break or paragraph separator, and at the end of
+    /// the text).
     pub mandatory: bool,
 }
 
-/// UAX #14 break opportunities of `text`, in order; the last is always the text's end (see the
-/// module notes for the rules on top of unicode-linebreak).
+/// UAX #14 (Unicode 17) break opportunities of `text`, in order; the last is always the text's
+/// end. There is none at 0.
 ///
 /// ```
 /// let text = "אַ ביסל text";
 /// let breaks = shrift::line_break_opportunities(text);
 /// let positions: Vec<usize> = breaks.iter().map(|b| b.pos).collect();
 /// assert_eq!(positions, vec![5, 14, 18]);
-/// // The maqaf (U+05BE) between two Hebrew words is a break opportunity (Unicode 15.1 LB21a).
+/// // The maqaf (U+05BE) between two Hebrew words is a break opportunity (LB21a since 15.1).
 /// let compound = "מאַסן־אַרעסטן";
 /// let maqaf_end = compound.find('־').unwrap() + '־'.len_utf8();
 /// assert!(shrift::line_break_opportunities(compound).iter().any(|b| b.pos == maqaf_end));
@@ -41,137 +46,88 @@ pub fn line_break_opportunities(text: &str) -> Vec<BreakOpportunity> {
     break_opportunities(text)
 }
 
+/// The Unicode 17 line segmenter, with the default (strict, normal) options of CSS `line-break:
+/// auto` and `word-break: normal`.
+const SEGMENTER: LineSegmenterBorrowed<'static> =
+    LineSegmenter::new_17_for_non_complex_scripts(LineBreakOptions::default());
+
 pub(crate) fn break_opportunities(text: &str) -> Vec<BreakOpportunity> {
-    let mut out: Vec<BreakOpportunity> = unicode_linebreak::linebreaks(text)
-        .map(|(pos, kind)| BreakOpportunity {
-            pos,
-            mandatory: kind == unicode_linebreak::BreakOpportunity::Mandatory,
-        })
-        .collect();
-    let (add, remove) = corrections(text);
-    if !add.is_empty() || !remove.is_empty() {
-        out.retain(|b| b.mandatory || !remove.contains(&b.pos));
-        out.extend(add.into_iter().map(|pos| BreakOpportunity {
-            pos,
-            mandatory: false,
-        }));
-        out.sort_by_key(|b| b.pos);
-        out.dedup_by_key(|b| b.pos);
+    let resolved = resolve_complex_marks(text);
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    for pos in SEGMENTER.segment_str(&resolved) {
+        if pos == 0 {
+            continue;
+        }
+        // The char before the break decides whether it is mandatory: BK, CR, LF or NL.
+        let mandatory = pos == text.len()
+            || match bytes[pos - 1] {
+                b'\n' | 0x0B | 0x0C => true,
+                b'\r' => bytes.get(pos) != Some(&b'\n'),
+                // U+0085 (C2 85), U+2028 and U+2029 (E2 80 A8/A9).
+                0x85 => pos >= 2 && bytes[pos - 2] == 0xC2,
+                0xA8 | 0xA9 => pos >= 3 && bytes[pos - 3] == 0xE2 && bytes[pos - 2] == 0x80,
+                _ => false,
+            };
+        out.push(BreakOpportunity { pos, mandatory });
+    }
+    if out.last().map(|b| b.pos) != Some(text.len()) && !text.is_empty() {
+        out.push(BreakOpportunity {
+            pos: text.len(),
+            mandatory: true,
+        });
     }
     out
 }
 
-/// A unit of rule LB9: a char with the combining marks and joiners after it.
-#[derive(Clone, Copy)]
-struct Unit {
-    start: usize,
-    class: C,
-    first: char,
-    /// The unit ends with a zero-width joiner: rule LB8a forbids a break after it.
-    joined: bool,
+/// Whether a char forces a line break (UAX #14 classes BK, CR, LF, NL). Such chars end a line
+/// and are never shaped: no font has a glyph for them and nothing should be drawn.
+pub(crate) fn is_hard_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
 }
 
-/// Resolves the classes rule LB1 leaves to the implementation, as the UAX #14 tests do.
-fn resolved(c: char) -> C {
-    match break_property(c as u32) {
-        C::Ambiguous | C::Surrogate | C::Unknown | C::ComplexContext => C::Alphabetic,
-        C::ConditionalJapaneseStarter => C::NonStarter,
-        k => k,
-    }
-}
-
-/// Break positions to add to and remove from unicode-linebreak's (see the module notes).
-fn corrections(text: &str) -> (Vec<usize>, Vec<usize>) {
-    // Units by rules LB9 and LB10.
-    let mut units: Vec<Unit> = Vec::new();
-    for (i, c) in text.char_indices() {
-        let k = resolved(c);
-        let absorbs = |u: &Unit| {
-            !matches!(
-                u.class,
-                C::Mandatory | C::CarriageReturn | C::LineFeed | C::NextLine | C::Space | C::ZeroWidthSpace
+/// Rule LB1 for the marks of class SA: `text` with each Mn or Mc char of the SA scripts replaced
+/// by a combining mark of class CM and the same UTF-8 length (so offsets stay put). Borrowed
+/// unchanged (the usual case) when there is none.
+fn resolve_complex_marks(text: &str) -> Cow<'_, str> {
+    let is_complex_mark = |c: char| {
+        // Every SA script lies in these ranges; the check keeps Latin and Hebrew text cheap.
+        matches!(c as u32, 0x0E00..=0x0EFF | 0x1000..=0x109F | 0x1780..=0x17FF | 0x1950..=0x1AAF
+            | 0xA9E0..=0xAADF | 0x11700..=0x1174F)
+            && matches!(
+                c.general_category(),
+                GeneralCategory::NonspacingMark | GeneralCategory::SpacingMark
             )
-        };
-        if matches!(k, C::CombiningMark | C::ZeroWidthJoiner) {
-            let joined = k == C::ZeroWidthJoiner;
-            match units.last_mut() {
-                Some(u) if absorbs(u) => u.joined = joined,
-                _ => units.push(Unit {
-                    start: i,
-                    class: C::Alphabetic,
-                    first: c,
-                    joined,
-                }),
-            }
-            continue;
-        }
-        units.push(Unit {
-            start: i,
-            class: k,
-            first: c,
-            joined: false,
-        });
-    }
-    // In a number: the units before `k` (exclusive) are `NU (NU | SY | IS)*`.
-    let number_before = |k: usize| {
-        let mut j = k;
-        while j > 0 {
-            j -= 1;
-            match units[j].class {
-                C::Numeric => return true,
-                C::Symbol | C::InfixSeparator => continue,
-                _ => return false,
-            }
-        }
-        false
+            && matches!(
+                c.script(),
+                Script::Thai
+                    | Script::Lao
+                    | Script::Myanmar
+                    | Script::Khmer
+                    | Script::Tai_Le
+                    | Script::New_Tai_Lue
+                    | Script::Tai_Tham
+                    | Script::Tai_Viet
+                    | Script::Ahom
+            )
     };
-    let (mut add, mut remove) = (Vec::new(), Vec::new());
-    for k in 1..units.len() {
-        let (prev, cur) = (units[k - 1], units[k]);
-        let next = units.get(k + 1).map(|u| u.class);
-        if prev.joined {
-            continue;
-        }
-        match (prev.class, cur.class) {
-            // LB30: only a non-East-Asian opening bracket glues to a letter or digit before it.
-            (C::Alphabetic | C::HebrewLetter | C::Numeric, C::OpenPunctuation)
-                if is_east_asian(cur.first) =>
-            {
-                add.push(cur.start)
-            }
-            // LB25: (PR | PO) × OP only before a digit.
-            (C::Prefix | C::Postfix, C::OpenPunctuation) if next != Some(C::Numeric) => add.push(cur.start),
-            // LB25: (CL | CP) × (PO | PR) only after a number.
-            (C::ClosePunctuation | C::CloseParenthesis, C::Postfix | C::Prefix) if !number_before(k - 1) => {
-                add.push(cur.start)
-            }
-            // LB25: (SY | IS) × NU only inside a number.
-            (C::Symbol | C::InfixSeparator, C::Numeric) if !number_before(k - 1) => add.push(cur.start),
-            // LB30b: an unassigned Extended_Pictographic code point × EM.
-            (_, C::EmojiModifier) if is_unassigned_pictographic(prev.first) => remove.push(cur.start),
-            // LB21a (Unicode 15.1): HL (HY | BA) may break before HL.
-            (C::Hyphen | C::After, C::HebrewLetter)
-                if k >= 2 && units[k - 2].class == C::HebrewLetter && !is_east_asian(prev.first) =>
-            {
-                add.push(cur.start)
-            }
-            _ => {}
-        }
+    // Every SA char's UTF-8 starts with one of these bytes; Latin and Hebrew text has none of
+    // them, and the byte scan is much cheaper than decoding chars.
+    if !text.bytes().any(|b| matches!(b, 0xE0 | 0xE1 | 0xEA | 0xF0)) || !text.chars().any(is_complex_mark) {
+        return Cow::Borrowed(text);
     }
-    (add, remove)
-}
-
-/// East Asian Width F, W or H, roughly: the CJK and Hangul blocks, the CJK compatibility and
-/// small forms, the fullwidth forms and the angle brackets U+2329/U+232A.
-fn is_east_asian(c: char) -> bool {
-    matches!(c as u32, 0x1100..=0x115F | 0x2329..=0x232A | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3
-        | 0xF900..=0xFAFF | 0xFE10..=0xFE19 | 0xFE30..=0xFE6F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6
-        | 0x1F300..=0x1F64F | 0x1F900..=0x1F9FF | 0x20000..=0x3FFFD)
-}
-
-/// Unassigned code points of the Extended_Pictographic blocks (U+1F000–U+1FAFF, U+1FC00–U+1FFFD).
-/// LineBreak.txt defaults them to ID, so the script (Unknown for unassigned code points) tells.
-fn is_unassigned_pictographic(c: char) -> bool {
-    use unicode_script::{Script, UnicodeScript};
-    matches!(c as u32, 0x1F000..=0x1FAFF | 0x1FC00..=0x1FFFD) && c.script() == Script::Unknown
+    Cow::Owned(
+        text.chars()
+            .map(|c| match (is_complex_mark(c), c.len_utf8()) {
+                // U+20D0 COMBINING LEFT HARPOON ABOVE and U+1D167 MUSICAL SYMBOL COMBINING
+                // TREMOLO-1: class CM, 3 and 4 bytes like the marks they stand for.
+                (true, 3) => '\u{20D0}',
+                (true, _) => '\u{1D167}',
+                (false, _) => c,
+            })
+            .collect(),
+    )
 }

@@ -216,6 +216,19 @@ impl Font {
         size / f32::from(self.0.units_per_em.max(1))
     }
 
+    /// The glyph `c` maps to in the cmap and its horizontal advance at `size` pixels per em, for
+    /// a glyph the layout adds itself (the hyphen shown at a soft hyphen). `None` when the face
+    /// does not cover `c`.
+    pub(crate) fn char_glyph(&self, c: char, size: f32) -> Option<(u16, f32)> {
+        if !self.covers(c) {
+            return None;
+        }
+        let face = ttf_parser::Face::parse(self.data(), self.index()).ok()?;
+        let glyph = face.glyph_index(c)?;
+        let advance = face.glyph_hor_advance(glyph)?;
+        Some((glyph.0, f32::from(advance) * self.scale(size)))
+    }
+
     /// Whether shaping must work around rustybuzz 0.20's Hebrew compose bug for this face.
     pub(crate) fn needs_hebrew_compose_fix(&self) -> bool {
         self.0.hebrew_compose_fix

@@ -3,7 +3,6 @@
 
 use std::ops::Range;
 
-use unicode_linebreak::BreakClass;
 use unicode_script::{Script, UnicodeScript};
 
 use crate::analysis::{graphemes, Analysis};
@@ -33,16 +32,7 @@ pub(crate) struct Item {
 /// after a space merge into the cluster before), so a part shaped alone can differ in glyph order
 /// and clusters from the same part of the whole, whatever the safe-to-break flags say.
 pub(crate) fn slices_need_reshaping(item: &Item) -> bool {
-    item.level % 2 == 0 && crate::shape::is_natively_rtl(item.script)
-}
-
-/// Whether a char ends a line by itself (UAX #14 classes BK, CR, LF, NL). Such chars belong to
-/// a line but are never shaped: no font has a glyph for them and nothing should be drawn.
-pub(crate) fn is_hard_break(c: char) -> bool {
-    matches!(
-        unicode_linebreak::break_property(c as u32),
-        BreakClass::Mandatory | BreakClass::CarriageReturn | BreakClass::LineFeed | BreakClass::NextLine
-    )
+    item.level.is_multiple_of(2) && crate::shape::is_natively_rtl(item.script)
 }
 
 /// Default-ignorable chars the shaper hides (bidi controls, ZWJ, ZWNJ, variation selectors, ...):
@@ -101,7 +91,7 @@ pub(crate) fn itemize(
     let mut previous: Option<(usize, usize)> = None; // (style, font) of the last shaped cluster
     for (start, cluster) in graphemes(text) {
         let first = cluster.chars().next().unwrap_or(' ');
-        if is_hard_break(first) {
+        if crate::breaks::is_hard_break(first) {
             previous = None;
             continue;
         }

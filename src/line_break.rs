@@ -36,7 +36,11 @@ pub(crate) fn break_lines(para: &Paragraph, shaper: &mut Shaper, width: f32, lin
     let mut k = 0;
     while k < segs.len() {
         let seg = &segs[k];
-        if !empty && line_width + seg.width - seg.hang > max {
+        // A line ending after this segment at a soft hyphen shows a hyphen, which must fit too.
+        // (Counted whether or not the line ends here: a segment that fits only without its
+        // hyphen is left for the next line, which at worst breaks one segment early.)
+        let hyphen = para.hyphen_at_line_end(seg.range.end).map_or(0.0, |h| h.advance);
+        if !empty && line_width + seg.width - seg.hang + hyphen > max {
             // The widths so far are the paragraph's; a line that starts or ends at a cut the
             // shaper marked unsafe is reshaped there and may come out wider: measure it, and
             // end it a segment earlier while it does not fit.
@@ -55,7 +59,7 @@ pub(crate) fn break_lines(para: &Paragraph, shaper: &mut Shaper, width: f32, lin
             k = end;
             continue;
         }
-        if empty && seg.width - seg.hang > max {
+        if empty && seg.width - seg.hang + hyphen > max {
             line_width = split_long_segment(para, &mut measure, seg.range.clone(), max, &mut start, lines);
         } else {
             line_width += seg.width;
@@ -77,7 +81,7 @@ pub(crate) fn break_lines(para: &Paragraph, shaper: &mut Shaper, width: f32, lin
 
 /// Where a line ending at `end` stops counting: before the whitespace that hangs.
 fn body_end(para: &Paragraph, end: usize) -> usize {
-    para.text[..end].trim_end_matches(char::is_whitespace).len()
+    para.text[..end].trim_end_matches(crate::bidi::hangs).len()
 }
 
 /// Breaks a segment too wide for a line of its own between grapheme clusters, pushing every full
@@ -101,7 +105,7 @@ fn split_long_segment(
         .map(|(off, g)| {
             let pos = base + off;
             let advance: f32 = para.advance_at[pos..pos + g.len()].iter().sum();
-            (pos, advance, g.chars().all(char::is_whitespace))
+            (pos, advance, g.chars().all(crate::bidi::hangs))
         })
         .collect();
     let bound = |k: usize| clusters.get(k).map_or(range.end, |c| c.0);

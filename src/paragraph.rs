@@ -71,6 +71,23 @@ pub(crate) struct Segment {
     pub mandatory: bool,
 }
 
+/// The hyphen shown where a line breaks at a soft hyphen (U+00AD): UAX #14 class BA, and the
+/// Unicode Standard (§23.2) says a hyphen appears at the break. It is U+2010 HYPHEN, or U+002D
+/// where the face lacks it, from the face of the soft hyphen's item, or from the first face of its
+/// stack that has one: what Pango 1.50 draws (its shaper inserts U+2010 or '-' whatever the
+/// script; checked for Yiddish words with Noto Serif Hebrew) and what CSS `hyphenate-character:
+/// auto` gives in Chromium. Measured once per paragraph so that reflow does not shape it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct SoftHyphen {
+    /// Byte offset of the U+00AD.
+    pub pos: usize,
+    /// Index of the face into the paragraph's faces.
+    pub font: usize,
+    pub size: f32,
+    pub glyph: u16,
+    pub advance: f32,
+}
+
 /// Builds a [`Paragraph`]: text, a base style, optional style spans and a base direction.
 ///
 /// ```
@@ -181,6 +198,7 @@ impl<'t> ParagraphBuilder<'t> {
         missing.sort_unstable();
         missing.dedup();
         let primary_font = stacks.iter().map(|s| s.first().copied().unwrap_or(0)).collect();
+        let hyphens = soft_hyphens(text, &items, &stacks, &fonts, &styles);
         Ok(Paragraph {
             text: std::sync::Arc::from(text),
             bidi: analysis.bidi,
@@ -193,6 +211,7 @@ impl<'t> ParagraphBuilder<'t> {
             flags,
             segments,
             missing,
+            hyphens,
         })
     }
 }
@@ -232,6 +251,40 @@ fn style_runs(spans: &[Range<usize>], len: usize) -> Vec<(usize, usize)> {
     runs
 }
 
+/// The hyphen each soft hyphen of `text` would show at a line end (see [`SoftHyphen`]).
+fn soft_hyphens(
+    text: &str,
+    items: &[Item],
+    stacks: &[Vec<usize>],
+    fonts: &[Font],
+    styles: &[TextStyle],
+) -> Vec<SoftHyphen> {
+    let mut out = Vec::new();
+    for (pos, _) in text.match_indices('\u{AD}') {
+        let Some(item) = items.iter().find(|it| it.range.contains(&pos)) else {
+            continue;
+        };
+        let size = styles[item.style].font_size();
+        let faces = std::iter::once(item.font).chain(stacks[item.style].iter().copied());
+        let found = faces
+            .filter_map(|f| fonts.get(f).map(|font| (f, font)))
+            .find_map(|(f, font)| {
+                ['\u{2010}', '-']
+                    .iter()
+                    .find_map(|&c| font.char_glyph(c, size))
+                    .map(|(glyph, advance)| SoftHyphen {
+                        pos,
+                        font: f,
+                        size,
+                        glyph,
+                        advance,
+                    })
+            });
+        out.extend(found);
+    }
+    out
+}
+
 /// The language a run is tagged with: its style's, or by default `yi` for Hebrew script.
 fn item_language<'s>(style: &'s TextStyle, item: &Item) -> Option<&'s std::sync::Arc<str>> {
     static HEBREW_DEFAULT: std::sync::OnceLock<std::sync::Arc<str>> = std::sync::OnceLock::new();
@@ -253,7 +306,7 @@ fn segments(text: &str, breaks: &[BreakOpportunity], advance_at: &[f32]) -> Vec<
         }
         let range = start..b.pos;
         let width: f32 = advance_at[range.clone()].iter().sum();
-        let body = text[range.clone()].trim_end_matches(char::is_whitespace);
+        let body = text[range.clone()].trim_end_matches(crate::bidi::hangs);
         let hang: f32 = advance_at[start + body.len()..b.pos].iter().sum();
         out.push(Segment {
             range,
@@ -288,6 +341,8 @@ pub struct Paragraph {
     pub(crate) segments: Vec<Segment>,
     /// Clusters shaped to `.notdef`, ascending.
     pub(crate) missing: Vec<usize>,
+    /// The hyphen of each soft hyphen, by position.
+    pub(crate) hyphens: Vec<SoftHyphen>,
 }
 
 impl std::fmt::Debug for Paragraph {
@@ -386,6 +441,16 @@ impl Paragraph {
         options.validate()?;
         crate::position::layout_paragraph(self, cx, options, out);
         Ok(())
+    }
+
+    /// The hyphen shown when a line ends at `end`, if the line ends with a soft hyphen (and the
+    /// line is not the paragraph's last: the end of the text is no break).
+    pub(crate) fn hyphen_at_line_end(&self, end: usize) -> Option<&SoftHyphen> {
+        if end >= self.text.len() || end < 2 || !self.text[..end].ends_with('\u{AD}') {
+            return None;
+        }
+        let k = self.hyphens.partition_point(|h| h.pos < end - 2);
+        self.hyphens.get(k).filter(|h| h.pos == end - 2)
     }
 
     /// The level of the bidi paragraph holding byte `pos`.

@@ -17,7 +17,7 @@ fn item_slice<'p>(para: &'p Paragraph, item: usize, range: &std::ops::Range<usiz
     let it = &para.items[item];
     let glyphs = &para.glyphs[it.glyphs.clone()];
     // Clusters rise left to right in a left-to-right item and fall in a right-to-left one.
-    let (from, to) = if it.level % 2 == 0 {
+    let (from, to) = if it.level.is_multiple_of(2) {
         (
             glyphs.partition_point(|g| g.cluster < range.start),
             glyphs.partition_point(|g| g.cluster < range.end),
@@ -47,7 +47,8 @@ pub(crate) fn layout_paragraph(
     let mut y = 0.0f32;
 
     for line_range in &line_ranges {
-        reorder_line(para, line_range.clone(), scratch);
+        let hyphen = para.hyphen_at_line_end(line_range.end).copied();
+        reorder_line(para, line_range.clone(), hyphen.is_some(), scratch);
         let rtl = para.paragraph_level_at(line_range.start) % 2 == 1;
         // Rule L1's reset range at the very end of the line is the whitespace that hangs.
         let hang_start = match scratch.reset.last() {
@@ -62,6 +63,36 @@ pub(crate) fn layout_paragraph(
         for lr in &scratch.line_runs {
             let item = &para.items[lr.item];
             let request = para.request(item, lr.range.clone(), lr.level);
+            if let (true, Some(h)) = (lr.hyphen, hyphen) {
+                // The soft hyphen a line ends at, drawn as the hyphen measured for it.
+                let font = &para.fonts[h.font];
+                out.glyphs.push(Glyph {
+                    id: h.glyph,
+                    cluster: h.pos,
+                    x: pen,
+                    y: 0.0,
+                    advance: h.advance,
+                    dx: 0.0,
+                    dy: 0.0,
+                });
+                out.runs.push(Run {
+                    range: lr.range.clone(),
+                    font: font.clone(),
+                    size: h.size,
+                    level: lr.level,
+                    script: request.script.short_name(),
+                    language: request.language.cloned(),
+                    glyphs: out.glyphs.len() - 1..out.glyphs.len(),
+                    x: pen,
+                    width: h.advance,
+                });
+                let m = font.metrics(h.size);
+                ascent = ascent.max(m.ascent);
+                descent = descent.max(m.descent);
+                gap = gap.max(m.line_gap);
+                pen += h.advance;
+                continue;
+            }
             // Rule L1 can turn part of an item into a run of the other direction: reshape it,
             // unless it is plain spaces (the usual case: a wrapped line's trailing space), whose
             // glyphs are the same either way round, one per space.

@@ -18,12 +18,27 @@ pub(crate) struct LineRun {
     pub item: usize,
     pub range: Range<usize>,
     pub level: u8,
+    /// The run is the soft hyphen a line ends at, drawn as a hyphen.
+    pub hyphen: bool,
 }
 
 /// Fills `scratch.line_runs` with the runs of the line `line` in visual order, left to right.
-pub(crate) fn reorder_line(para: &Paragraph, line: Range<usize>, scratch: &mut Scratch) {
+///
+/// A line that ends at a soft hyphen shown as a hyphen (`hyphen`) keeps that soft hyphen at its
+/// word's level, out of rule L1's reset, and in a run of its own: the hyphen then stands at the
+/// word's end (the right end of an English word in a right-to-left line), not at the line's.
+pub(crate) fn reorder_line(para: &Paragraph, line: Range<usize>, hyphen: bool, scratch: &mut Scratch) {
     let para_level = para.paragraph_level_at(line.start);
     para.bidi.l1_reset_ranges(line.clone(), &mut scratch.reset);
+    let shy = line.end.saturating_sub('\u{AD}'.len_utf8());
+    if hyphen {
+        if let Some(last) = scratch.reset.last_mut().filter(|r| r.end == line.end) {
+            last.end = shy;
+            if last.start >= last.end {
+                scratch.reset.pop();
+            }
+        }
+    }
     let runs = &mut scratch.line_runs;
     runs.clear();
 
@@ -50,6 +65,7 @@ pub(crate) fn reorder_line(para: &Paragraph, line: Range<usize>, scratch: &mut S
                     item: index,
                     range: pos..reset.start,
                     level: item.level,
+                    hyphen: false,
                 });
             }
             let end = reset.end.min(piece.end);
@@ -57,6 +73,7 @@ pub(crate) fn reorder_line(para: &Paragraph, line: Range<usize>, scratch: &mut S
                 item: index,
                 range: reset.start.max(pos)..end,
                 level: para_level,
+                hyphen: false,
             });
             pos = end;
         }
@@ -65,7 +82,28 @@ pub(crate) fn reorder_line(para: &Paragraph, line: Range<usize>, scratch: &mut S
                 item: index,
                 range: pos..piece.end,
                 level: item.level,
+                hyphen: false,
             });
+        }
+    }
+    if hyphen {
+        // The soft hyphen ends the logically last run: cut it off into a run of its own.
+        if let Some(last) = runs
+            .last_mut()
+            .filter(|r| r.range.end == line.end && r.range.start <= shy)
+        {
+            if last.range.start == shy {
+                last.hyphen = true;
+            } else {
+                let (item, level) = (last.item, last.level);
+                last.range.end = shy;
+                runs.push(LineRun {
+                    item,
+                    range: shy..line.end,
+                    level,
+                    hyphen: true,
+                });
+            }
         }
     }
 

@@ -7,8 +7,9 @@
 //! Every failure the comparator reports must be one of three known differences, each checked
 //! here against the data rather than waved through:
 //!
-//! 1. **Line breaks after a maqaf.** UAX #14 since Unicode 15.1 (rule LB21a, `HL (HY | BA) ×
-//!    [^HL]`) allows a break between ־ and a following Hebrew letter; Pango 1.50 does not. The
+//! 1. **Line breaks UAX #14 allows since Unicode 15.1 and Pango 1.50 does not make**: between ־
+//!    and a following Hebrew letter (LB21a, `HL (HY | BA) × [^HL]`), and between a quotation
+//!    and a following bracket or quotation (LB15a/LB15b replaced 15.0's `QU SP* × OP`). The
 //!    first line end that differs must be such a break (the comparator then skips the lines
 //!    that differ).
 //! 2. **The end of a line that wraps with nothing to hang** (after "al-"): shrift's hit test
@@ -145,14 +146,25 @@ fn explain(category: &str, line: &str, reference: &Value, test: &Value) -> Resul
                 .find(|(a, b)| a.1 != b.1)
                 .map(|(a, _)| a.1)
                 .ok_or("no differing line end")?;
+            let next = text[first..].chars().next();
             let after_maqaf = text[..first].ends_with('\u{5BE}')
-                && text[first..]
-                    .chars()
-                    .next()
-                    .is_some_and(|c| ('\u{5D0}'..='\u{5F2}').contains(&c));
-            after_maqaf
-                .then_some("maqaf break")
-                .ok_or(format!("first differing break at {first} is not after a maqaf"))
+                && next.is_some_and(|c| ('\u{5D0}'..='\u{5F2}').contains(&c));
+            // 15.0's `QU SP* × OP` (LB15), which 15.1 replaced by LB15a/LB15b: a closing quote,
+            // spaces, then an opening bracket or quote.
+            let after_quote = text[..first]
+                .trim_end_matches(' ')
+                .ends_with(['”', '“', '"', '\'', '’', '»', '«'])
+                && text[..first].ends_with(' ')
+                && next.is_some_and(|c| matches!(c, '(' | '[' | '{' | '„' | '“' | '«' | '‚'));
+            if after_maqaf {
+                Ok("maqaf break")
+            } else if after_quote {
+                Ok("break between quotations")
+            } else {
+                Err(format!(
+                    "first differing break at {first} is no break UAX #14 15.1 added"
+                ))
+            }
         }
         "hits" if rest.contains(" sweep") => {
             let (ref_part, test_part) = rest.split_once(" | TEST ").ok_or("unparsed")?;

@@ -96,9 +96,14 @@ fn check(text: &str, layout: &Layout, width: f32) -> Result<(), TestCaseError> {
                 pen = Some(x + g.advance);
             }
         }
-        // Too wide only if the line holds a single grapheme cluster (plus hanging whitespace).
+        // Too wide only if the line holds a single grapheme cluster (plus what hangs: UAX #9
+        // rule L1's trailing whitespace, separators, isolate controls and X9-removed chars).
         if line.width() > width + 0.01 {
-            let body = text[r.clone()].trim_end_matches(|c: char| c.is_whitespace() || is_hard_break(c));
+            let body = text[r.clone()].trim_end_matches(|c: char| {
+                c.is_whitespace() && !matches!(c, '\u{A0}' | '\u{202F}')
+                    || is_hard_break(c)
+                    || is_invisible(c)
+            });
             let visible = shrift::graphemes(body)
                 .filter(|(_, g)| !g.chars().all(is_invisible))
                 .count();

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Dumps the corpus (and tests/data/stress.txt) at several widths with both stacks, and with two
+# Dumps the corpus (and tests/data/stress.txt and edge.txt) at several widths with both stacks, and with two
 # test faces, and checks every dump with ../shared/tools/oracle.py (HarfBuzz shaping, JDK bidi
 # order, geometry). Exits non-zero on any failure. Needs python3 with uharfbuzz (installed here
 # if missing) and a JDK.
@@ -30,7 +30,7 @@ check() {
   fi
 }
 
-for file in tests/data/article.txt tests/data/mixed.txt tests/data/stress.txt; do
+for file in tests/data/article.txt tests/data/mixed.txt tests/data/stress.txt tests/data/edge.txt; do
   name=$(basename "$file")
   for width in 300 600; do
     for dir in auto rtl; do
@@ -42,6 +42,12 @@ for file in tests/data/article.txt tests/data/mixed.txt tests/data/stress.txt; d
   # Other faces (tests/fonts): Ezra SIL's mark positioning, Frank Ruehl CLM's Yiddish (JII) rules.
   for stack in "Ezra SIL,Noto Serif" "Frank Ruehl CLM,Noto Serif"; do
     check "$name width 300 stack $stack" --width 300 --stack "$stack" "$file"
+  done
+done
+# Narrow columns where soft hyphens, no-break spaces and quotations meet line ends.
+for width in 90 120 160; do
+  for dir in auto rtl; do
+    check "edge.txt width $width dir $dir" --width $width --dir $dir tests/data/edge.txt
   done
 done
 echo "oracle dumps: $passed passed, $failed failed"

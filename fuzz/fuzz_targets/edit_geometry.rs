@@ -77,7 +77,9 @@ fuzz_target!(|data: &[u8]| {
                 let _ = layout.word_at(a as usize);
             }
         }
-        if op[0] % 6 != 1 {
+        // Cursors the library hands back (hits and moves) are on boundaries; a raw one (kind 1)
+        // is the harness's own and is clamped by every call that takes it.
+        if matches!(op[0] % 6, 0 | 2) {
             assert!(on_boundary(cursor.offset), "{cursor:?}");
         }
     }

@@ -27,6 +27,8 @@ pub use hit::{Caret, Carets};
 pub use movement::{backspace_range, delete_range, word_boundaries, words, Movement};
 pub use selection::SelectionRect;
 
+pub(crate) use crate::bidi::hangs;
+pub(crate) use crate::breaks::is_hard_break;
 use crate::layout::Layout;
 
 /// Which side a cursor clings to where one offset has two visual positions.
@@ -152,18 +154,4 @@ pub(crate) fn clamp_to_grapheme(text: &str, offset: usize) -> usize {
 /// Whether a line's text ends with a mandatory break (UAX #14 classes BK, CR, LF, NL).
 pub(crate) fn ends_with_hard_break(line: &str) -> bool {
     line.chars().next_back().is_some_and(is_hard_break)
-}
-
-/// Whether `c` forces a line break (UAX #14 classes BK, CR, LF, NL).
-pub(crate) fn is_hard_break(c: char) -> bool {
-    matches!(
-        c,
-        '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
-    )
-}
-
-/// Whitespace that hangs at the end of a wrapped line (rule L1's whitespace: bidi classes WS, S,
-/// B). No-break spaces do not hang: they are class CS and glue words together.
-pub(crate) fn hangs(c: char) -> bool {
-    c.is_whitespace() && !matches!(c, '\u{A0}' | '\u{2007}' | '\u{202F}')
 }
