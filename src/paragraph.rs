@@ -28,7 +28,8 @@ pub(crate) struct Scratch {
     pub line_ranges: Vec<Range<usize>>,
     pub line_runs: Vec<crate::reorder::LineRun>,
     pub logical_runs: Vec<crate::reorder::LineRun>,
-    pub levels: Vec<unicode_bidi::Level>,
+    /// Rule L2's visual order of a line's runs.
+    pub order: Vec<usize>,
     pub reset: Vec<Range<usize>>,
     pub glyphs: Vec<ShapedGlyph>,
 }

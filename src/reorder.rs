@@ -7,8 +7,6 @@
 
 use std::ops::Range;
 
-use unicode_bidi::{BidiInfo, Level};
-
 use crate::paragraph::{Paragraph, Scratch};
 
 /// A piece of one item on one line, at one resolved level.
@@ -107,22 +105,52 @@ pub(crate) fn reorder_line(para: &Paragraph, line: Range<usize>, hyphen: bool, s
         }
     }
 
-    // Rule L2 over the runs' levels.
-    scratch.levels.clear();
-    scratch
-        .levels
-        .extend(runs.iter().map(|r| Level::new(r.level).unwrap_or(Level::ltr())));
-    if runs.len() > 1 && scratch.levels.iter().any(|l| l.is_rtl()) {
-        let order = BidiInfo::reorder_visual(&scratch.levels);
+    // Rule L2 over the runs' levels, on reused buffers.
+    if runs.len() > 1 && runs.iter().any(|r| r.level % 2 == 1) {
+        scratch.order.clear();
+        scratch.order.extend(0..runs.len());
+        reverse_by_levels(&mut scratch.order, |i| runs[i].level);
         // Swap the logical runs into the spare vector and rebuild in visual order: both keep
         // their allocations from line to line.
         std::mem::swap(runs, &mut scratch.logical_runs);
         runs.clear();
         runs.extend(
-            order
-                .into_iter()
-                .filter_map(|i| scratch.logical_runs.get(i).cloned()),
+            scratch
+                .order
+                .iter()
+                .filter_map(|&i| scratch.logical_runs.get(i).cloned()),
         );
+    }
+}
+
+/// UAX #9 rule L2 on `order` (indices in logical order on entry, in visual order on return):
+/// from the highest level down to the lowest odd level, every maximal stretch at that level or
+/// higher is reversed.
+fn reverse_by_levels(order: &mut [usize], level: impl Fn(usize) -> u8) {
+    let (Some(highest), Some(lowest_odd)) = (
+        order.iter().map(|&i| level(i)).max(),
+        order.iter().map(|&i| level(i) | 1).min(),
+    ) else {
+        return;
+    };
+    let mut at = highest;
+    while at >= lowest_odd {
+        let mut k = 0;
+        while k < order.len() {
+            if level(order[k]) < at {
+                k += 1;
+                continue;
+            }
+            let start = k;
+            while k < order.len() && level(order[k]) >= at {
+                k += 1;
+            }
+            order[start..k].reverse();
+        }
+        if at == 0 {
+            break;
+        }
+        at -= 1;
     }
 }
 
@@ -165,5 +193,31 @@ mod tests {
         let got = runs("אב \tגד", BaseDirection::Ltr);
         let levels: Vec<(&str, u8)> = got.iter().map(|(t, l)| (t.as_str(), *l)).collect();
         assert_eq!(levels, vec![("אב", 1), (" ", 0), ("\t", 0), ("גד", 1)]);
+    }
+}
+
+#[cfg(test)]
+mod l2_tests {
+    use unicode_bidi::{BidiInfo, Level};
+
+    #[test]
+    fn rule_l2_agrees_with_unicode_bidi() {
+        // Every sequence of up to 6 runs with levels 0..=4: the in-place rule L2 must give
+        // unicode-bidi's `reorder_visual` order (an independent implementation of the rule).
+        let mut levels = Vec::new();
+        for n in 1..=6u32 {
+            for code in 0..5u32.pow(n) {
+                levels.clear();
+                let mut c = code;
+                for _ in 0..n {
+                    levels.push((c % 5) as u8);
+                    c /= 5;
+                }
+                let mut order: Vec<usize> = (0..levels.len()).collect();
+                super::reverse_by_levels(&mut order, |i| levels[i]);
+                let reference: Vec<Level> = levels.iter().map(|&l| Level::new(l).unwrap()).collect();
+                assert_eq!(order, BidiInfo::reorder_visual(&reference), "levels {levels:?}");
+            }
+        }
     }
 }
