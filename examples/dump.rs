@@ -2,7 +2,8 @@
 //!
 //! ```text
 //! cargo run --release --example dump -- [--width PX] [--size PX] [--stack "Face A,Face B"]
-//!     [--weight 400|700] [--dir auto|ltr|rtl] [--fonts DIR] [--language TAG] FILE
+//!     [--weight 400|700] [--dir auto|ltr|rtl] [--fonts DIR] [--language TAG] [--no-wrap]
+//!     [--line-height natural:F|size:F|px:N|uniform:F] [--overflow-wrap anywhere|break-word|normal] FILE
 //! ```
 //!
 //! `--fonts DIR` adds every font file of DIR to the bundled faces (e.g. `tests/fonts`, to lay out
@@ -17,7 +18,10 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use shrift::{BaseDirection, Block, Document, FontBook, LayoutContext, Paragraph, TextStyle};
+use shrift::{
+    BaseDirection, Block, Document, DocumentLayout, FontBook, LayoutContext, LayoutOptions, LineHeight,
+    OverflowWrap, Paragraph, TextStyle,
+};
 
 struct Args {
     width: f32,
@@ -27,7 +31,25 @@ struct Args {
     dir: String,
     fonts: Option<String>,
     language: Option<String>,
+    no_wrap: bool,
+    line_height: LineHeight,
+    overflow_wrap: OverflowWrap,
     file: String,
+}
+
+/// `natural:F`, `size:F`, `px:N` or `uniform:F`.
+fn line_height(v: &str) -> Result<LineHeight, String> {
+    let (mode, n) = v
+        .split_once(':')
+        .ok_or(format!("--line-height {v}: want MODE:NUMBER"))?;
+    let n: f32 = n.parse().map_err(|e| format!("--line-height: {e}"))?;
+    match mode {
+        "natural" => Ok(LineHeight::Natural(n)),
+        "size" => Ok(LineHeight::FontSize(n)),
+        "px" => Ok(LineHeight::Px(n)),
+        "uniform" => Ok(LineHeight::Uniform(n)),
+        _ => Err(format!("--line-height: unknown mode {mode}")),
+    }
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -39,6 +61,9 @@ fn parse_args() -> Result<Args, String> {
         dir: "auto".into(),
         fonts: None,
         language: None,
+        no_wrap: false,
+        line_height: LineHeight::Natural(1.0),
+        overflow_wrap: OverflowWrap::Anywhere,
         file: String::new(),
     };
     let mut it = std::env::args().skip(1);
@@ -52,6 +77,16 @@ fn parse_args() -> Result<Args, String> {
             "--dir" => args.dir = value("--dir")?,
             "--fonts" => args.fonts = Some(value("--fonts")?),
             "--language" => args.language = Some(value("--language")?),
+            "--no-wrap" => args.no_wrap = true,
+            "--line-height" => args.line_height = line_height(&value("--line-height")?)?,
+            "--overflow-wrap" => {
+                args.overflow_wrap = match value("--overflow-wrap")?.as_str() {
+                    "anywhere" => OverflowWrap::Anywhere,
+                    "break-word" => OverflowWrap::BreakWord,
+                    "normal" => OverflowWrap::Normal,
+                    other => return Err(format!("--overflow-wrap: unknown mode {other}")),
+                }
+            }
             _ if a.starts_with("--") => return Err(format!("unknown option {a}")),
             _ => args.file = a,
         }
@@ -59,7 +94,8 @@ fn parse_args() -> Result<Args, String> {
     if args.file.is_empty() {
         return Err(
             "usage: dump [--width PX] [--size PX] [--stack LIST] [--weight N] [--dir auto|ltr|rtl] [--fonts DIR] \
-             [--language TAG] FILE"
+             [--language TAG] [--no-wrap] [--line-height natural:F|size:F|px:N|uniform:F] \
+             [--overflow-wrap anywhere|break-word|normal] FILE"
                 .into(),
         );
     }
@@ -116,10 +152,19 @@ fn run() -> Result<String, String> {
         starts.push(offset);
         offset += para_text.len();
     }
-    let laid = doc.layout(&mut cx, args.width).map_err(|e| e.to_string())?;
+    let options = if args.no_wrap {
+        LayoutOptions::no_wrap()
+    } else {
+        LayoutOptions::new(args.width)
+    }
+    .line_height_mode(args.line_height)
+    .overflow_wrap(args.overflow_wrap);
+    let mut laid = DocumentLayout::default();
+    doc.layout_with(&mut cx, &options, &mut laid)
+        .map_err(|e| e.to_string())?;
 
     let mut o = String::new();
-    let _ = write!(o, "{{\"width\": {}, \"dir\": ", args.width);
+    let _ = write!(o, "{{\"width\": {}, \"dir\": ", laid.width());
     json_str(&mut o, &args.dir);
     o.push_str(", \"text\": ");
     json_str(&mut o, &text);

@@ -2,7 +2,7 @@
 //! paragraphs, each block with its own styles, base direction and alignment.
 
 use crate::error::Error;
-use crate::layout::{Alignment, Layout, LayoutOptions};
+use crate::layout::{Alignment, Layout, LayoutOptions, LineHeight};
 use crate::paragraph::{LayoutContext, Paragraph};
 
 /// A paragraph placed in a document, with the space left after it.
@@ -11,7 +11,7 @@ pub struct Block {
     paragraph: Paragraph,
     space_after: f32,
     align: Alignment,
-    line_height: f32,
+    line_height: Option<LineHeight>,
 }
 
 impl Block {
@@ -21,7 +21,7 @@ impl Block {
             paragraph,
             space_after: 0.0,
             align: Alignment::Start,
-            line_height: 1.0,
+            line_height: None,
         }
     }
 
@@ -37,9 +37,15 @@ impl Block {
         self
     }
 
-    /// Sets the block's line-height factor.
+    /// Sets the block's line-height factor ([`LineHeight::Natural`]).
     pub fn line_height(mut self, factor: f32) -> Block {
-        self.line_height = factor;
+        self.line_height = Some(LineHeight::Natural(factor));
+        self
+    }
+
+    /// Sets how tall the block's lines are (by default, what the document is laid out with).
+    pub fn line_height_mode(mut self, mode: LineHeight) -> Block {
+        self.line_height = Some(mode);
         self
     }
 
@@ -110,23 +116,42 @@ impl Document {
         width: f32,
         out: &mut DocumentLayout,
     ) -> Result<(), Error> {
+        self.layout_with(cx, &LayoutOptions::new(width), out)
+    }
+
+    /// Lays every block out with `options` (width or no wrap, line height, overflow wrap), one
+    /// below the other; each block's own alignment and line height (where set) win over the
+    /// options'. Reuses the allocations of `out`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Document::layout`].
+    pub fn layout_with(
+        &self,
+        cx: &mut LayoutContext,
+        options: &LayoutOptions,
+        out: &mut DocumentLayout,
+    ) -> Result<(), Error> {
         out.blocks.resize_with(self.blocks.len(), Layout::default);
         // Checked here too so that an empty document rejects a bad width like any other.
-        LayoutOptions::new(width).validate()?;
+        options.validate()?;
         let mut y = 0.0f32;
+        let mut widest = 0.0f32;
         for (block, layout) in self.blocks.iter().zip(&mut out.blocks) {
             if !(block.space_after.is_finite() && block.space_after >= 0.0) {
                 return Err(Error::InvalidSpacing(block.space_after));
             }
-            let options = LayoutOptions::new(width)
-                .align(block.align)
-                .line_height(block.line_height);
-            block.paragraph.layout_into(cx, &options, layout)?;
+            let mut block_options = options.align(block.align);
+            if let Some(mode) = block.line_height {
+                block_options = block_options.line_height_mode(mode);
+            }
+            block.paragraph.layout_into(cx, &block_options, layout)?;
             layout.translate_y(y);
             y += layout.height() + block.space_after;
+            widest = widest.max(layout.width());
         }
         out.height = y;
-        out.width = width;
+        out.width = if options.wraps() { options.width() } else { widest };
         Ok(())
     }
 }

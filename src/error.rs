@@ -45,8 +45,10 @@ pub enum Error {
         /// Length of the text in bytes.
         len: usize,
     },
-    /// A layout width that is negative, NaN or infinite.
-    #[error("layout width must be finite and not negative, got {0}")]
+    /// A layout width that is negative, NaN, infinite or wider than [`MAX_WIDTH`](crate::MAX_WIDTH)
+    /// (f32 positions could not keep 1/64 px). For no width at all, use
+    /// [`LayoutOptions::no_wrap`](crate::LayoutOptions::no_wrap).
+    #[error("layout width must be finite, not negative and at most 262144 px, got {0}")]
     InvalidWidth(f32),
     /// A font size that is zero, negative, NaN, infinite or absurdly large.
     #[error("font size must be finite, positive and at most {max}, got {size}", max = crate::style::MAX_FONT_SIZE)]
@@ -57,8 +59,8 @@ pub enum Error {
     /// A space between blocks that is negative, NaN or infinite.
     #[error("space after a block must be finite and not negative, got {0}")]
     InvalidSpacing(f32),
-    /// A line-height factor that is negative, NaN or infinite.
-    #[error("line height factor must be finite and not negative, got {0}")]
+    /// A line height (factor or pixels) that is negative, NaN or infinite.
+    #[error("line height must be finite and not negative, got {0}")]
     InvalidLineHeight(f32),
     /// A font weight outside 1..=1000.
     #[error("font weight must be in 1..=1000, got {0}")]

@@ -26,7 +26,61 @@ pub enum Alignment {
     Right,
 }
 
-/// Width, alignment and line spacing for one layout.
+/// The widest layout width: f32 positions keep 1/64 px up to 2^24 / 64 = 262,144 px. A wider
+/// layout would place glyphs at positions f32 cannot tell apart (at 1e9 px every glyph of a
+/// right-to-left run lands on x = 999999936).
+pub const MAX_WIDTH: f32 = 262_144.0;
+
+/// How tall each line is.
+///
+/// ```
+/// use shrift::{LayoutOptions, LineHeight};
+/// // CSS `line-height: 1.3`: 1.3 times the font size.
+/// let options = LayoutOptions::new(300.0).line_height_mode(LineHeight::FontSize(1.3));
+/// assert_eq!(options.line_height_mode_value(), LineHeight::FontSize(1.3));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum LineHeight {
+    /// A factor of the natural height (ascent + descent + line gap) of the tallest face on the
+    /// line: lines holding different faces differ in height. The default, factor 1.
+    Natural(f32),
+    /// A factor of the largest font size on the line (CSS `line-height: <number>`).
+    FontSize(f32),
+    /// An absolute height in pixels (CSS `line-height: <length>`). Baselines sit where the
+    /// paragraph's first face puts them, so they are evenly spaced.
+    Px(f32),
+    /// Every line as tall as the natural height of the paragraph's first face (its base style's
+    /// first face at its size) times the factor, whatever faces a line holds: a uniform pitch,
+    /// so that a column keeps a baseline grid (baselines placed as for [`LineHeight::Px`]).
+    Uniform(f32),
+}
+
+impl LineHeight {
+    fn value(self) -> f32 {
+        match self {
+            LineHeight::Natural(v) | LineHeight::FontSize(v) | LineHeight::Px(v) | LineHeight::Uniform(v) => {
+                v
+            }
+        }
+    }
+}
+
+/// What to do with a word wider than the line (CSS `overflow-wrap`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum OverflowWrap {
+    /// Break it between grapheme clusters (CSS `anywhere`). The default: no line is wider than
+    /// the layout width unless it holds a single grapheme cluster that is.
+    #[default]
+    Anywhere,
+    /// Break it between grapheme clusters too (CSS `break-word`); the two differ in CSS only in
+    /// the min-content width, which [`Paragraph::min_content_width`](crate::Paragraph) always
+    /// measures without such breaks.
+    BreakWord,
+    /// Let it overflow the line (CSS `normal`, browsers' default).
+    Normal,
+}
+
+/// Width, alignment, line height and wrapping for one layout.
 ///
 /// ```
 /// use shrift::{Alignment, LayoutOptions};
@@ -36,17 +90,43 @@ pub enum Alignment {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LayoutOptions {
     width: f32,
+    wrap: bool,
     align: Alignment,
-    line_height: f32,
+    line_height: LineHeight,
+    overflow_wrap: OverflowWrap,
 }
 
 impl LayoutOptions {
-    /// Options for lines at most `width` pixels wide, start-aligned, line height factor 1.
+    /// Options for lines at most `width` pixels wide, start-aligned, natural line height.
     pub fn new(width: f32) -> LayoutOptions {
         LayoutOptions {
             width,
+            wrap: true,
             align: Alignment::Start,
-            line_height: 1.0,
+            line_height: LineHeight::Natural(1.0),
+            overflow_wrap: OverflowWrap::Anywhere,
+        }
+    }
+
+    /// Options for a layout without a width: lines end only at hard breaks (CSS `white-space:
+    /// nowrap`). The layout is as wide as its widest line, and alignment is within that width.
+    ///
+    /// ```
+    /// # #[cfg(feature = "bundled-fonts")] {
+    /// use shrift::{FontBook, LayoutContext, LayoutOptions, Paragraph, TextStyle};
+    /// let book = FontBook::with_bundled_fonts();
+    /// let mut cx = LayoutContext::new();
+    /// let para = Paragraph::new("a long line\nand a second", TextStyle::new("Noto Sans"), &book, &mut cx)?;
+    /// let layout = para.layout(&mut cx, &LayoutOptions::no_wrap())?;
+    /// assert_eq!(layout.lines().len(), 2);
+    /// assert_eq!(layout.width(), para.max_content_width());
+    /// # }
+    /// # Ok::<(), shrift::Error>(())
+    /// ```
+    pub fn no_wrap() -> LayoutOptions {
+        LayoutOptions {
+            wrap: false,
+            ..LayoutOptions::new(0.0)
         }
     }
 
@@ -57,15 +137,32 @@ impl LayoutOptions {
     }
 
     /// Sets the line height as a factor of the faces' natural line height (ascent + descent +
-    /// line gap of the tallest face on the line).
+    /// line gap of the tallest face on the line): [`LineHeight::Natural`].
     pub fn line_height(mut self, factor: f32) -> LayoutOptions {
-        self.line_height = factor;
+        self.line_height = LineHeight::Natural(factor);
         self
     }
 
-    /// The width lines are broken at.
+    /// Sets how tall lines are.
+    pub fn line_height_mode(mut self, mode: LineHeight) -> LayoutOptions {
+        self.line_height = mode;
+        self
+    }
+
+    /// Sets what happens to a word wider than the line.
+    pub fn overflow_wrap(mut self, mode: OverflowWrap) -> LayoutOptions {
+        self.overflow_wrap = mode;
+        self
+    }
+
+    /// The width lines are broken at (0 for [`LayoutOptions::no_wrap`]).
     pub fn width(&self) -> f32 {
         self.width
+    }
+
+    /// Whether lines wrap at the width.
+    pub fn wraps(&self) -> bool {
+        self.wrap
     }
 
     /// The alignment.
@@ -73,17 +170,31 @@ impl LayoutOptions {
         self.align
     }
 
-    /// The line-height factor.
+    /// The line-height factor of [`LineHeight::Natural`] (1 for the other modes).
     pub fn line_height_factor(&self) -> f32 {
+        match self.line_height {
+            LineHeight::Natural(f) => f,
+            _ => 1.0,
+        }
+    }
+
+    /// The line-height mode.
+    pub fn line_height_mode_value(&self) -> LineHeight {
         self.line_height
     }
 
+    /// The overflow-wrap mode.
+    pub fn overflow_wrap_mode(&self) -> OverflowWrap {
+        self.overflow_wrap
+    }
+
     pub(crate) fn validate(&self) -> Result<(), Error> {
-        if !(self.width.is_finite() && self.width >= 0.0) {
+        if self.wrap && !(self.width.is_finite() && (0.0..=MAX_WIDTH).contains(&self.width)) {
             return Err(Error::InvalidWidth(self.width));
         }
-        if !(self.line_height.is_finite() && self.line_height >= 0.0) {
-            return Err(Error::InvalidLineHeight(self.line_height));
+        let h = self.line_height.value();
+        if !(h.is_finite() && h >= 0.0) {
+            return Err(Error::InvalidLineHeight(h));
         }
         Ok(())
     }

@@ -1,13 +1,15 @@
 //! Line breaking: first-fit at UAX #14 opportunities on the shaped advances.
 //!
 //! Trailing whitespace hangs past the edge and does not count toward the fit (as in CSS); a word
-//! wider than the line is broken between grapheme clusters; a mandatory break always ends a line.
+//! wider than the line is broken between grapheme clusters, or overflows with
+//! [`OverflowWrap::Normal`]; a mandatory break always ends a line.
 //! Works on the paragraph's precomputed segments, so a layout at a new width costs one pass over
 //! the segments, not over the text.
 
 use std::ops::Range;
 
 use crate::analysis::graphemes;
+use crate::layout::OverflowWrap;
 
 use crate::paragraph::Paragraph;
 use crate::shape::{FaceCache, ShapedGlyph, Shaper};
@@ -17,7 +19,13 @@ const FIT_EPSILON: f32 = 1e-3;
 
 /// Writes the byte range of each line of `para` at `width` into `lines` (cleared first). Every byte
 /// of the text is in exactly one range; there is always at least one line.
-pub(crate) fn break_lines(para: &Paragraph, shaper: &mut Shaper, width: f32, lines: &mut Vec<Range<usize>>) {
+pub(crate) fn break_lines(
+    para: &Paragraph,
+    shaper: &mut Shaper,
+    width: f32,
+    overflow: OverflowWrap,
+    lines: &mut Vec<Range<usize>>,
+) {
     lines.clear();
     let mut measure = Measure {
         para,
@@ -59,7 +67,7 @@ pub(crate) fn break_lines(para: &Paragraph, shaper: &mut Shaper, width: f32, lin
             k = end;
             continue;
         }
-        if empty && seg.width - seg.hang + hyphen > max {
+        if empty && seg.width - seg.hang + hyphen > max && overflow != OverflowWrap::Normal {
             line_width = split_long_segment(para, &mut measure, seg.range.clone(), max, &mut start, lines);
         } else {
             line_width += seg.width;

@@ -444,6 +444,50 @@ impl Paragraph {
         Ok(())
     }
 
+    /// The width of the widest piece of text that no line may break inside (CSS min-content): the
+    /// widest stretch between two UAX #14 break opportunities, without the whitespace hanging at
+    /// its end. A box at least this wide never needs to break a word between clusters.
+    ///
+    /// ```
+    /// # #[cfg(feature = "bundled-fonts")] {
+    /// use shrift::{FontBook, LayoutContext, LayoutOptions, Paragraph, TextStyle};
+    /// let book = FontBook::with_bundled_fonts();
+    /// let mut cx = LayoutContext::new();
+    /// let para = Paragraph::new("אַ ביסל text", TextStyle::new("Noto Sans, Noto Sans Hebrew"), &book, &mut cx)?;
+    /// let (min, max) = (para.min_content_width(), para.max_content_width());
+    /// assert!(min <= max);
+    /// // At max-content no line wraps; at min-content every word still fits whole.
+    /// assert_eq!(para.layout(&mut cx, &LayoutOptions::new(max))?.lines().len(), 1);
+    /// assert_eq!(para.layout(&mut cx, &LayoutOptions::new(min))?.lines().len(), 3);
+    /// # }
+    /// # Ok::<(), shrift::Error>(())
+    /// ```
+    pub fn min_content_width(&self) -> f32 {
+        let widest = self
+            .segments
+            .iter()
+            .map(|s| s.width - s.hang + self.hyphen_at_line_end(s.range.end).map_or(0.0, |h| h.advance))
+            .fold(0.0, f32::max);
+        // A hyphen can make a piece wider than the whole text on one line, which then fits.
+        widest.min(self.max_content_width())
+    }
+
+    /// The width of the widest line when lines end only at hard breaks (CSS max-content): what
+    /// [`LayoutOptions::no_wrap`] lays out at. Whitespace hanging at a line's end is left out.
+    pub fn max_content_width(&self) -> f32 {
+        let (mut widest, mut line) = (0.0f32, 0.0f32);
+        for s in &self.segments {
+            if s.mandatory {
+                widest = widest.max(line + s.width - s.hang);
+                line = 0.0;
+            } else {
+                widest = widest.max(line + s.width - s.hang);
+                line += s.width;
+            }
+        }
+        widest
+    }
+
     /// The hyphen shown when a line ends at `end`, if the line ends with a soft hyphen (and the
     /// line is not the paragraph's last: the end of the text is no break).
     pub(crate) fn hyphen_at_line_end(&self, end: usize) -> Option<&SoftHyphen> {

@@ -6,7 +6,7 @@
 //! the cut falls inside a cluster) that part is reshaped on its own, as HarfBuzz's documentation
 //! prescribes.
 
-use crate::layout::{Alignment, Glyph, Layout, LayoutOptions, Line, Run};
+use crate::layout::{Alignment, Glyph, Layout, LayoutOptions, Line, LineHeight, Run};
 use crate::line_break::break_lines;
 use crate::paragraph::{LayoutContext, Paragraph};
 use crate::reorder::reorder_line;
@@ -38,10 +38,23 @@ pub(crate) fn layout_paragraph(
     out: &mut Layout,
 ) {
     let LayoutContext { shaper, scratch } = cx;
-    out.width = options.width();
     out.text = para.text.clone();
+    // Without wrapping, the layout is as wide as its widest line (hanging whitespace left out).
+    let width = if options.wraps() {
+        options.width()
+    } else {
+        para.max_content_width()
+    };
+    out.width = width;
     out.direction = Some(para.direction());
-    break_lines(para, shaper, options.width(), &mut scratch.line_ranges);
+    let max = if options.wraps() { width } else { f32::INFINITY };
+    break_lines(
+        para,
+        shaper,
+        max,
+        options.overflow_wrap_mode(),
+        &mut scratch.line_ranges,
+    );
     let line_ranges = std::mem::take(&mut scratch.line_ranges);
     let mut faces = FaceCache::new();
     let mut y = 0.0f32;
@@ -59,6 +72,7 @@ pub(crate) fn layout_paragraph(
         let first_glyph = out.glyphs.len();
         let (mut pen, mut hang) = (0.0f32, 0.0f32);
         let (mut ascent, mut descent, mut gap) = (0.0f32, 0.0f32, 0.0f32);
+        let mut largest_size = 0.0f32;
 
         for lr in &scratch.line_runs {
             let item = &para.items[lr.item];
@@ -135,6 +149,7 @@ pub(crate) fn layout_paragraph(
                 pen += g.advance;
             }
             let m = request.font.metrics(request.size);
+            largest_size = largest_size.max(request.size);
             ascent = ascent.max(m.ascent);
             descent = descent.max(m.descent);
             gap = gap.max(m.line_gap);
@@ -157,7 +172,7 @@ pub(crate) fn layout_paragraph(
         }
 
         let content = pen - hang;
-        let free = options.width() - content;
+        let free = width - content;
         let x = match (options.alignment(), rtl) {
             (Alignment::Left, _) | (Alignment::Start, false) | (Alignment::End, true) => 0.0,
             (Alignment::Right, _) | (Alignment::Start, true) | (Alignment::End, false) => free,
@@ -166,8 +181,32 @@ pub(crate) fn layout_paragraph(
         // Hanging whitespace sits at the line's end: the left side of a right-to-left line.
         let shift = if rtl { x - hang } else { x };
         let natural = ascent + descent + gap;
-        let height = natural * options.line_height_factor();
-        let baseline = y + (height - (ascent + descent)) / 2.0 + ascent;
+        let height = match options.line_height_mode_value() {
+            LineHeight::Natural(f) => natural * f,
+            LineHeight::FontSize(f) => {
+                let size = if largest_size > 0.0 {
+                    largest_size
+                } else {
+                    empty_line_size(para, line_range.start)
+                };
+                size * f
+            }
+            LineHeight::Px(px) => px,
+            LineHeight::Uniform(f) => {
+                let m = para.fonts[para.primary_font[0]].metrics(para.styles[0].font_size());
+                (m.ascent + m.descent + m.line_gap) * f
+            }
+        };
+        // A fixed pitch keeps a baseline grid: the baseline sits where the paragraph's first face
+        // puts it (CSS's strut), whatever faces the line holds.
+        let (a, d) = match options.line_height_mode_value() {
+            LineHeight::Px(_) | LineHeight::Uniform(_) => {
+                let m = para.fonts[para.primary_font[0]].metrics(para.styles[0].font_size());
+                (m.ascent, m.descent)
+            }
+            _ => (ascent, descent),
+        };
+        let baseline = y + (height - (a + d)) / 2.0 + a;
         for g in &mut out.glyphs[first_glyph..] {
             g.x += shift;
             g.y += baseline;
@@ -191,6 +230,16 @@ pub(crate) fn layout_paragraph(
     }
     out.height = y;
     scratch.line_ranges = line_ranges;
+}
+
+/// The font size of the style at `pos` (for a line with nothing to draw).
+fn empty_line_size(para: &Paragraph, pos: usize) -> f32 {
+    let style = para
+        .items
+        .partition_point(|it| it.range.start <= pos)
+        .checked_sub(1)
+        .map_or(0, |i| para.items[i].style);
+    para.styles[style].font_size()
 }
 
 fn empty_line_metrics(para: &Paragraph, pos: usize) -> crate::font::FontMetrics {

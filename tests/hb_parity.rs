@@ -225,7 +225,7 @@ fn compose_workaround_holds_inside_a_paragraph_after_other_items() {
     let text = "ab \u{05D9}\u{05B7}";
     let style = shrift::TextStyle::new("Noto Serif, Compose Test").size(1000.0);
     let para = shrift::Paragraph::new(text, style, &book, &mut cx).unwrap();
-    let layout = para.layout(&mut cx, &shrift::LayoutOptions::new(1e6)).unwrap();
+    let layout = para.layout(&mut cx, &shrift::LayoutOptions::no_wrap()).unwrap();
     let run = layout
         .all_runs()
         .iter()
@@ -279,7 +279,7 @@ fn every_item_of_the_corpus_matches_hb_shape() {
                 .iter()
                 .map(|t| {
                     let para = shrift::Paragraph::new(t, style.clone(), &book, &mut cx).unwrap();
-                    para.layout(&mut cx, &shrift::LayoutOptions::new(1e9)).unwrap()
+                    para.layout(&mut cx, &shrift::LayoutOptions::no_wrap()).unwrap()
                 })
                 .collect();
             current = Some(key);

@@ -14,8 +14,15 @@ fn check_lays_out(text: &str, style: &TextStyle, book: &FontBook, cx: &mut Layou
             .direction(dir)
             .build(book, cx)
             .unwrap();
-        for width in [0.0, 1e-3, 80.0, 1e30] {
-            let layout = para.layout(cx, &LayoutOptions::new(width)).unwrap();
+        // A width past shrift::MAX_WIDTH is an error (f32 could not place glyphs 1/64 px
+        // apart); no wrap is the way to ask for no width at all.
+        assert!(para.layout(cx, &LayoutOptions::new(1e30)).is_err());
+        let options = [0.0, 1e-3, 80.0, shrift::MAX_WIDTH]
+            .map(LayoutOptions::new)
+            .into_iter()
+            .chain([LayoutOptions::no_wrap()]);
+        for options in options {
+            let layout = para.layout(cx, &options).unwrap();
             let mut pos = 0;
             for line in layout.lines() {
                 assert_eq!(line.range().start, pos, "lines tile the text");

@@ -50,5 +50,14 @@ for width in 90 120 160; do
     check "edge.txt width $width dir $dir" --width $width --dir $dir tests/data/edge.txt
   done
 done
+# The fitting modes: no wrap, line-height modes, overflow wrap.
+for file in tests/data/article.txt tests/data/mixed.txt; do
+  name=$(basename "$file")
+  check "$name no wrap" --no-wrap "$file"
+  for lh in size:1.3 px:22 uniform:1.2; do
+    check "$name width 300 line height $lh" --width 300 --line-height $lh "$file"
+  done
+  check "$name width 300 overflow-wrap normal" --width 300 --overflow-wrap normal "$file"
+done
 echo "oracle dumps: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,0 +1,178 @@
+//! Fitting text into boxes: widths f32 can hold, no wrap and intrinsic widths, line-height
+//! modes, overflow wrap. Heights from the fonts' metrics read with ttf-parser; the rest by hand.
+
+#![cfg(feature = "bundled-fonts")]
+
+use shrift::{
+    Error, FontBook, Layout, LayoutContext, LayoutOptions, LineHeight, OverflowWrap, Paragraph, TextStyle,
+    MAX_WIDTH,
+};
+
+const SERIF_HEBREW: &[u8] = include_bytes!("../fonts/NotoSerifHebrew-Regular.ttf");
+
+fn para_in(text: &str, stack: &str) -> (Paragraph, LayoutContext) {
+    let book = FontBook::with_bundled_fonts();
+    let mut cx = LayoutContext::new();
+    let p = Paragraph::new(text, TextStyle::new(stack), &book, &mut cx).unwrap();
+    (p, cx)
+}
+
+fn para(text: &str) -> (Paragraph, LayoutContext) {
+    para_in(text, "Noto Sans Hebrew, Noto Sans")
+}
+
+fn lay(text: &str, options: &LayoutOptions) -> Layout {
+    let (p, mut cx) = para(text);
+    p.layout(&mut cx, options).unwrap()
+}
+
+#[test]
+fn widths_f32_cannot_resolve_are_errors() {
+    // A width of 1e9 used to put every glyph of a right-to-left run at x = 999999936.
+    let (p, mut cx) = para("שלום עולם");
+    for bad in [1e9, f32::MAX, MAX_WIDTH * 2.0, f32::INFINITY, f32::NAN, -1.0] {
+        assert!(
+            matches!(
+                p.layout(&mut cx, &LayoutOptions::new(bad)),
+                Err(Error::InvalidWidth(_))
+            ),
+            "{bad}"
+        );
+    }
+    let wide = p.layout(&mut cx, &LayoutOptions::new(MAX_WIDTH)).unwrap();
+    // At the widest width positions still keep 1/64 px: two glyphs of the run are apart.
+    let xs: Vec<f32> = wide.all_glyphs().iter().map(|g| g.x).collect();
+    assert!(xs.windows(2).all(|w| (w[0] - w[1]).abs() >= 1.0 / 64.0), "{xs:?}");
+}
+
+#[test]
+fn no_wrap_ends_lines_only_at_hard_breaks() {
+    let text = "a long first line of English text\nשורה שנייה ארוכה מאוד מאוד מאוד\nthird";
+    let (p, mut cx) = para(text);
+    let layout = p.layout(&mut cx, &LayoutOptions::no_wrap()).unwrap();
+    let lines: Vec<&str> = layout.lines().iter().map(|l| &text[l.range()]).collect();
+    assert_eq!(
+        lines,
+        [
+            "a long first line of English text\n",
+            "שורה שנייה ארוכה מאוד מאוד מאוד\n",
+            "third"
+        ]
+    );
+    // The layout is as wide as its widest line, which is max-content.
+    let widest = layout.lines().iter().map(|l| l.width()).fold(0.0, f32::max);
+    assert!((layout.width() - widest).abs() < 1e-3);
+    assert!((p.max_content_width() - widest).abs() < 1e-3);
+    // Laid out (wrapping) at max-content, nothing wraps either.
+    let at_max = p
+        .layout(&mut cx, &LayoutOptions::new(p.max_content_width()))
+        .unwrap();
+    assert_eq!(at_max.lines().len(), 3);
+}
+
+#[test]
+fn min_content_is_the_widest_word() {
+    // The widest unbreakable piece: "אינטערנאַציאָנאַלע" (UAX #14 has no break inside it).
+    let text = "אַ ביסל אינטערנאַציאָנאַלע text";
+    let (p, mut cx) = para(text);
+    let word = para("אינטערנאַציאָנאַלע").0.max_content_width();
+    assert!(
+        (p.min_content_width() - word).abs() < 1e-3,
+        "{} vs {word}",
+        p.min_content_width()
+    );
+    assert!(p.min_content_width() <= p.max_content_width());
+    // At min-content every line ends at a break opportunity, never inside a word.
+    let layout = p
+        .layout(&mut cx, &LayoutOptions::new(p.min_content_width()))
+        .unwrap();
+    let breaks: Vec<usize> = shrift::line_break_opportunities(text)
+        .iter()
+        .map(|b| b.pos)
+        .collect();
+    for line in layout.lines() {
+        assert!(breaks.contains(&line.range().end), "{:?}", &text[line.range()]);
+    }
+}
+
+/// Natural line height (ascent + descent + line gap) of a face at 16 px, from its tables.
+fn natural(font: &[u8]) -> f32 {
+    let face = ttf_parser::Face::parse(font, 0).unwrap();
+    let units = f32::from(face.ascender()) - f32::from(face.descender()) + f32::from(face.line_gap());
+    units * 16.0 / f32::from(face.units_per_em())
+}
+
+#[test]
+fn line_height_modes() {
+    // The case: at 80 px the line holding "YIVO" (Noto Serif, 21.8 px) is taller than
+    // the Hebrew lines (Noto Serif Hebrew, 19.0 px) in the natural mode.
+    let text = "שלום עולם טוב YIVO שלום עולם טוב";
+    let (p, mut cx) = para_in(text, "Noto Serif Hebrew, Noto Serif");
+    let mut heights = |mode: LineHeight| -> Vec<f32> {
+        let layout = p
+            .layout(&mut cx, &LayoutOptions::new(80.0).line_height_mode(mode))
+            .unwrap();
+        layout.lines().iter().map(|l| l.height()).collect()
+    };
+    let natural_heights = heights(LineHeight::Natural(1.0));
+    assert!(
+        natural_heights
+            .iter()
+            .any(|&h| (h - natural_heights[0]).abs() > 0.5),
+        "{natural_heights:?}"
+    );
+    // Uniform: every line the first face's (Noto Serif Hebrew's) natural height.
+    let pitch = natural(SERIF_HEBREW);
+    for h in heights(LineHeight::Uniform(1.0)) {
+        assert!((h - pitch).abs() < 1e-3, "{h} vs {pitch}");
+    }
+    // CSS line-height: 1.3 at 16 px is 20.8 px; 24 px is 24 px.
+    for h in heights(LineHeight::FontSize(1.3)) {
+        assert!((h - 20.8).abs() < 1e-3);
+    }
+    let layout = p
+        .layout(
+            &mut cx,
+            &LayoutOptions::new(80.0).line_height_mode(LineHeight::Px(24.0)),
+        )
+        .unwrap();
+    let baselines: Vec<f32> = layout.lines().iter().map(|l| l.baseline()).collect();
+    assert!(
+        baselines.windows(2).all(|w| (w[1] - w[0] - 24.0).abs() < 1e-3),
+        "{baselines:?}"
+    );
+    // Bad values are errors.
+    for bad in [
+        LineHeight::Px(-1.0),
+        LineHeight::FontSize(f32::NAN),
+        LineHeight::Uniform(f32::INFINITY),
+    ] {
+        let options = LayoutOptions::new(80.0).line_height_mode(bad);
+        assert!(matches!(
+            p.layout(&mut cx, &options),
+            Err(Error::InvalidLineHeight(_))
+        ));
+    }
+}
+
+#[test]
+fn overflow_wrap_modes() {
+    let text = "supercalifragilistic ok";
+    // Normal: the word overflows its line whole (browsers' default).
+    let normal = lay(
+        text,
+        &LayoutOptions::new(50.0).overflow_wrap(OverflowWrap::Normal),
+    );
+    assert_eq!(&text[normal.lines()[0].range()], "supercalifragilistic ");
+    assert!(normal.lines()[0].width() > 50.0);
+    // Anywhere (the default) and break-word: broken between clusters, every line fits.
+    for mode in [OverflowWrap::Anywhere, OverflowWrap::BreakWord] {
+        let layout = lay(text, &LayoutOptions::new(50.0).overflow_wrap(mode));
+        assert!(layout.lines().len() > 2);
+        assert!(layout.lines().iter().all(|l| l.width() <= 50.0 + 1e-3));
+    }
+    assert_eq!(
+        LayoutOptions::new(50.0).overflow_wrap_mode(),
+        OverflowWrap::Anywhere
+    );
+}
