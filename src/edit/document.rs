@@ -18,6 +18,27 @@ impl DocumentLayout {
     /// blocks, the nearer one; above the first or below the last, that one), then
     /// [`Layout::hit_test`](crate::Layout::hit_test) in it. An empty document gives block 0,
     /// offset 0.
+    ///
+    /// ```
+    /// # #[cfg(feature = "bundled-fonts")] {
+    /// use shrift::{Block, Document, DocumentCursor, FontBook, LayoutContext, Movement, Paragraph, TextStyle};
+    /// let book = FontBook::with_bundled_fonts();
+    /// let mut cx = LayoutContext::new();
+    /// let style = TextStyle::new("Noto Sans Hebrew, Noto Sans");
+    /// let mut doc = Document::new();
+    /// doc.push(Block::new(Paragraph::new("כּותרת", style.clone(), &book, &mut cx)?).space_after(10.0));
+    /// doc.push(Block::new(Paragraph::new("Body text.", style, &book, &mut cx)?));
+    /// let laid = doc.layout(&mut cx, 300.0)?;
+    /// let second = &laid.blocks()[1].lines()[0];
+    /// let at = laid.hit_test(0.0, second.top() + 1.0);
+    /// assert_eq!(at.block, 1);
+    /// // Up from the body's first line goes into the headline.
+    /// let up = laid.move_cursor(at, Movement::Up, &mut None);
+    /// assert_eq!(up.block, 0);
+    /// assert_eq!(laid.selection_rects(DocumentCursor::default(), at).len(), 1);
+    /// # }
+    /// # Ok::<(), shrift::Error>(())
+    /// ```
     pub fn hit_test(&self, x: f32, y: f32) -> DocumentCursor {
         let y = if y.is_nan() { 0.0 } else { y };
         let blocks = self.blocks();

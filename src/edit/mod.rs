@@ -108,6 +108,20 @@ impl Layout {
 
     /// The index of the line a cursor is on. An offset at a soft wrap is on the next line, or on
     /// the line before with [`Affinity::Upstream`]; the end of the text is on the last line.
+    ///
+    /// ```
+    /// # #[cfg(feature = "bundled-fonts")] {
+    /// use shrift::{Cursor, FontBook, LayoutContext, LayoutOptions, Paragraph, TextStyle};
+    /// let book = FontBook::with_bundled_fonts();
+    /// let mut cx = LayoutContext::new();
+    /// let para = Paragraph::new("abcdefghijklmnop", TextStyle::new("Noto Sans"), &book, &mut cx)?;
+    /// let layout = para.layout(&mut cx, &LayoutOptions::new(40.0))?; // breaks inside the word
+    /// let wrap = layout.lines()[0].range().end;
+    /// assert_eq!(layout.line_of(Cursor::new(wrap)), 1);
+    /// assert_eq!(layout.line_of(Cursor::upstream(wrap)), 0);
+    /// # }
+    /// # Ok::<(), shrift::Error>(())
+    /// ```
     pub fn line_of(&self, cursor: Cursor) -> usize {
         let offset = self.clamp_offset(cursor.offset);
         let lines = self.lines();

@@ -137,6 +137,19 @@ impl Layout {
 
     /// The word (UAX #29, letters and digits) holding or touching `offset`, for a double click;
     /// between two words, or in a run of spaces or punctuation, that run.
+    ///
+    /// ```
+    /// # #[cfg(feature = "bundled-fonts")] {
+    /// use shrift::{FontBook, LayoutContext, LayoutOptions, Paragraph, TextStyle};
+    /// let book = FontBook::with_bundled_fonts();
+    /// let mut cx = LayoutContext::new();
+    /// let text = "אַ ביסל text";
+    /// let para = Paragraph::new(text, TextStyle::new("Noto Sans Hebrew, Noto Sans"), &book, &mut cx)?;
+    /// let layout = para.layout(&mut cx, &LayoutOptions::new(300.0))?;
+    /// assert_eq!(&text[layout.word_at(7)], "ביסל");
+    /// # }
+    /// # Ok::<(), shrift::Error>(())
+    /// ```
     pub fn word_at(&self, offset: usize) -> Range<usize> {
         let offset = self.clamp_offset(offset);
         let text = self.text();
@@ -266,6 +279,10 @@ pub fn words(text: &str) -> Vec<Range<usize>> {
 }
 
 /// Every UAX #29 word boundary of `text`, ascending, 0 and the end included (empty text: `[0]`).
+///
+/// ```
+/// assert_eq!(shrift::word_boundaries("ר׳ ab"), vec![0, 4, 5, 7]);
+/// ```
 pub fn word_boundaries(text: &str) -> Vec<usize> {
     let mut out: Vec<usize> = text.split_word_bound_indices().map(|(i, _)| i).collect();
     out.push(text.len());
