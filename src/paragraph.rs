@@ -491,7 +491,12 @@ impl Paragraph {
     /// The hyphen shown when a line ends at `end`, if the line ends with a soft hyphen (and the
     /// line is not the paragraph's last: the end of the text is no break).
     pub(crate) fn hyphen_at_line_end(&self, end: usize) -> Option<&SoftHyphen> {
-        if end >= self.text.len() || end < 2 || !self.text[..end].ends_with('\u{AD}') {
+        // Asked for every segment on reflow: most paragraphs have no soft hyphen at all.
+        if self.hyphens.is_empty()
+            || end >= self.text.len()
+            || end < 2
+            || !self.text[..end].ends_with('\u{AD}')
+        {
             return None;
         }
         let k = self.hyphens.partition_point(|h| h.pos < end - 2);

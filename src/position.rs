@@ -38,7 +38,10 @@ pub(crate) fn layout_paragraph(
     out: &mut Layout,
 ) {
     let LayoutContext { shaper, scratch } = cx;
-    out.text = para.text.clone();
+    // Reflow into the same layout keeps the same text: skip the reference count's atomics.
+    if !std::sync::Arc::ptr_eq(&out.text, &para.text) {
+        out.text = para.text.clone();
+    }
     // Without wrapping, the layout is as wide as its widest line (hanging whitespace left out).
     let width = if options.wraps() {
         options.width()
