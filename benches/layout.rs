@@ -2,6 +2,7 @@
 //!
 //! - `article/cold`: everything from the text: analysis, fallback, shaping, breaking, positioning,
 //!   with a fresh context (nothing reused).
+//! - `article/cold-harfrust` (with `--features harfrust`): the same with the HarfRust backend.
 //! - `article/relayout`: the shaped document laid out again at 420 px and 600 px alternately into
 //!   a reused `DocumentLayout`: the reflow path, which must not reshape.
 
@@ -17,6 +18,14 @@ fn bench(c: &mut Criterion) {
     group.bench_function("cold", |b| {
         b.iter(|| {
             let mut cx = LayoutContext::new();
+            let doc = article::article_document(&book, &mut cx).expect("article builds");
+            doc.layout(&mut cx, 600.0).expect("article lays out")
+        })
+    });
+    #[cfg(feature = "harfrust")]
+    group.bench_function("cold-harfrust", |b| {
+        b.iter(|| {
+            let mut cx = LayoutContext::with_backend(shrift::ShapingBackend::Harfrust);
             let doc = article::article_document(&book, &mut cx).expect("article builds");
             doc.layout(&mut cx, 600.0).expect("article lays out")
         })

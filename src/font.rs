@@ -183,6 +183,16 @@ impl Font {
         }
     }
 
+    /// The bytes when they are shared (fonts from files or bytes), for a shaper that keeps its
+    /// own handle on them.
+    #[cfg_attr(not(feature = "harfrust"), allow(dead_code))]
+    pub(crate) fn shared_data(&self) -> Option<Arc<[u8]>> {
+        match &self.0.data {
+            FontData::Static(_) => None,
+            FontData::Shared(b) => Some(b.clone()),
+        }
+    }
+
     /// The face's index in its file (0 unless a collection).
     pub fn index(&self) -> u32 {
         self.0.index

@@ -42,7 +42,7 @@
 //! | line-break opportunities (UAX #14) | `breaks.rs` | [`BreakOpportunity`]s |
 //! | scripts, graphemes; all of the above | `analysis.rs` | `Analysis` |
 //! | font fallback per grapheme, items | `itemize.rs` | `Item`s |
-//! | shaping (the only rustybuzz user) | `shape.rs` | [`ShapedGlyph`]s ([`shape_run`]) |
+//! | shaping (rustybuzz, or HarfRust with feature `harfrust`) | `shape/` | [`ShapedGlyph`]s ([`shape_run`]) |
 //! | all of the above, once per paragraph | `paragraph.rs` | [`Paragraph`] |
 //! | first-fit line breaking | `line_break.rs` | line ranges |
 //! | per-line reordering (UAX #9 L1, L2) | `reorder.rs` | `LineRun`s in visual order |
@@ -115,7 +115,7 @@ pub use font::{Font, FontBook, FontMetrics, FontStack};
 pub use layout::{Alignment, Glyph, Layout, LayoutOptions, Line, LineHeight, OverflowWrap, Run, MAX_WIDTH};
 pub use outline::{InkBox, Outliner, PathSegment};
 pub use paragraph::{LayoutContext, Paragraph, ParagraphBuilder};
-pub use shape::{shape_run, RunOptions, ShapedGlyph};
+pub use shape::{shape_run, RunOptions, ShapedGlyph, ShapingBackend};
 pub use style::{Feature, TextStyle, DEFAULT_HEBREW_LANGUAGE, MAX_FONT_SIZE};
 #[cfg(feature = "svg")]
 pub use svg::{document_to_svg, layout_to_svg, SvgOptions};

@@ -11,7 +11,7 @@ use crate::error::{check_range, Error};
 use crate::font::{Font, FontBook};
 use crate::itemize::{itemize, slices_need_reshaping, Item};
 use crate::layout::{Layout, LayoutOptions};
-use crate::shape::{FaceCache, ShapeRequest, ShapedGlyph, Shaper};
+use crate::shape::{FaceCache, ShapeRequest, ShapedGlyph, Shaper, ShapingBackend};
 use crate::style::{TextStyle, DEFAULT_HEBREW_LANGUAGE};
 
 /// Reusable state for building and laying out paragraphs: shape plans, the shaper's buffer and
@@ -35,9 +35,34 @@ pub(crate) struct Scratch {
 }
 
 impl LayoutContext {
-    /// A fresh context.
+    /// A fresh context, with the default shaping backend ([`ShapingBackend::from_env`]).
     pub fn new() -> LayoutContext {
         LayoutContext::default()
+    }
+
+    /// A fresh context that shapes with `backend`.
+    ///
+    /// ```
+    /// use shrift::{LayoutContext, ShapingBackend};
+    /// let cx = LayoutContext::with_backend(ShapingBackend::Rustybuzz);
+    /// assert_eq!(cx.backend(), ShapingBackend::Rustybuzz);
+    /// ```
+    pub fn with_backend(backend: ShapingBackend) -> LayoutContext {
+        LayoutContext {
+            shaper: Shaper::new(backend),
+            scratch: Scratch::default(),
+        }
+    }
+
+    /// The shaping backend in use.
+    pub fn backend(&self) -> ShapingBackend {
+        self.shaper.backend()
+    }
+
+    /// Switches the shaping backend (paragraphs built before keep the glyphs they were built
+    /// with; a layout reshapes parts with the new one).
+    pub fn set_backend(&mut self, backend: ShapingBackend) {
+        self.shaper.set_backend(backend);
     }
 
     /// How many times the shaper has been called through this context. Useful to check that a

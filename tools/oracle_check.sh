@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 oracle=../shared/tools/oracle.py
 if [ ! -f "$oracle" ]; then echo "oracle_check: $oracle not found"; exit 1; fi
 python3 -c 'import uharfbuzz' 2>/dev/null || pip install -q uharfbuzz
-cargo build -q --release --example dump
+# ORACLE_FEATURES (e.g. harfrust) builds the dump with those features; SHRIFT_SHAPER picks the backend.
+cargo build -q --release --example dump ${ORACLE_FEATURES:+--features $ORACLE_FEATURES}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 passed=0

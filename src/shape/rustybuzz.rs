@@ -1,0 +1,172 @@
+//! The rustybuzz backend (the default): rustybuzz 0.20, with the workaround for its Hebrew
+//! compose bug (see `push_adjusted` in `mod.rs`).
+
+use rustybuzz::ttf_parser::Tag;
+use unicode_script::Script;
+
+use super::{needs_adjusting, push_adjusted, ShapeRequest, ShapedGlyph, MAX_PLANS};
+
+struct CachedPlan {
+    font: u64,
+    rtl: bool,
+    script: Script,
+    language: Option<std::sync::Arc<str>>,
+    features: Vec<crate::style::Feature>,
+    plan: rustybuzz::ShapePlan,
+}
+
+/// rustybuzz's state: plans, the Unicode buffer, and the faces over 'static bytes (the bundled
+/// faces), parsed once per context.
+#[derive(Default)]
+pub(crate) struct RustybuzzShaper {
+    plans: Vec<CachedPlan>,
+    buffer: Option<rustybuzz::UnicodeBuffer>,
+    static_faces: Vec<(u64, rustybuzz::Face<'static>)>,
+}
+
+/// rustybuzz faces of fonts over shared bytes, parsed once per task.
+pub(crate) struct RustybuzzFaces<'f> {
+    faces: Vec<(u64, rustybuzz::Face<'f>)>,
+}
+
+impl<'f> RustybuzzFaces<'f> {
+    pub fn new() -> RustybuzzFaces<'f> {
+        RustybuzzFaces { faces: Vec::new() }
+    }
+
+    fn get(&mut self, font: &'f crate::font::Font) -> Option<&rustybuzz::Face<'f>> {
+        let i = match self.faces.iter().position(|(uid, _)| *uid == font.uid()) {
+            Some(i) => i,
+            None => {
+                // Font::new checked that rustybuzz accepts these bytes.
+                let face = rustybuzz::Face::from_slice(font.data(), font.index())?;
+                self.faces.push((font.uid(), face));
+                self.faces.len() - 1
+            }
+        };
+        self.faces.get(i).map(|f| &f.1)
+    }
+}
+
+fn rb_script(script: Script) -> Option<rustybuzz::Script> {
+    rustybuzz::Script::from_iso15924_tag(Tag::from_bytes_lossy(script.short_name().as_bytes()))
+}
+
+impl RustybuzzShaper {
+    /// Shapes the request, appending glyphs to `out`; returns the face's space glyph (which the
+    /// compose workaround's hidden CGJs become).
+    pub fn shape<'f>(
+        &mut self,
+        faces: &mut RustybuzzFaces<'f>,
+        req: &ShapeRequest<'f>,
+        joined: &mut Vec<usize>,
+        out: &mut Vec<ShapedGlyph>,
+    ) -> Option<u16> {
+        // Faces over 'static bytes (the bundled fonts) are parsed once per context; others once
+        // per task, through `faces`.
+        let face = match req.font.static_data() {
+            Some(bytes) => {
+                let uid = req.font.uid();
+                let i = match self.static_faces.iter().position(|(u, _)| *u == uid) {
+                    Some(i) => i,
+                    None => {
+                        let face = rustybuzz::Face::from_slice(bytes, req.font.index())?;
+                        self.static_faces.push((uid, face));
+                        self.static_faces.len() - 1
+                    }
+                };
+                &self.static_faces[i].1
+            }
+            None => faces.get(req.font)?,
+        };
+        let item = req.text.get(req.range.clone())?;
+        let direction = if req.rtl {
+            rustybuzz::Direction::RightToLeft
+        } else {
+            rustybuzz::Direction::LeftToRight
+        };
+        let script = rb_script(req.script);
+        let plan_index = plan(&mut self.plans, face, req, direction, script);
+
+        let mut buffer = self.buffer.take().unwrap_or_default();
+        buffer.set_pre_context(&req.text[..req.range.start]);
+        // No font draws a tab: shape it as a space (same cluster, one byte for one byte) and
+        // widen that space afterwards.
+        let compose_fix = req.font.needs_hebrew_compose_fix();
+        if needs_adjusting(item, compose_fix) {
+            push_adjusted(item, compose_fix, joined, |c, cluster| buffer.add(c, cluster));
+        } else {
+            buffer.push_str(item);
+        }
+        buffer.set_post_context(&req.text[req.range.end..]);
+        buffer.set_direction(direction);
+        if let Some(s) = script {
+            buffer.set_script(s);
+        }
+        if let Some(lang) = req.language.and_then(|l| l.parse::<rustybuzz::Language>().ok()) {
+            buffer.set_language(lang);
+        }
+        let glyphs = rustybuzz::shape_with_plan(face, &self.plans[plan_index].plan, buffer);
+        let scale = req.font.scale(req.size);
+        out.extend(
+            glyphs
+                .glyph_infos()
+                .iter()
+                .zip(glyphs.glyph_positions())
+                .map(|(info, pos)| ShapedGlyph {
+                    id: u16::try_from(info.glyph_id).unwrap_or(0),
+                    cluster: req.range.start + info.cluster as usize,
+                    advance: pos.x_advance as f32 * scale,
+                    dx: pos.x_offset as f32 * scale,
+                    dy: pos.y_offset as f32 * scale,
+                    unsafe_to_break: info.unsafe_to_break(),
+                }),
+        );
+        let space = if joined.is_empty() {
+            None
+        } else {
+            face.glyph_index(' ').map(|g| g.0)
+        };
+        self.buffer = Some(glyphs.clear());
+        space
+    }
+}
+/// The cached plan for a request, compiled on first use.
+fn plan(
+    plans: &mut Vec<CachedPlan>,
+    face: &rustybuzz::Face<'_>,
+    req: &ShapeRequest<'_>,
+    direction: rustybuzz::Direction,
+    script: Option<rustybuzz::Script>,
+) -> usize {
+    let uid = req.font.uid();
+    let found = plans.iter().position(|p| {
+        p.font == uid
+            && p.rtl == req.rtl
+            && p.script == req.script
+            && p.language.as_deref() == req.language.map(|l| &**l)
+            && p.features == req.features
+    });
+    if let Some(i) = found {
+        return i;
+    }
+    if plans.len() >= MAX_PLANS {
+        plans.clear();
+    }
+    let language = req.language.and_then(|l| l.parse::<rustybuzz::Language>().ok());
+    let features: Vec<rustybuzz::Feature> = req
+        .features
+        .iter()
+        .map(|f| rustybuzz::Feature::new(Tag::from_bytes(&f.tag()), f.value(), ..))
+        .collect();
+    let plan = rustybuzz::ShapePlan::new(face, direction, script, language.as_ref(), &features);
+    plans.push(CachedPlan {
+        font: uid,
+        rtl: req.rtl,
+        script: req.script,
+        language: req.language.cloned(),
+        features: req.features.to_vec(),
+        plan,
+    });
+    plans.len() - 1
+}
