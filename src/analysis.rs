@@ -85,8 +85,40 @@ impl Analysis {
 /// assert_eq!(clusters, ["פֿ", "אַ", "ר"]);
 /// ```
 pub fn graphemes(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
-    use unicode_segmentation::UnicodeSegmentation;
-    text.grapheme_indices(true)
+    Graphemes { text, pos: 0 }
+}
+
+/// UAX #29 grapheme clusters with a shortcut for ASCII: between two ASCII chars there is always
+/// a boundary (no ASCII char is Extend, SpacingMark, ZWJ, Prepend or Regional_Indicator; the only
+/// pair rule is GB3, CR × LF), so such a cluster is one byte and unicode-segmentation is asked only
+/// where a non-ASCII char is involved. `tests/conformance_breaks.rs` runs GraphemeBreakTest 17
+/// through this, and a property compares it with unicode-segmentation on random text.
+struct Graphemes<'t> {
+    text: &'t str,
+    pos: usize,
+}
+
+impl<'t> Iterator for Graphemes<'t> {
+    type Item = (usize, &'t str);
+
+    fn next(&mut self) -> Option<(usize, &'t str)> {
+        let bytes = self.text.as_bytes();
+        let start = self.pos;
+        let &b = bytes.get(start)?;
+        let next = bytes.get(start + 1).copied();
+        let end = if b.is_ascii() && b != b'\r' && next.is_none_or(|n| n.is_ascii()) {
+            start + 1
+        } else {
+            let mut cursor = unicode_segmentation::GraphemeCursor::new(start, self.text.len(), true);
+            cursor
+                .next_boundary(self.text, 0)
+                .ok()
+                .flatten()
+                .unwrap_or(self.text.len())
+        };
+        self.pos = end;
+        Some((start, &self.text[start..end]))
+    }
 }
 
 /// Script runs with Common and Inherited chars resolved: a mark takes the script of its base, a
@@ -99,7 +131,13 @@ fn script_runs(text: &str) -> Vec<ScriptRun> {
     let mut current: Option<Script> = None;
     let mut run_start = 0;
     for (i, c) in text.char_indices() {
-        let own = c.script();
+        let own = if c.is_ascii_alphabetic() {
+            Script::Latin
+        } else if c.is_ascii() {
+            Script::Common
+        } else {
+            c.script()
+        };
         let resolved = match own {
             Script::Common | Script::Inherited | Script::Unknown => {
                 match HardcodedBidiData.bidi_matched_opening_bracket(c) {
@@ -158,6 +196,41 @@ mod tests {
             .into_iter()
             .map(|r| (&text[r.range], r.script.short_name()))
             .collect()
+    }
+
+    #[test]
+    fn the_ascii_shortcut_agrees_with_unicode_segmentation() {
+        use unicode_segmentation::UnicodeSegmentation;
+        // Every sequence of up to 4 pieces mixing ASCII (CR and LF included) with marks, ZWJ,
+        // Hebrew, emoji and a regional indicator.
+        let pieces = [
+            "a",
+            " ",
+            "\r",
+            "\n",
+            "\u{301}",
+            "\u{200D}",
+            "א",
+            "\u{5B7}",
+            "👍",
+            "\u{1F1E6}",
+            "1",
+            "\u{FE0F}",
+        ];
+        let mut text = String::new();
+        for n in 0..=4u32 {
+            for code in 0..(pieces.len() as u32).pow(n) {
+                text.clear();
+                let mut c = code;
+                for _ in 0..n {
+                    text.push_str(pieces[(c % pieces.len() as u32) as usize]);
+                    c /= pieces.len() as u32;
+                }
+                let ours: Vec<(usize, &str)> = graphemes(&text).collect();
+                let theirs: Vec<(usize, &str)> = text.grapheme_indices(true).collect();
+                assert_eq!(ours, theirs, "{text:?}");
+            }
+        }
     }
 
     #[test]

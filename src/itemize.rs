@@ -47,11 +47,30 @@ pub(crate) fn is_default_ignorable(c: char) -> bool {
 
 /// Spaces and punctuation: chars that keep the face of the cluster before them.
 fn is_space_or_punct(c: char) -> bool {
+    if c.is_ascii() {
+        // Every ASCII char but letters and digits is Common.
+        return !c.is_ascii_alphanumeric();
+    }
     !c.is_alphanumeric() && matches!(c.script(), Script::Common | Script::Inherited)
 }
 
 /// The face for one grapheme cluster: see the crate docs on fallback.
 fn choose_font(cluster: &str, stack: &[usize], fonts: &[Font], previous: Option<usize>) -> usize {
+    // Most clusters are one char: the same decision without building char iterators.
+    let mut chars = cluster.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if is_default_ignorable(c) {
+            return previous.unwrap_or(stack[0]);
+        }
+        if let Some(prev) = previous.filter(|&p| is_space_or_punct(c) && fonts[p].covers(c)) {
+            return prev;
+        }
+        return stack
+            .iter()
+            .copied()
+            .find(|&f| fonts[f].covers(c))
+            .unwrap_or(stack[0]);
+    }
     let significant = || cluster.chars().filter(|&c| !is_default_ignorable(c));
     if significant().next().is_none() {
         // Only invisible controls: they are hidden whatever the face, so do not start a new item.
