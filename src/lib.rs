@@ -115,7 +115,9 @@ pub use font::{Font, FontBook, FontMetrics, FontStack};
 pub use layout::{Alignment, Glyph, Layout, LayoutOptions, Line, LineHeight, OverflowWrap, Run, MAX_WIDTH};
 pub use outline::{InkBox, Outliner, PathSegment};
 pub use paragraph::{LayoutContext, Paragraph, ParagraphBuilder};
-pub use shape::{shape_run, RunOptions, ShapedGlyph, ShapingBackend};
+pub use shape::{
+    shape_run, RunOptions, ShapeCacheStats, ShapedGlyph, ShapingBackend, DEFAULT_SHAPE_CACHE_BYTES,
+};
 pub use style::{Feature, TextStyle, DEFAULT_HEBREW_LANGUAGE, MAX_FONT_SIZE};
 #[cfg(feature = "svg")]
 pub use svg::{document_to_svg, layout_to_svg, SvgOptions};

@@ -11,7 +11,7 @@ use crate::error::{check_range, Error};
 use crate::font::{Font, FontBook};
 use crate::itemize::{itemize, slices_need_reshaping, Item};
 use crate::layout::{Layout, LayoutOptions};
-use crate::shape::{FaceCache, ShapeRequest, ShapedGlyph, Shaper, ShapingBackend};
+use crate::shape::{FaceCache, ShapeCacheStats, ShapeRequest, ShapedGlyph, Shaper, ShapingBackend};
 use crate::style::{TextStyle, DEFAULT_HEBREW_LANGUAGE};
 
 /// Reusable state for building and laying out paragraphs: shape plans, the shaper's buffer and
@@ -57,6 +57,35 @@ impl LayoutContext {
     /// The shaping backend in use.
     pub fn backend(&self) -> ShapingBackend {
         self.shaper.backend()
+    }
+
+    /// Hits, misses, entries and bytes of the shape cache this context keeps: the shaper's
+    /// answers (in font units, any size) for every item it shaped, reused glyph for glyph when
+    /// the same text, context, face and settings come again (a paragraph rebuilt, a repeated
+    /// label).
+    ///
+    /// ```
+    /// # #[cfg(feature = "bundled-fonts")] {
+    /// use shrift::{FontBook, LayoutContext, Paragraph, TextStyle};
+    /// let book = FontBook::with_bundled_fonts();
+    /// let mut cx = LayoutContext::new();
+    /// let style = TextStyle::new("Noto Sans Hebrew, Noto Sans");
+    /// Paragraph::new("אַ ביסל text", style.clone(), &book, &mut cx)?;
+    /// let calls = cx.shaper_calls();
+    /// Paragraph::new("אַ ביסל text", style.size(30.0), &book, &mut cx)?; // another size: same answers
+    /// assert_eq!(cx.shaper_calls(), calls);
+    /// assert!(cx.shape_cache_stats().hits >= 1);
+    /// # }
+    /// # Ok::<(), shrift::Error>(())
+    /// ```
+    pub fn shape_cache_stats(&self) -> ShapeCacheStats {
+        self.shaper.cache.stats()
+    }
+
+    /// Sets the shape cache's byte budget (default [`DEFAULT_SHAPE_CACHE_BYTES`](crate::DEFAULT_SHAPE_CACHE_BYTES), 4 MiB); past it
+    /// the least recently used entries go. 0 turns the cache off.
+    pub fn set_shape_cache_budget(&mut self, bytes: usize) {
+        self.shaper.cache.set_budget(bytes);
     }
 
     /// Switches the shaping backend (paragraphs built before keep the glyphs they were built

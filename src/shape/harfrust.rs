@@ -12,7 +12,7 @@ use std::sync::Arc;
 use harfrust::font::{Blob, Font as HrFont};
 use harfrust::{Buffer, Direction, Feature, Language, Script, ShapeOptions, ShapePlan, ShaperFont, Tag};
 
-use super::{needs_adjusting, push_adjusted, ShapeRequest, ShapedGlyph, MAX_PLANS};
+use super::{needs_adjusting, push_adjusted, RawGlyph, ShapeRequest, MAX_PLANS};
 
 struct CachedPlan {
     font: u64,
@@ -62,7 +62,7 @@ impl HarfrustShaper {
         &mut self,
         req: &ShapeRequest<'_>,
         joined: &mut Vec<usize>,
-        out: &mut Vec<ShapedGlyph>,
+        out: &mut Vec<RawGlyph>,
     ) -> Option<u16> {
         let item = req.text.get(req.range.clone())?;
         let f = self.font(req.font)?;
@@ -97,18 +97,17 @@ impl HarfrustShaper {
             .plan(Some(&cached.plan))
             .features(&cached.hr_features);
         if harfrust::shape(&shaper_font, &mut buffer, options).is_ok() {
-            let scale = req.font.scale(req.size);
             out.extend(
                 buffer
                     .glyph_infos()
                     .iter()
                     .zip(buffer.glyph_positions())
-                    .map(|(info, pos)| ShapedGlyph {
+                    .map(|(info, pos)| RawGlyph {
                         id: u16::try_from(info.glyph_id).unwrap_or(0),
-                        cluster: req.range.start + info.cluster as usize,
-                        advance: pos.x_advance as f32 * scale,
-                        dx: pos.x_offset as f32 * scale,
-                        dy: pos.y_offset as f32 * scale,
+                        cluster: info.cluster,
+                        x_advance: pos.x_advance,
+                        x_offset: pos.x_offset,
+                        y_offset: pos.y_offset,
                         unsafe_to_break: info.unsafe_to_break(),
                     }),
             );

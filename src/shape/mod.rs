@@ -117,9 +117,24 @@ pub(crate) struct ShapeRequest<'a> {
     pub features: &'a [Feature],
 }
 
+mod cache;
 #[cfg(feature = "harfrust")]
 mod harfrust;
 mod rustybuzz;
+
+pub use cache::{ShapeCacheStats, DEFAULT_SHAPE_CACHE_BYTES};
+
+/// A glyph as a backend returns it: font units, cluster relative to the shaped range. What the
+/// shape cache keeps.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct RawGlyph {
+    pub id: u16,
+    pub cluster: u32,
+    pub x_advance: i32,
+    pub x_offset: i32,
+    pub y_offset: i32,
+    pub unsafe_to_break: bool,
+}
 
 /// Which shaper a [`LayoutContext`](crate::LayoutContext) uses.
 ///
@@ -210,7 +225,11 @@ pub(crate) struct Shaper {
     harfrust: harfrust::HarfrustShaper,
     /// Offsets of yods kept apart from their patah in the current call (see `push_adjusted`).
     joined: Vec<usize>,
-    /// How many shaper calls were made (tests use it to prove that re-layout does not reshape).
+    /// The current call's glyphs before scaling.
+    raw: Vec<RawGlyph>,
+    pub cache: cache::ShapeCache,
+    /// How many shaper calls were made (tests use it to prove that re-layout does not reshape);
+    /// answers from the shape cache are not calls.
     pub calls: u64,
 }
 
@@ -228,6 +247,8 @@ impl Shaper {
             #[cfg(feature = "harfrust")]
             harfrust: Default::default(),
             joined: Vec::new(),
+            raw: Vec::new(),
+            cache: cache::ShapeCache::default(),
             calls: 0,
         }
     }
@@ -240,7 +261,8 @@ impl Shaper {
         self.backend = backend;
     }
 
-    /// Shapes `req.range` of `req.text`, appending the glyphs to `out` left to right.
+    /// Shapes `req.range` of `req.text`, appending the glyphs to `out` left to right: from the
+    /// shape cache when it has the answer, else from the backend (and then into the cache).
     pub fn shape<'f>(
         &mut self,
         faces: &mut FaceCache<'f>,
@@ -253,19 +275,41 @@ impl Shaper {
         if item.is_empty() {
             return;
         }
-        self.calls += 1;
         let first = out.len();
+        if let Some(glyphs) = self.cache.get(self.backend, req) {
+            push_scaled(req, glyphs, out);
+            widen_tabs(req, first, out);
+            return;
+        }
+        self.calls += 1;
         self.joined.clear();
+        self.raw.clear();
         let space = match self.backend {
             ShapingBackend::Rustybuzz => {
                 self.rustybuzz
-                    .shape(&mut faces.rustybuzz, req, &mut self.joined, out)
+                    .shape(&mut faces.rustybuzz, req, &mut self.joined, &mut self.raw)
             }
             #[cfg(feature = "harfrust")]
-            ShapingBackend::Harfrust => self.harfrust.shape(req, &mut self.joined, out),
+            ShapingBackend::Harfrust => self.harfrust.shape(req, &mut self.joined, &mut self.raw),
         };
-        finish(req, first, space, &mut self.joined, out);
+        drop_joiners(space, &mut self.joined, &mut self.raw);
+        self.cache.insert(self.backend, req, &self.raw);
+        push_scaled(req, &self.raw, out);
+        widen_tabs(req, first, out);
     }
+}
+
+/// Appends `glyphs` scaled to the request's size, clusters made paragraph offsets.
+fn push_scaled(req: &ShapeRequest<'_>, glyphs: &[RawGlyph], out: &mut Vec<ShapedGlyph>) {
+    let scale = req.font.scale(req.size);
+    out.extend(glyphs.iter().map(|g| ShapedGlyph {
+        id: g.id,
+        cluster: req.range.start + g.cluster as usize,
+        advance: g.x_advance as f32 * scale,
+        dx: g.x_offset as f32 * scale,
+        dy: g.y_offset as f32 * scale,
+        unsafe_to_break: g.unsafe_to_break,
+    }));
 }
 
 /// Faces parsed for the length of one task (building a paragraph, laying out a document), for
@@ -318,39 +362,35 @@ fn needs_adjusting(item: &str, compose_fix: bool) -> bool {
     item.contains('\t') || (compose_fix && item.contains('\u{05B7}'))
 }
 
-/// After a backend's call: drops the hidden CGJ glyphs `push_adjusted` caused (zero-advance
-/// `space` glyphs in the clusters of the yods it kept apart from their patah; only this call's
-/// glyphs, from `first` on) and widens tabs.
-fn finish(
-    req: &ShapeRequest<'_>,
-    first: usize,
-    space: Option<u16>,
-    joined: &mut Vec<usize>,
-    out: &mut Vec<ShapedGlyph>,
-) {
-    if !joined.is_empty() {
-        let mut index = 0;
-        out.retain(|g| {
-            let mine = index >= first;
-            index += 1;
-            if !mine || Some(g.id) != space || g.advance != 0.0 {
-                return true;
+/// Drops the hidden CGJ glyphs `push_adjusted` caused: zero-advance `space` glyphs in the
+/// clusters of the yods it kept apart from their patah.
+fn drop_joiners(space: Option<u16>, joined: &mut Vec<usize>, glyphs: &mut Vec<RawGlyph>) {
+    if joined.is_empty() {
+        return;
+    }
+    glyphs.retain(|g| {
+        if Some(g.id) != space || g.x_advance != 0 {
+            return true;
+        }
+        match joined.iter().position(|&c| c == g.cluster as usize) {
+            Some(j) => {
+                joined.swap_remove(j);
+                false
             }
-            match joined.iter().position(|&c| req.range.start + c == g.cluster) {
-                Some(j) => {
-                    joined.swap_remove(j);
-                    false
-                }
-                None => true,
-            }
-        });
+            None => true,
+        }
+    });
+}
+
+/// A tab is shaped as a space; it advances [`TAB_SPACES`] spaces.
+fn widen_tabs(req: &ShapeRequest<'_>, first: usize, out: &mut [ShapedGlyph]) {
+    if !req.text[req.range.clone()].contains('\t') {
+        return;
     }
     let bytes = req.text.as_bytes();
-    if req.text[req.range.clone()].contains('\t') {
-        for g in &mut out[first..] {
-            if bytes.get(g.cluster) == Some(&b'\t') {
-                g.advance *= TAB_SPACES;
-            }
+    for g in &mut out[first..] {
+        if bytes.get(g.cluster) == Some(&b'\t') {
+            g.advance *= TAB_SPACES;
         }
     }
 }

@@ -4,7 +4,7 @@
 use rustybuzz::ttf_parser::Tag;
 use unicode_script::Script;
 
-use super::{needs_adjusting, push_adjusted, ShapeRequest, ShapedGlyph, MAX_PLANS};
+use super::{needs_adjusting, push_adjusted, RawGlyph, ShapeRequest, MAX_PLANS};
 
 struct CachedPlan {
     font: u64,
@@ -60,7 +60,7 @@ impl RustybuzzShaper {
         faces: &mut RustybuzzFaces<'f>,
         req: &ShapeRequest<'f>,
         joined: &mut Vec<usize>,
-        out: &mut Vec<ShapedGlyph>,
+        out: &mut Vec<RawGlyph>,
     ) -> Option<u16> {
         // Faces over 'static bytes (the bundled fonts) are parsed once per context; others once
         // per task, through `faces`.
@@ -107,18 +107,17 @@ impl RustybuzzShaper {
             buffer.set_language(lang);
         }
         let glyphs = rustybuzz::shape_with_plan(face, &self.plans[plan_index].plan, buffer);
-        let scale = req.font.scale(req.size);
         out.extend(
             glyphs
                 .glyph_infos()
                 .iter()
                 .zip(glyphs.glyph_positions())
-                .map(|(info, pos)| ShapedGlyph {
+                .map(|(info, pos)| RawGlyph {
                     id: u16::try_from(info.glyph_id).unwrap_or(0),
-                    cluster: req.range.start + info.cluster as usize,
-                    advance: pos.x_advance as f32 * scale,
-                    dx: pos.x_offset as f32 * scale,
-                    dy: pos.y_offset as f32 * scale,
+                    cluster: info.cluster,
+                    x_advance: pos.x_advance,
+                    x_offset: pos.x_offset,
+                    y_offset: pos.y_offset,
                     unsafe_to_break: info.unsafe_to_break(),
                 }),
         );

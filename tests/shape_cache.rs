@@ -1,0 +1,142 @@
+//! The shape cache gives exactly what shaping gives: for random text, styles and widths, layouts
+//! made with a warm cache (the same and other texts laid out before, other sizes) equal layouts
+//! made with the cache off, glyph for glyph. And it stays within its budget.
+
+#![cfg(feature = "bundled-fonts")]
+
+use std::sync::OnceLock;
+
+use proptest::prelude::*;
+use proptest::test_runner::RngSeed;
+use shrift::{BaseDirection, FontBook, Layout, LayoutContext, LayoutOptions, Paragraph, TextStyle};
+
+fn book() -> &'static FontBook {
+    static BOOK: OnceLock<FontBook> = OnceLock::new();
+    BOOK.get_or_init(FontBook::with_bundled_fonts)
+}
+
+const PIECES: &[&str] = &[
+    "א",
+    "ב",
+    "ײַ",
+    "פֿ",
+    "אָ",
+    "ייִ",
+    "\u{05B7}",
+    "\u{05D9}\u{05B7}",
+    "a",
+    "f",
+    "fi",
+    "ffl",
+    "W",
+    "AV",
+    "To",
+    "0",
+    "12",
+    " ",
+    " ",
+    "  ",
+    ".",
+    ",",
+    "(",
+    ")",
+    "„",
+    "“",
+    "-",
+    "־",
+    "\u{2067}",
+    "\u{2069}",
+    "\u{200D}",
+    "\t",
+    "\n",
+    "The ",
+    "ייִדיש ",
+    "1897 ",
+    "\u{AD}",
+];
+
+fn config() -> ProptestConfig {
+    let default = ProptestConfig::default();
+    ProptestConfig {
+        cases: if std::env::var_os("PROPTEST_CASES").is_some() {
+            default.cases
+        } else {
+            200
+        },
+        failure_persistence: None,
+        rng_seed: match default.rng_seed {
+            RngSeed::Random => RngSeed::Fixed(20261127),
+            chosen => chosen,
+        },
+        ..default
+    }
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(PIECES), 0..50).prop_map(|v| v.concat())
+}
+
+fn layout(cx: &mut LayoutContext, text: &str, style: &TextStyle, dir: BaseDirection, width: f32) -> Layout {
+    let para = Paragraph::builder(text, style.clone())
+        .direction(dir)
+        .build(book(), cx)
+        .unwrap();
+    para.layout(cx, &LayoutOptions::new(width)).unwrap()
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn cached_layouts_equal_uncached_ones(
+        texts in prop::collection::vec(text(), 1..4),
+        sans in any::<bool>(),
+        size in prop::sample::select(vec![11.0f32, 16.0, 32.0]),
+        dir in prop::sample::select(vec![BaseDirection::Auto, BaseDirection::Ltr, BaseDirection::Rtl]),
+        width in 20.0f32..400.0,
+    ) {
+        let stack = if sans { "Noto Sans Hebrew, Noto Sans" } else { "Noto Serif, Noto Serif Hebrew" };
+        let style = TextStyle::new(stack).size(size);
+        let mut warm = LayoutContext::new();
+        // Warm the cache with every text at another size, and the first text at this one.
+        for t in &texts {
+            layout(&mut warm, t, &style.clone().size(size + 5.0), dir, width);
+        }
+        layout(&mut warm, &texts[0], &style, dir, width);
+        let mut cold = LayoutContext::new();
+        cold.set_shape_cache_budget(0);
+        for t in &texts {
+            let a = layout(&mut warm, t, &style, dir, width);
+            let b = layout(&mut cold, t, &style, dir, width);
+            prop_assert_eq!(a.all_glyphs(), b.all_glyphs(), "{:?}", t);
+            prop_assert_eq!(a.lines(), b.lines());
+        }
+        prop_assert!(warm.shape_cache_stats().hits > 0);
+        prop_assert_eq!(cold.shape_cache_stats().entries, 0);
+    }
+}
+
+#[test]
+fn the_cache_stays_within_its_budget() {
+    let mut cx = LayoutContext::new();
+    cx.set_shape_cache_budget(4096);
+    let style = TextStyle::new("Noto Serif, Noto Serif Hebrew");
+    for i in 0..200 {
+        let text = format!("paragraph number {i} with some words, דער טעקסט {i}");
+        Paragraph::new(&text, style.clone(), book(), &mut cx).unwrap();
+        let stats = cx.shape_cache_stats();
+        assert!(stats.bytes <= 4096, "{stats:?}");
+    }
+    let stats = cx.shape_cache_stats();
+    assert!(stats.entries > 0 && stats.misses >= 200, "{stats:?}");
+    // A rebuild of a recent paragraph hits.
+    let hits = stats.hits;
+    Paragraph::new(
+        "paragraph number 199 with some words, דער טעקסט 199",
+        style,
+        book(),
+        &mut cx,
+    )
+    .unwrap();
+    assert!(cx.shape_cache_stats().hits > hits);
+}
