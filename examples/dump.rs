@@ -129,7 +129,11 @@ fn run() -> Result<String, String> {
         "rtl" => BaseDirection::Rtl,
         other => return Err(format!("--dir must be auto, ltr or rtl, not {other}")),
     };
+    // Without the bundled faces (--no-default-features), only --fonts DIR supplies faces.
+    #[cfg(feature = "bundled-fonts")]
     let mut book = FontBook::with_bundled_fonts();
+    #[cfg(not(feature = "bundled-fonts"))]
+    let mut book = FontBook::new();
     if let Some(dir) = &args.fonts {
         book.load_dir(dir).map_err(|e| e.to_string())?;
     }

@@ -77,6 +77,7 @@
 //! grows downward from the layout's top-left; a glyph's `x, y` is where its origin is drawn.
 
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
 // Nothing the caller hands in may panic the library: no unwrap or expect outside tests.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
@@ -123,6 +124,6 @@ pub use style::{Feature, TextStyle, DEFAULT_HEBREW_LANGUAGE, MAX_FONT_SIZE};
 pub use svg::{document_to_svg, layout_to_svg, SvgOptions};
 
 /// The README's code, compiled and run as a doctest so that it cannot rot.
-#[cfg(doctest)]
+#[cfg(all(doctest, feature = "bundled-fonts"))]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;

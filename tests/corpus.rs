@@ -2,6 +2,8 @@
 //! Bidirectional Algorithm worked by hand, font coverage read off the fonts with hb-shape, Pango
 //! (see line_breaks_vs_pango.rs) and the pixels of the rendered glyphs.
 
+#![cfg(feature = "bundled-fonts")]
+
 use std::ops::Range;
 
 use shrift::{BaseDirection, FontBook, Layout, LayoutContext, LayoutOptions, Paragraph};

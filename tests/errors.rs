@@ -1,10 +1,10 @@
 //! Bad input gives a documented `Err`, never a panic.
 
-use shrift::{
-    BaseDirection, Block, Document, Error, Font, FontBook, FontStack, LayoutContext, LayoutOptions,
-    Paragraph, TextStyle,
-};
+#[cfg(feature = "bundled-fonts")]
+use shrift::{BaseDirection, Block, Document, FontStack, LayoutContext, LayoutOptions, Paragraph, TextStyle};
+use shrift::{Error, Font, FontBook};
 
+#[cfg(feature = "bundled-fonts")]
 fn body() -> TextStyle {
     TextStyle::new("Noto Serif, Noto Serif Hebrew")
 }
@@ -59,6 +59,7 @@ fn missing_font_file_is_an_io_error() {
 }
 
 #[test]
+#[cfg(feature = "bundled-fonts")]
 fn empty_stack_and_unknown_families_are_errors() {
     let book = FontBook::with_bundled_fonts();
     let mut cx = LayoutContext::new();
@@ -75,6 +76,7 @@ fn empty_stack_and_unknown_families_are_errors() {
 }
 
 #[test]
+#[cfg(feature = "bundled-fonts")]
 fn spans_out_of_range_or_off_char_boundaries_are_errors() {
     let book = FontBook::with_bundled_fonts();
     let mut cx = LayoutContext::new();
@@ -103,6 +105,7 @@ fn spans_out_of_range_or_off_char_boundaries_are_errors() {
 }
 
 #[test]
+#[cfg(feature = "bundled-fonts")]
 fn bad_widths_and_line_heights_are_errors() {
     let book = FontBook::with_bundled_fonts();
     let mut cx = LayoutContext::new();
@@ -143,6 +146,7 @@ fn bad_widths_and_line_heights_are_errors() {
 }
 
 #[test]
+#[cfg(feature = "bundled-fonts")]
 fn bad_style_values_are_errors() {
     let book = FontBook::with_bundled_fonts();
     let mut cx = LayoutContext::new();
@@ -169,6 +173,7 @@ fn bad_style_values_are_errors() {
 }
 
 #[test]
+#[cfg(feature = "bundled-fonts")]
 fn empty_text_lays_out_as_one_empty_line() {
     let book = FontBook::with_bundled_fonts();
     let mut cx = LayoutContext::new();

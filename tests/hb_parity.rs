@@ -2,6 +2,8 @@
 //! `yi` and `he`, compared glyph for glyph with `hb-shape` (tests/data/hb_shape.txt, made by
 //! tools/hb_fixtures.py; see there to regenerate).
 
+#![cfg(feature = "bundled-fonts")]
+
 use shrift::{shape_run, Direction, Font, RunOptions};
 
 struct Record {

@@ -1,5 +1,7 @@
 //! Hostile and huge input: never a panic, never a lost byte.
 
+#![cfg(feature = "bundled-fonts")]
+
 use shrift::{BaseDirection, Font, FontBook, Layout, LayoutContext, LayoutOptions, Paragraph, TextStyle};
 
 fn body() -> TextStyle {

@@ -4,6 +4,8 @@
 //! `tools/pango_lines.py` (pango-view 1.50 serializing its layout of the same text with the same
 //! faces); see that script to regenerate.
 
+#![cfg(feature = "bundled-fonts")]
+
 use shrift::{FontBook, LayoutContext, LayoutOptions, Paragraph, TextStyle};
 
 struct Case {

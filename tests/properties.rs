@@ -1,6 +1,8 @@
 //! Properties of every layout, on random mixes of Hebrew letters and points, Latin, digits,
 //! spaces, punctuation, bidi controls and line breaks, at random widths (proptest).
 
+#![cfg(feature = "bundled-fonts")]
+
 use std::sync::OnceLock;
 
 use proptest::prelude::*;

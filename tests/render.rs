@@ -2,6 +2,8 @@
 //! directly (tests/common/raster.rs), independently of shrift's outline code, which draws the
 //! images under test (examples/common/png.rs, the render example's rasteriser).
 
+#![cfg(feature = "bundled-fonts")]
+
 use shrift::{DocumentLayout, FontBook, Layout, LayoutContext, SvgOptions};
 
 #[path = "common/article.rs"]

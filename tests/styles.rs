@@ -1,5 +1,7 @@
 //! Style spans, alignment and line height.
 
+#![cfg(feature = "bundled-fonts")]
+
 use shrift::{Alignment, Feature, FontBook, LayoutContext, LayoutOptions, Paragraph, TextStyle};
 
 fn body() -> TextStyle {

@@ -1,8 +1,9 @@
 //! The font book is shared between threads; layouts made on several threads equal the
 //! single-threaded result.
 
-use shrift::{Document, DocumentLayout, Font, FontBook, Layout, LayoutContext, Paragraph};
+use shrift::{Document, Font, FontBook, Layout, LayoutContext, Paragraph};
 
+#[cfg(feature = "bundled-fonts")]
 #[path = "common/article.rs"]
 mod article;
 
@@ -19,7 +20,8 @@ fn shared_types_are_send_and_sync() {
     assert_send::<LayoutContext>();
 }
 
-fn lay_out_corpus(book: &FontBook) -> Vec<DocumentLayout> {
+#[cfg(feature = "bundled-fonts")]
+fn lay_out_corpus(book: &FontBook) -> Vec<shrift::DocumentLayout> {
     let mut cx = LayoutContext::new();
     let doc = article::article_document(book, &mut cx).unwrap();
     [300.0, 420.0, 600.0]
@@ -29,10 +31,11 @@ fn lay_out_corpus(book: &FontBook) -> Vec<DocumentLayout> {
 }
 
 #[test]
+#[cfg(feature = "bundled-fonts")]
 fn four_threads_get_the_single_threaded_result() {
     let book = FontBook::with_bundled_fonts();
     let single = lay_out_corpus(&book);
-    let results: Vec<Vec<DocumentLayout>> = std::thread::scope(|s| {
+    let results: Vec<Vec<shrift::DocumentLayout>> = std::thread::scope(|s| {
         let handles: Vec<_> = (0..4).map(|_| s.spawn(|| lay_out_corpus(&book))).collect();
         handles.into_iter().map(|h| h.join().unwrap()).collect()
     });

@@ -4,6 +4,8 @@
 //! applied here to the JDK's levels). Data: tests/data/jdk_line_levels.tsv, made by
 //! tools/jdk_line_levels.py.
 
+#![cfg(feature = "bundled-fonts")]
+
 use shrift::{BaseDirection, FontBook, LayoutContext, LayoutOptions, Paragraph, TextStyle};
 
 #[path = "common/visual.rs"]
