@@ -135,6 +135,19 @@ impl Document {
         out.blocks.resize_with(self.blocks.len(), Layout::default);
         // Checked here too so that an empty document rejects a bad width like any other.
         options.validate()?;
+        // Without wrapping, every block is laid out at the widest block's max-content width: no
+        // line wraps, and each block aligns within the one column.
+        let mut options = *options;
+        if !options.wraps() {
+            let widest = self
+                .blocks
+                .iter()
+                .map(|b| b.paragraph.max_content_width())
+                .fold(0.0, f32::max);
+            if widest <= crate::layout::MAX_WIDTH {
+                options = options.wrapping_at(widest);
+            }
+        }
         let mut y = 0.0f32;
         let mut widest = 0.0f32;
         for (block, layout) in self.blocks.iter().zip(&mut out.blocks) {

@@ -188,6 +188,16 @@ impl LayoutOptions {
         self.overflow_wrap
     }
 
+    /// These options wrapping at `width` (for a no-wrap document: every block at the widest
+    /// block's max-content width, so that alignment is within one column).
+    pub(crate) fn wrapping_at(self, width: f32) -> LayoutOptions {
+        LayoutOptions {
+            width,
+            wrap: true,
+            ..self
+        }
+    }
+
     pub(crate) fn validate(&self) -> Result<(), Error> {
         if self.wrap && !(self.width.is_finite() && (0.0..=MAX_WIDTH).contains(&self.width)) {
             return Err(Error::InvalidWidth(self.width));

@@ -176,3 +176,35 @@ fn overflow_wrap_modes() {
         OverflowWrap::Anywhere
     );
 }
+
+#[test]
+fn a_no_wrap_document_aligns_its_blocks_in_one_column() {
+    // A short RTL block under a long LTR one: laid out without wrapping, the document is as wide
+    // as the long block, and the RTL block is right-aligned in that width (its start edge).
+    use shrift::{Block, Document, DocumentLayout};
+    let book = FontBook::with_bundled_fonts();
+    let mut cx = LayoutContext::new();
+    let style = TextStyle::new("Noto Sans, Noto Sans Hebrew");
+    let mut doc = Document::new();
+    let long = Paragraph::new(
+        "a rather long line of English text",
+        style.clone(),
+        &book,
+        &mut cx,
+    )
+    .unwrap();
+    let widest = long.max_content_width();
+    doc.push(Block::new(long));
+    doc.push(Block::new(Paragraph::new("שלום", style, &book, &mut cx).unwrap()));
+    let mut out = DocumentLayout::default();
+    doc.layout_with(&mut cx, &LayoutOptions::no_wrap(), &mut out)
+        .unwrap();
+    assert!((out.width() - widest).abs() < 1e-3);
+    let rtl = &out.blocks()[1].lines()[0];
+    assert!(
+        (rtl.x() + rtl.width() - widest).abs() < 1e-3,
+        "right edge {} vs {widest}",
+        rtl.x() + rtl.width()
+    );
+    assert_eq!(out.blocks()[0].lines().len(), 1);
+}
