@@ -88,6 +88,12 @@ impl LayoutContext {
         self.shaper.cache.set_budget(bytes);
     }
 
+    /// Empties the shape cache (plans and parsed faces stay): the next paragraphs are shaped
+    /// afresh.
+    pub fn clear_shape_cache(&mut self) {
+        self.shaper.cache.clear();
+    }
+
     /// Switches the shaping backend (paragraphs built before keep the glyphs they were built
     /// with; a layout reshapes parts with the new one).
     pub fn set_backend(&mut self, backend: ShapingBackend) {

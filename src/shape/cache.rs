@@ -223,6 +223,13 @@ impl ShapeCache {
         self.entries = entries;
     }
 
+    /// Drops every entry (the counters stay).
+    pub fn clear(&mut self) {
+        self.map.clear();
+        self.bytes = 0;
+        self.entries = 0;
+    }
+
     pub fn set_budget(&mut self, bytes: usize) {
         self.budget = bytes;
         if self.bytes > bytes {

@@ -3,9 +3,10 @@
 //! Sans" bold 32 px, body "Noto Serif, Noto Serif Hebrew" 16 px, labels "Noto Sans Hebrew, Noto
 //! Sans" bold 16 px; one layout object per block; every glyph read back.
 //!
-//! Cases: cold (build and lay out at 600 px; shrift with a fresh LayoutContext, the peers with
-//! their font and layout contexts reused, as their users do), warm rebuild (shrift rebuilding
-//! with a reused context), reflow (the built layouts laid out at 420 and 600 px alternately).
+//! Cases: cold (build and lay out at 600 px; shrift with its shape cache emptied, the peers with
+//! their font and layout contexts reused, as their users do), warm rebuild (shrift's shape cache
+//! warm), new context (shrift from a fresh LayoutContext: plans compiled and faces parsed again),
+//! reflow (the built layouts laid out at 420 and 600 px alternately).
 //! Cases are interleaved in rounds so that machine drift hits all alike; medians per case, each
 //! with its ratio to parley's cold or reflow. Heap traffic per case from a counting allocator.
 //!
@@ -119,7 +120,15 @@ impl Shrift {
         sum
     }
 
+    /// Cold as the issue defines it: an empty shape cache; the context (plans, parsed faces) is
+    /// reused, as the peers' contexts are.
     fn cold(&mut self) -> f32 {
+        self.cx.clear_shape_cache();
+        self.build()
+    }
+
+    /// Everything from nothing: a new context (plans compiled, faces parsed again).
+    fn fresh(&mut self) -> f32 {
         self.cx = shrift::LayoutContext::with_backend(self.backend);
         self.build()
     }
@@ -293,6 +302,9 @@ fn main() {
     let mut rb = Shrift::new(shrift::ShapingBackend::Rustybuzz);
     let mut hr = Shrift::new(shrift::ShapingBackend::Harfrust);
     let mut rb_warm = Shrift::new(shrift::ShapingBackend::Rustybuzz);
+    let mut hr_warm = Shrift::new(shrift::ShapingBackend::Harfrust);
+    let mut rb_fresh = Shrift::new(shrift::ShapingBackend::Rustybuzz);
+    let mut hr_fresh = Shrift::new(shrift::ShapingBackend::Harfrust);
     let mut rb_reflow = Shrift::new(shrift::ShapingBackend::Rustybuzz);
     let mut cosmic = Cosmic::new();
     let mut cosmic_reflow = Cosmic::new();
@@ -303,6 +315,9 @@ fn main() {
         Case { name: "shrift cold (rustybuzz)", run: Box::new(move |_| rb.cold()), samples: vec![], allocs: (0, 0) },
         Case { name: "shrift cold (harfrust)", run: Box::new(move |_| hr.cold()), samples: vec![], allocs: (0, 0) },
         Case { name: "shrift warm rebuild (rustybuzz)", run: Box::new(move |_| rb_warm.build()), samples: vec![], allocs: (0, 0) },
+        Case { name: "shrift warm rebuild (harfrust)", run: Box::new(move |_| hr_warm.build()), samples: vec![], allocs: (0, 0) },
+        Case { name: "shrift new context (rustybuzz)", run: Box::new(move |_| rb_fresh.fresh()), samples: vec![], allocs: (0, 0) },
+        Case { name: "shrift new context (harfrust)", run: Box::new(move |_| hr_fresh.fresh()), samples: vec![], allocs: (0, 0) },
         Case { name: "cosmic-text cold", run: Box::new(move |_| cosmic.cold()), samples: vec![], allocs: (0, 0) },
         Case { name: "parley cold", run: Box::new(move |_| parley.cold()), samples: vec![], allocs: (0, 0) },
         Case { name: "shrift reflow", run: Box::new(move |i| rb_reflow.reflow(width(i))), samples: vec![], allocs: (0, 0) },
