@@ -1,18 +1,21 @@
-//! Lays the article out cold many times (for profilers): `cargo run --release --example profile_cold -- N`.
+//! Lays the article out many times (for profilers): `cargo run --release --example profile_cold
+//! -- N [warm]`. Cold: a new context each time; warm: one context, its shape cache warm.
 use shrift::{FontBook, LayoutContext};
 
 #[path = "../tests/common/article.rs"]
 mod article;
 
 fn main() {
-    let n: usize = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(200);
+    let mut args = std::env::args().skip(1);
+    let n: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(200);
+    let warm = args.next().as_deref() == Some("warm");
     let book = FontBook::with_bundled_fonts();
     let mut lines = 0;
+    let mut cx = LayoutContext::new();
     for _ in 0..n {
-        let mut cx = LayoutContext::new();
+        if !warm {
+            cx = LayoutContext::new();
+        }
         let Ok(doc) = article::article_document(&book, &mut cx) else {
             return;
         };

@@ -140,7 +140,13 @@ fn script_runs(text: &str) -> Vec<ScriptRun> {
         };
         let resolved = match own {
             Script::Common | Script::Inherited | Script::Unknown => {
-                match HardcodedBidiData.bidi_matched_opening_bracket(c) {
+                // Of ASCII, only ( ) [ ] { } are brackets: skip the table search for the rest.
+                let bracket = if c.is_ascii() && !matches!(c, '(' | ')' | '[' | ']' | '{' | '}') {
+                    None
+                } else {
+                    HardcodedBidiData.bidi_matched_opening_bracket(c)
+                };
+                match bracket {
                     Some(b) if b.is_open => {
                         // Deep nesting is legal text; cap the stack so hostile input stays linear.
                         if brackets.len() < 64 {
