@@ -111,7 +111,10 @@ proptest! {
             prop_assert_eq!(a.all_glyphs(), b.all_glyphs(), "{:?}", t);
             prop_assert_eq!(a.lines(), b.lines());
         }
-        prop_assert!(warm.shape_cache_stats().hits > 0);
+        // Something was shaped (text not only line breaks) and so answered from the cache.
+        if texts.iter().any(|t| t.chars().any(|c| c != '\n')) {
+            prop_assert!(warm.shape_cache_stats().hits > 0);
+        }
         prop_assert_eq!(cold.shape_cache_stats().entries, 0);
     }
 }
