@@ -3,7 +3,8 @@
 //! ```text
 //! cargo run --release --example dump -- [--width PX] [--size PX] [--stack "Face A,Face B"]
 //!     [--weight 400|700] [--dir auto|ltr|rtl] [--fonts DIR] [--language TAG] [--no-wrap]
-//!     [--line-height natural:F|size:F|px:N|uniform:F] [--overflow-wrap anywhere|break-word|normal] FILE
+//!     [--line-height natural:F|size:F|px:N|uniform:F] [--overflow-wrap anywhere|break-word|normal]
+//!     [--fallback grapheme|per-char] FILE
 //! ```
 //!
 //! `--fonts DIR` adds every font file of DIR to the bundled faces (e.g. `tests/fonts`, to lay out
@@ -19,8 +20,8 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use shrift::{
-    BaseDirection, Block, Document, DocumentLayout, FontBook, LayoutContext, LayoutOptions, LineHeight,
-    OverflowWrap, Paragraph, TextStyle,
+    BaseDirection, Block, Document, DocumentLayout, Fallback, FontBook, LayoutContext, LayoutOptions,
+    LineHeight, OverflowWrap, Paragraph, TextStyle,
 };
 
 struct Args {
@@ -34,6 +35,7 @@ struct Args {
     no_wrap: bool,
     line_height: LineHeight,
     overflow_wrap: OverflowWrap,
+    fallback: Fallback,
     file: String,
 }
 
@@ -64,6 +66,7 @@ fn parse_args() -> Result<Args, String> {
         no_wrap: false,
         line_height: LineHeight::Natural(1.0),
         overflow_wrap: OverflowWrap::Anywhere,
+        fallback: Fallback::Grapheme,
         file: String::new(),
     };
     let mut it = std::env::args().skip(1);
@@ -79,6 +82,13 @@ fn parse_args() -> Result<Args, String> {
             "--language" => args.language = Some(value("--language")?),
             "--no-wrap" => args.no_wrap = true,
             "--line-height" => args.line_height = line_height(&value("--line-height")?)?,
+            "--fallback" => {
+                args.fallback = match value("--fallback")?.as_str() {
+                    "grapheme" => Fallback::Grapheme,
+                    "per-char" => Fallback::PerChar,
+                    other => return Err(format!("--fallback: unknown mode {other}")),
+                }
+            }
             "--overflow-wrap" => {
                 args.overflow_wrap = match value("--overflow-wrap")?.as_str() {
                     "anywhere" => OverflowWrap::Anywhere,
@@ -95,7 +105,7 @@ fn parse_args() -> Result<Args, String> {
         return Err(
             "usage: dump [--width PX] [--size PX] [--stack LIST] [--weight N] [--dir auto|ltr|rtl] [--fonts DIR] \
              [--language TAG] [--no-wrap] [--line-height natural:F|size:F|px:N|uniform:F] \
-             [--overflow-wrap anywhere|break-word|normal] FILE"
+             [--overflow-wrap anywhere|break-word|normal] [--fallback grapheme|per-char] FILE"
                 .into(),
         );
     }
@@ -150,6 +160,7 @@ fn run() -> Result<String, String> {
     for para_text in text.split_inclusive('\n') {
         let para = Paragraph::builder(para_text, style.clone())
             .direction(direction)
+            .fallback(args.fallback)
             .build(&book, &mut cx)
             .map_err(|e| e.to_string())?;
         doc.push(Block::new(para));

@@ -94,6 +94,19 @@ fn choose_font(cluster: &str, stack: &[usize], fonts: &[Font], previous: Option<
         .unwrap_or(stack[0])
 }
 
+/// A char's face in [`Fallback::PerChar`](crate::Fallback::PerChar) mode: the first of the stack
+/// that covers it (CSS font matching); invisible controls stay with the face before them.
+fn choose_font_per_char(c: char, stack: &[usize], fonts: &[Font], previous: Option<usize>) -> usize {
+    if is_default_ignorable(c) {
+        return previous.unwrap_or(stack[0]);
+    }
+    stack
+        .iter()
+        .copied()
+        .find(|&f| fonts[f].covers(c))
+        .unwrap_or(stack[0])
+}
+
 /// Cuts `text` into items.
 ///
 /// `style_at` gives the style of each byte; `stacks[style]` lists indexes into `fonts` in
@@ -104,11 +117,19 @@ pub(crate) fn itemize(
     style_at: &dyn Fn(usize) -> usize,
     stacks: &[Vec<usize>],
     fonts: &[Font],
+    per_char: bool,
 ) -> Vec<Item> {
     let mut items: Vec<Item> = Vec::new();
     let mut scripts = analysis.scripts.iter().peekable();
     let mut previous: Option<(usize, usize)> = None; // (style, font) of the last shaped cluster
-    for (start, cluster) in graphemes(text) {
+                                                     // The units faces are chosen for: grapheme clusters, or single chars in per-char mode.
+    let chars = text.char_indices().map(|(i, c)| (i, &text[i..i + c.len_utf8()]));
+    let units: Box<dyn Iterator<Item = (usize, &str)>> = if per_char {
+        Box::new(chars)
+    } else {
+        Box::new(graphemes(text))
+    };
+    for (start, cluster) in units {
         let first = cluster.chars().next().unwrap_or(' ');
         if crate::breaks::is_hard_break(first) {
             previous = None;
@@ -118,7 +139,11 @@ pub(crate) fn itemize(
         // byte decides.
         let style = style_at(start);
         let prev_font = previous.filter(|p| p.0 == style).map(|p| p.1);
-        let font = choose_font(cluster, &stacks[style], fonts, prev_font);
+        let font = if per_char {
+            choose_font_per_char(first, &stacks[style], fonts, prev_font)
+        } else {
+            choose_font(cluster, &stacks[style], fonts, prev_font)
+        };
         previous = Some((style, font));
         // The cluster's first char decides its script and level too: a Hebrew point on a Latin
         // letter (script Hebrew) or any mark must not start an item of its own.
@@ -167,7 +192,7 @@ mod tests {
         let fonts = book.resolve(&FontStack::new(stack), 400, false).unwrap();
         let stack: Vec<usize> = (0..fonts.len()).collect();
         let analysis = Analysis::new(text, BaseDirection::Auto);
-        itemize(text, &analysis, &|_| 0, &[stack], &fonts)
+        itemize(text, &analysis, &|_| 0, &[stack], &fonts, false)
             .into_iter()
             .map(|it| {
                 (

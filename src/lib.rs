@@ -115,7 +115,7 @@ pub use error::Error;
 pub use font::{Font, FontBook, FontMetrics, FontStack};
 pub use layout::{Alignment, Glyph, Layout, LayoutOptions, Line, LineHeight, OverflowWrap, Run, MAX_WIDTH};
 pub use outline::{InkBox, Outliner, PathSegment};
-pub use paragraph::{LayoutContext, Paragraph, ParagraphBuilder};
+pub use paragraph::{Fallback, LayoutContext, Paragraph, ParagraphBuilder};
 pub use shape::{
     shape_run, RunOptions, ShapeCacheStats, ShapedGlyph, ShapingBackend, DEFAULT_SHAPE_CACHE_BYTES,
 };

@@ -171,6 +171,21 @@ pub struct ParagraphBuilder<'t> {
     base: TextStyle,
     spans: Vec<(Range<usize>, TextStyle)>,
     direction: BaseDirection,
+    fallback: Fallback,
+}
+
+/// How a style's stack supplies faces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Fallback {
+    /// Per grapheme cluster, from the first face that covers the whole cluster, so a point never
+    /// leaves its letter; spaces and punctuation keep the face before them when it covers them
+    /// (one design of „ “ and ₪ inside a Yiddish run). The default.
+    #[default]
+    Grapheme,
+    /// Per char, each from the first face of the stack that covers it: CSS font matching, what
+    /// browsers do. For output that must break lines where a browser does; a point whose letter
+    /// comes from another face is shaped apart from it.
+    PerChar,
 }
 
 impl<'t> ParagraphBuilder<'t> {
@@ -183,6 +198,12 @@ impl<'t> ParagraphBuilder<'t> {
     /// Sets the base direction (default [`BaseDirection::Auto`]).
     pub fn direction(mut self, direction: BaseDirection) -> ParagraphBuilder<'t> {
         self.direction = direction;
+        self
+    }
+
+    /// Sets how faces are chosen from the stacks (default [`Fallback::Grapheme`]).
+    pub fn fallback(mut self, fallback: Fallback) -> ParagraphBuilder<'t> {
+        self.fallback = fallback;
         self
     }
 
@@ -226,7 +247,8 @@ impl<'t> ParagraphBuilder<'t> {
             runs.get(i.wrapping_sub(1)).map_or(0, |r| r.1)
         };
         let analysis = Analysis::new(text, self.direction);
-        let mut items = itemize(text, &analysis, &style_at, &stacks, &fonts);
+        let per_char = self.fallback == Fallback::PerChar;
+        let mut items = itemize(text, &analysis, &style_at, &stacks, &fonts, per_char);
 
         let mut glyphs = Vec::with_capacity(text.len());
         let mut faces = FaceCache::new();
@@ -427,6 +449,7 @@ impl Paragraph {
             base: style,
             spans: Vec::new(),
             direction: BaseDirection::Auto,
+            fallback: Fallback::Grapheme,
         }
     }
 

@@ -208,3 +208,57 @@ fn a_no_wrap_document_aligns_its_blocks_in_one_column() {
     );
     assert_eq!(out.blocks()[0].lines().len(), 1);
 }
+
+#[test]
+fn per_char_fallback_takes_each_char_from_the_first_face_that_has_it() {
+    // CSS font matching: each char from the first face of the stack whose cmap has it (read here
+    // with ttf-parser). The default (per grapheme) keeps the space after "abc" in Noto Sans.
+    use shrift::Fallback;
+    let faces: [(&str, &[u8]); 2] = [
+        (
+            "NotoSansHebrew-Regular.ttf",
+            include_bytes!("../fonts/NotoSansHebrew-Regular.ttf"),
+        ),
+        (
+            "NotoSans-Regular.ttf",
+            include_bytes!("../fonts/NotoSans-Regular.ttf"),
+        ),
+    ];
+    let expected_face = |c: char| {
+        faces
+            .iter()
+            .find(|(_, bytes)| {
+                ttf_parser::Face::parse(bytes, 0)
+                    .unwrap()
+                    .glyph_index(c)
+                    .is_some()
+            })
+            .map(|(name, _)| *name)
+    };
+    let text = "abc def, שלום (2026)!";
+    let book = FontBook::with_bundled_fonts();
+    let mut cx = LayoutContext::new();
+    let style = TextStyle::new("Noto Sans Hebrew, Noto Sans");
+    let per_char = Paragraph::builder(text, style.clone())
+        .fallback(Fallback::PerChar)
+        .build(&book, &mut cx)
+        .unwrap();
+    let layout = per_char.layout(&mut cx, &LayoutOptions::new(1000.0)).unwrap();
+    for run in layout.all_runs() {
+        for c in text[run.range()].chars() {
+            assert_eq!(
+                Some(run.font().name()),
+                expected_face(c),
+                "{c:?} in {:?}",
+                &text[run.range()]
+            );
+        }
+    }
+    // The space after "abc": per char it is Noto Sans Hebrew's (which has U+0020); per grapheme
+    // it stays with the Latin face before it.
+    assert_eq!(expected_face(' '), Some("NotoSansHebrew-Regular.ttf"));
+    let grapheme = Paragraph::new(text, style, &book, &mut cx).unwrap();
+    let layout = grapheme.layout(&mut cx, &LayoutOptions::new(1000.0)).unwrap();
+    let space_run = layout.all_runs().iter().find(|r| r.range().contains(&3)).unwrap();
+    assert_eq!(space_run.font().name(), "NotoSans-Regular.ttf");
+}

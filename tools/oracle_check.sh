@@ -59,6 +59,11 @@ for file in tests/data/article.txt tests/data/mixed.txt; do
     check "$name width 300 line height $lh" --width 300 --line-height $lh "$file"
   done
   check "$name width 300 overflow-wrap normal" --width 300 --overflow-wrap normal "$file"
+  for width in 300 600; do
+    check "$name width $width fallback per-char" --width $width --fallback per-char "$file"
+    check "$name width $width fallback per-char head" --width $width --fallback per-char --size 32 \
+      --weight 700 --stack "Noto Sans Hebrew,Noto Sans" "$file"
+  done
 done
 echo "oracle dumps: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
