@@ -128,20 +128,72 @@ impl<'f> Outliner<'f> {
             }
         };
         let face = self.faces.get(i)?.1.as_ref()?;
-        let mut sink = Sink {
+        outline_into(face, font.scale(size), glyph, x, y, out)
+    }
+}
+
+/// Appends the outline of `glyph` to `out`, font units times `scale` with the origin at (x, y),
+/// y down; its ink box.
+fn outline_into(
+    face: &ttf_parser::Face<'_>,
+    scale: f32,
+    glyph: u16,
+    x: f32,
+    y: f32,
+    out: &mut Vec<PathSegment>,
+) -> Option<InkBox> {
+    let mut sink = Sink { out, x, y, scale };
+    let start = sink.out.len();
+    let bbox = face.outline_glyph(ttf_parser::GlyphId(glyph), &mut sink);
+    let Some(bbox) = bbox else {
+        sink.out.truncate(start);
+        return None;
+    };
+    let (x0, y1) = sink.p(f32::from(bbox.x_min), f32::from(bbox.y_min));
+    let (x1, y0) = sink.p(f32::from(bbox.x_max), f32::from(bbox.y_max));
+    Some(InkBox { x0, y0, x1, y1 })
+}
+
+impl Font {
+    /// The outline of glyph `glyph` at `size` px per em, its origin at (`x`, `y`), everything
+    /// multiplied by `device_scale` (device pixels per layout pixel: 2 on a HiDPI screen),
+    /// appended to `out`; its ink box, or `None` for a glyph without ink or an unknown id.
+    ///
+    /// Unlike [`Outliner`] this borrows nothing beyond the call, so a long-lived glyph cache can
+    /// call it with a `Font` it keeps (a cheap clone): each call reads the face's table directory
+    /// again (microseconds), which a cache that rasterises each glyph once does not notice.
+    ///
+    /// ```
+    /// # #[cfg(feature = "bundled-fonts")] {
+    /// let book = shrift::FontBook::with_bundled_fonts();
+    /// let font = book.find("Noto Serif Hebrew", 400, false).unwrap().clone();
+    /// let glyph = 10; // any glyph id of the face with ink
+    /// let mut at_1x = Vec::new();
+    /// let mut at_2x = Vec::new();
+    /// let ink1 = font.glyph_outline(glyph, 16.0, 5.0, 20.0, 1.0, &mut at_1x);
+    /// let ink2 = font.glyph_outline(glyph, 16.0, 5.0, 20.0, 2.0, &mut at_2x);
+    /// if let (Some(a), Some(b)) = (ink1, ink2) {
+    ///     assert!((b.x1 - 2.0 * a.x1).abs() < 1e-3);
+    /// }
+    /// # }
+    /// ```
+    pub fn glyph_outline(
+        &self,
+        glyph: u16,
+        size: f32,
+        x: f32,
+        y: f32,
+        device_scale: f32,
+        out: &mut Vec<PathSegment>,
+    ) -> Option<InkBox> {
+        let face = ttf_parser::Face::parse(self.data(), self.index()).ok()?;
+        outline_into(
+            &face,
+            self.scale(size) * device_scale,
+            glyph,
+            x * device_scale,
+            y * device_scale,
             out,
-            x,
-            y,
-            scale: font.scale(size),
-        };
-        let start = sink.out.len();
-        let bbox = face.outline_glyph(ttf_parser::GlyphId(glyph), &mut sink);
-        let Some(bbox) = bbox else {
-            sink.out.truncate(start);
-            return None;
-        };
-        let (x0, y1) = sink.p(f32::from(bbox.x_min), f32::from(bbox.y_min));
-        let (x1, y0) = sink.p(f32::from(bbox.x_max), f32::from(bbox.y_max));
-        Some(InkBox { x0, y0, x1, y1 })
+        )
     }
 }

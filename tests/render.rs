@@ -171,3 +171,35 @@ fn svg_parses_and_holds_one_path_per_inked_glyph() {
         Some(&*format!("{}", 600.0 + 2.0 * PAD))
     );
 }
+
+#[test]
+fn owned_outlines_equal_the_outliner_s_and_scale_for_hidpi() {
+    // Font::glyph_outline (no borrow) gives the Outliner's path for every glyph of the article,
+    // and at device scale 2 every coordinate doubled; its ink box is the one read directly from
+    // the glyph's bbox (ink_box above, ttf-parser).
+    let laid = article_at(600.0);
+    let mut outliner = shrift::Outliner::new();
+    let (mut a, mut b, mut c) = (Vec::new(), Vec::new(), Vec::new());
+    let mut checked = 0;
+    for layout in laid.blocks() {
+        for run in layout.all_runs() {
+            for g in layout.glyphs(run) {
+                a.clear();
+                b.clear();
+                c.clear();
+                let ink = outliner.outline(run.font(), g.id, run.size(), g.x, g.y, &mut a);
+                let owned = run.font().glyph_outline(g.id, run.size(), g.x, g.y, 1.0, &mut b);
+                assert_eq!(ink, owned);
+                assert_eq!(a, b);
+                let hidpi = run.font().glyph_outline(g.id, run.size(), g.x, g.y, 2.0, &mut c);
+                if let (Some(i), Some(h)) = (owned, hidpi) {
+                    assert!((h.x0 - 2.0 * i.x0).abs() < 1e-2 && (h.y1 - 2.0 * i.y1).abs() < 1e-2);
+                    let direct = ink_box(run, g).expect("a bbox");
+                    assert!((i.x0 - direct.0).abs() < 1e-3 && (i.x1 - direct.2).abs() < 1e-3);
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 100);
+}

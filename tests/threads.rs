@@ -17,7 +17,20 @@ fn shared_types_are_send_and_sync() {
     assert_send_sync::<Paragraph>();
     assert_send_sync::<Document>();
     assert_send_sync::<Layout>();
+    assert_send_sync::<shrift::DocumentLayout>();
     assert_send::<LayoutContext>();
+    // The editing, fitting and shaping types of this session's work.
+    assert_send_sync::<shrift::Cursor>();
+    assert_send_sync::<shrift::DocumentCursor>();
+    assert_send_sync::<shrift::Carets>();
+    assert_send_sync::<shrift::SelectionRect>();
+    assert_send_sync::<shrift::Movement>();
+    assert_send_sync::<shrift::LayoutOptions>();
+    assert_send_sync::<shrift::LineHeight>();
+    assert_send_sync::<shrift::OverflowWrap>();
+    assert_send_sync::<shrift::Fallback>();
+    assert_send_sync::<shrift::ShapingBackend>();
+    assert_send_sync::<shrift::ShapeCacheStats>();
 }
 
 #[cfg(feature = "bundled-fonts")]
