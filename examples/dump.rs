@@ -16,12 +16,15 @@
 //!
 //! Check it against HarfBuzz and the JDK with `../shared/tools/oracle.py DUMP --fonts fonts`.
 
+#[path = "common/setup.rs"]
+mod setup;
+
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use shrift::{
-    BaseDirection, Block, Document, DocumentLayout, Fallback, FontBook, LayoutContext, LayoutOptions,
-    LineHeight, OverflowWrap, Paragraph, TextStyle,
+    Block, Document, DocumentLayout, Fallback, LayoutContext, LayoutOptions, LineHeight, OverflowWrap,
+    Paragraph, TextStyle,
 };
 
 struct Args {
@@ -133,20 +136,8 @@ fn json_str(out: &mut String, s: &str) {
 fn run() -> Result<String, String> {
     let args = parse_args()?;
     let text = std::fs::read_to_string(&args.file).map_err(|e| format!("{}: {e}", args.file))?;
-    let direction = match args.dir.as_str() {
-        "auto" => BaseDirection::Auto,
-        "ltr" => BaseDirection::Ltr,
-        "rtl" => BaseDirection::Rtl,
-        other => return Err(format!("--dir must be auto, ltr or rtl, not {other}")),
-    };
-    // Without the bundled faces (--no-default-features), only --fonts DIR supplies faces.
-    #[cfg(feature = "bundled-fonts")]
-    let mut book = FontBook::with_bundled_fonts();
-    #[cfg(not(feature = "bundled-fonts"))]
-    let mut book = FontBook::new();
-    if let Some(dir) = &args.fonts {
-        book.load_dir(dir).map_err(|e| e.to_string())?;
-    }
+    let direction = setup::direction(&args.dir)?;
+    let book = setup::book(args.fonts.as_deref())?;
     let mut cx = LayoutContext::new();
     let mut style = TextStyle::new(args.stack.as_str())
         .size(args.size)

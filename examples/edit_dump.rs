@@ -10,6 +10,8 @@
 
 #[path = "common/edit_json.rs"]
 mod edit_json;
+#[path = "common/setup.rs"]
+mod setup;
 
 use std::process::ExitCode;
 

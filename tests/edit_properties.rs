@@ -7,7 +7,9 @@
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
-use proptest::test_runner::RngSeed;
+
+#[path = "common/proptest_config.rs"]
+mod proptest_config;
 use shrift::{
     BaseDirection, Cursor, FontBook, Layout, LayoutContext, LayoutOptions, Movement, Paragraph, TextStyle,
 };
@@ -56,22 +58,8 @@ const PIECES: &[&str] = &[
     "1897 ",
 ];
 
-/// Fixed seed for repeatable CI; PROPTEST_RNG_SEED and PROPTEST_CASES explore further.
 fn config(cases: u32) -> ProptestConfig {
-    let default = ProptestConfig::default();
-    ProptestConfig {
-        cases: if std::env::var_os("PROPTEST_CASES").is_some() {
-            default.cases
-        } else {
-            cases
-        },
-        failure_persistence: None,
-        rng_seed: match default.rng_seed {
-            RngSeed::Random => RngSeed::Fixed(20261127),
-            chosen => chosen,
-        },
-        ..default
-    }
+    proptest_config::config(cases, 20261127, None)
 }
 
 fn text() -> impl Strategy<Value = String> {

@@ -23,6 +23,8 @@
 
 #[path = "../examples/common/edit_json.rs"]
 mod edit_json;
+#[path = "../examples/common/setup.rs"]
+mod setup;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

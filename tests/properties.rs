@@ -6,7 +6,9 @@
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
-use proptest::test_runner::{FileFailurePersistence, RngSeed};
+
+#[path = "common/proptest_config.rs"]
+mod proptest_config;
 use shrift::{BaseDirection, FontBook, Layout, LayoutContext, LayoutOptions, Paragraph, TextStyle};
 
 fn book() -> &'static FontBook {
@@ -22,25 +24,8 @@ const PIECES: &[&str] = &[
 ];
 
 /// Failing cases found so far are kept in tests/properties.proptest-regressions and rerun first.
-/// The seed is fixed so that CI is repeatable; PROPTEST_RNG_SEED=<n> (and PROPTEST_CASES=<n>)
-/// explore further.
 fn config(cases: u32, seed: u64) -> ProptestConfig {
-    let default = ProptestConfig::default();
-    ProptestConfig {
-        cases: if std::env::var_os("PROPTEST_CASES").is_some() {
-            default.cases
-        } else {
-            cases
-        },
-        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
-            "tests/properties.proptest-regressions",
-        ))),
-        rng_seed: match default.rng_seed {
-            RngSeed::Random => RngSeed::Fixed(seed),
-            chosen => chosen,
-        },
-        ..default
-    }
+    proptest_config::config(cases, seed, Some("tests/properties.proptest-regressions"))
 }
 
 fn text() -> impl Strategy<Value = String> {

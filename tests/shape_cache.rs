@@ -7,7 +7,9 @@
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
-use proptest::test_runner::RngSeed;
+
+#[path = "common/proptest_config.rs"]
+mod proptest_config;
 use shrift::{BaseDirection, FontBook, Layout, LayoutContext, LayoutOptions, Paragraph, TextStyle};
 
 fn book() -> &'static FontBook {
@@ -56,20 +58,7 @@ const PIECES: &[&str] = &[
 ];
 
 fn config() -> ProptestConfig {
-    let default = ProptestConfig::default();
-    ProptestConfig {
-        cases: if std::env::var_os("PROPTEST_CASES").is_some() {
-            default.cases
-        } else {
-            200
-        },
-        failure_persistence: None,
-        rng_seed: match default.rng_seed {
-            RngSeed::Random => RngSeed::Fixed(20261127),
-            chosen => chosen,
-        },
-        ..default
-    }
+    proptest_config::config(200, 20261127, None)
 }
 
 fn text() -> impl Strategy<Value = String> {

@@ -4,8 +4,7 @@
 
 use serde_json::{json, Value};
 use shrift::{
-    words, BaseDirection, Cursor, Direction, FontBook, Layout, LayoutContext, LayoutOptions, Movement,
-    Paragraph, TextStyle,
+    words, Cursor, Direction, Layout, LayoutContext, LayoutOptions, Movement, Paragraph, TextStyle,
 };
 
 /// What to lay out and how.
@@ -20,19 +19,8 @@ pub struct Settings {
 
 /// The whole document for `text` (one paragraph per line).
 pub fn edit_json(text: &str, settings: &Settings) -> Result<Value, String> {
-    let direction = match settings.dir.as_str() {
-        "auto" => BaseDirection::Auto,
-        "ltr" => BaseDirection::Ltr,
-        "rtl" => BaseDirection::Rtl,
-        other => return Err(format!("--dir must be auto, ltr or rtl, not {other}")),
-    };
-    #[cfg(feature = "bundled-fonts")]
-    let mut book = FontBook::with_bundled_fonts();
-    #[cfg(not(feature = "bundled-fonts"))]
-    let mut book = FontBook::new();
-    if let Some(dir) = &settings.fonts {
-        book.load_dir(dir).map_err(|e| e.to_string())?;
-    }
+    let direction = super::setup::direction(&settings.dir)?;
+    let book = super::setup::book(settings.fonts.as_deref())?;
     let mut cx = LayoutContext::new();
     let style = TextStyle::new(settings.stack.as_str())
         .size(settings.size)

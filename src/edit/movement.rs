@@ -100,16 +100,14 @@ impl Layout {
             Movement::Forward => Cursor::new(next_boundary(text, offset)),
             Movement::Backward => Cursor::new(prev_boundary(text, offset)),
             Movement::WordForward => Cursor::new(
-                words(text)
-                    .into_iter()
+                word_ranges(text)
                     .find(|w| w.end > offset)
                     .map_or(text.len(), |w| w.end),
             ),
             Movement::WordBackward => Cursor::new(
-                words(text)
-                    .into_iter()
-                    .rev()
-                    .find(|w| w.start < offset)
+                word_ranges(text)
+                    .take_while(|w| w.start < offset)
+                    .last()
                     .map_or(0, |w| w.start),
             ),
             Movement::LineStart => Cursor::new(LineCells::new(self, self.line_of(cursor)).first),
@@ -239,8 +237,15 @@ impl Layout {
 
 /// The x of the right (or left) edges of the visual pieces of words on `line`.
 fn word_edges(layout: &Layout, line: &LineCells, right: bool) -> Vec<f32> {
-    let words = words(&layout.text()[..line.range.end]);
-    let in_word = |start: usize| words.iter().any(|w| w.start <= start && start < w.end);
+    // The words that reach into the line, ascending (segmented from the text's start, so that a
+    // word running in from the line before is the same word).
+    let words: Vec<Range<usize>> = word_ranges(&layout.text()[..line.range.end])
+        .filter(|w| w.end > line.range.start)
+        .collect();
+    let in_word = |start: usize| {
+        let k = words.partition_point(|w| w.end <= start);
+        words.get(k).is_some_and(|w| w.start <= start)
+    };
     let flags: Vec<bool> = line.cells.iter().map(|c| in_word(c.start)).collect();
     let mut edges = Vec::new();
     for (i, c) in line.cells.iter().enumerate() {
@@ -272,10 +277,14 @@ fn word_edges(layout: &Layout, line: &LineCells, right: bool) -> Vec<f32> {
 /// assert_eq!(words, ["ניו", "יאָרק", "1897"]);
 /// ```
 pub fn words(text: &str) -> Vec<Range<usize>> {
+    word_ranges(text).collect()
+}
+
+/// [`words`] as they come, for the movements that stop at the first that will do.
+fn word_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     text.split_word_bound_indices()
         .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
         .map(|(i, w)| i..i + w.len())
-        .collect()
 }
 
 /// Every UAX #29 word boundary of `text`, ascending, 0 and the end included (empty text: `[0]`).
