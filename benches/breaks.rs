@@ -1,6 +1,11 @@
 //! Line-break opportunities (UAX #14) of the corpus: every paragraph of `tests/data/article.txt`
 //! and `tests/data/mixed.txt` through `line_break_opportunities`, the analysis step that line
-//! breaking runs on.
+//! breaking runs on, beside the unicode-linebreak-based breaker it replaced
+//! (`support/linebreak_15.rs`). Compare the two medians of one run.
+
+#[allow(dead_code)]
+#[path = "support/linebreak_15.rs"]
+mod linebreak_15;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 
@@ -15,6 +20,14 @@ fn bench(c: &mut Criterion) {
             paragraphs
                 .iter()
                 .map(|p| shrift::line_break_opportunities(p).len())
+                .sum::<usize>()
+        })
+    });
+    c.bench_function("breaks/corpus_unicode_15_before", |b| {
+        b.iter(|| {
+            paragraphs
+                .iter()
+                .map(|p| linebreak_15::break_opportunities(p).len())
                 .sum::<usize>()
         })
     });
