@@ -4,12 +4,18 @@
 //! cargo run --release --example dump -- [--width PX] [--size PX] [--stack "Face A,Face B"]
 //!     [--weight 400|700] [--dir auto|ltr|rtl] [--fonts DIR] [--language TAG] [--no-wrap]
 //!     [--line-height natural:F|size:F|px:N|uniform:F] [--overflow-wrap anywhere|break-word|normal]
-//!     [--fallback grapheme|per-char] FILE
+//!     [--fallback grapheme|per-char] [--max-lines N] [--truncate end|start|middle]
+//!     [--truncate-at grapheme|word] [--ellipsis STR] FILE
 //! ```
 //!
 //! `--fonts DIR` adds every font file of DIR to the bundled faces (e.g. `tests/fonts`, to lay out
 //! with Ezra SIL, Frank Ruehl CLM or DejaVu Sans); `--language TAG` tags every run (by default
 //! Hebrew-script runs are `yi`, others untagged).
+//!
+//! A line cut by `--max-lines` or `--truncate` lists its ellipsis under `"ellipsis"` rather than
+//! `"runs"` (same fields plus `"text"`, the string shaped; its range is empty, at the cut), and a
+//! paragraph with text left out lists it under `"elided"`: the oracle compares runs with the text
+//! they come from, and `tools/ellipsis_check.py` shapes the ellipses with HarfBuzz.
 //!
 //! ```text
 //! ```
@@ -23,8 +29,8 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use shrift::{
-    Block, Document, DocumentLayout, Fallback, LayoutContext, LayoutOptions, LineHeight, OverflowWrap,
-    Paragraph, TextStyle,
+    Block, Document, DocumentLayout, Fallback, Layout, LayoutContext, LayoutOptions, LineHeight,
+    OverflowWrap, Paragraph, Run, TextStyle, Truncate, TruncateAt,
 };
 
 struct Args {
@@ -39,6 +45,10 @@ struct Args {
     line_height: LineHeight,
     overflow_wrap: OverflowWrap,
     fallback: Fallback,
+    max_lines: Option<usize>,
+    truncate: Option<Truncate>,
+    truncate_at: TruncateAt,
+    ellipsis: String,
     file: String,
 }
 
@@ -70,6 +80,10 @@ fn parse_args() -> Result<Args, String> {
         line_height: LineHeight::Natural(1.0),
         overflow_wrap: OverflowWrap::Anywhere,
         fallback: Fallback::Grapheme,
+        max_lines: None,
+        truncate: None,
+        truncate_at: TruncateAt::Grapheme,
+        ellipsis: "\u{2026}".into(),
         file: String::new(),
     };
     let mut it = std::env::args().skip(1);
@@ -84,6 +98,29 @@ fn parse_args() -> Result<Args, String> {
             "--fonts" => args.fonts = Some(value("--fonts")?),
             "--language" => args.language = Some(value("--language")?),
             "--no-wrap" => args.no_wrap = true,
+            "--max-lines" => {
+                args.max_lines = Some(
+                    value("--max-lines")?
+                        .parse()
+                        .map_err(|e| format!("--max-lines: {e}"))?,
+                )
+            }
+            "--truncate" => {
+                args.truncate = Some(match value("--truncate")?.as_str() {
+                    "end" => Truncate::End,
+                    "start" => Truncate::Start,
+                    "middle" => Truncate::Middle,
+                    other => return Err(format!("--truncate: unknown mode {other}")),
+                })
+            }
+            "--truncate-at" => {
+                args.truncate_at = match value("--truncate-at")?.as_str() {
+                    "grapheme" => TruncateAt::Grapheme,
+                    "word" => TruncateAt::Word,
+                    other => return Err(format!("--truncate-at: unknown mode {other}")),
+                }
+            }
+            "--ellipsis" => args.ellipsis = value("--ellipsis")?,
             "--line-height" => args.line_height = line_height(&value("--line-height")?)?,
             "--fallback" => {
                 args.fallback = match value("--fallback")?.as_str() {
@@ -108,7 +145,8 @@ fn parse_args() -> Result<Args, String> {
         return Err(
             "usage: dump [--width PX] [--size PX] [--stack LIST] [--weight N] [--dir auto|ltr|rtl] [--fonts DIR] \
              [--language TAG] [--no-wrap] [--line-height natural:F|size:F|px:N|uniform:F] \
-             [--overflow-wrap anywhere|break-word|normal] [--fallback grapheme|per-char] FILE"
+             [--overflow-wrap anywhere|break-word|normal] [--fallback grapheme|per-char] [--max-lines N] \
+             [--truncate end|start|middle] [--truncate-at grapheme|word] [--ellipsis STR] FILE"
                 .into(),
         );
     }
@@ -152,6 +190,7 @@ fn run() -> Result<String, String> {
         let para = Paragraph::builder(para_text, style.clone())
             .direction(direction)
             .fallback(args.fallback)
+            .ellipsis(&args.ellipsis)
             .build(&book, &mut cx)
             .map_err(|e| e.to_string())?;
         doc.push(Block::new(para));
@@ -164,7 +203,16 @@ fn run() -> Result<String, String> {
         LayoutOptions::new(args.width)
     }
     .line_height_mode(args.line_height)
-    .overflow_wrap(args.overflow_wrap);
+    .overflow_wrap(args.overflow_wrap)
+    .truncate_at(args.truncate_at);
+    let options = match args.truncate {
+        Some(mode) => options.truncate(mode),
+        None => options,
+    };
+    let options = match args.max_lines {
+        Some(n) => options.max_lines(n),
+        None => options,
+    };
     let mut laid = DocumentLayout::default();
     doc.layout_with(&mut cx, &options, &mut laid)
         .map_err(|e| e.to_string())?;
@@ -202,55 +250,88 @@ fn run() -> Result<String, String> {
                 line.descent(),
                 line.width()
             );
-            for (ri, run) in layout.runs(line).iter().enumerate() {
+            // The ellipsis of a truncated line is not text of the paragraph: HarfBuzz cannot
+            // shape it from `text`, so it goes in a list of its own, with its string.
+            let (ellipses, runs): (Vec<&Run>, Vec<&Run>) =
+                layout.runs(line).iter().partition(|r| r.is_ellipsis());
+            for (ri, run) in runs.into_iter().enumerate() {
                 if ri > 0 {
                     o.push(',');
                 }
-                let rr = run.range();
-                let _ = write!(
-                    o,
-                    "\n   {{\"range\": [{}, {}], \"font\": ",
-                    start + rr.start,
-                    start + rr.end
-                );
-                json_str(&mut o, run.font().name());
-                let _ = write!(
-                    o,
-                    ", \"size\": {}, \"direction\": \"{}\", \"level\": {}, \"script\": \"{}\", \"language\": ",
-                    run.size(),
-                    run.direction().as_str(),
-                    run.level(),
-                    run.script()
-                );
-                match run.language() {
-                    Some(l) => json_str(&mut o, l),
-                    None => o.push_str("null"),
-                }
-                o.push_str(", \"glyphs\": [");
-                for (gi, g) in layout.glyphs(run).iter().enumerate() {
-                    if gi > 0 {
-                        o.push_str(", ");
-                    }
-                    let _ = write!(
-                        o,
-                        "{{\"id\": {}, \"cluster\": {}, \"x\": {}, \"y\": {}, \"advance\": {}, \"dx\": {}, \"dy\": {}}}",
-                        g.id,
-                        start + g.cluster,
-                        g.x,
-                        g.y,
-                        g.advance,
-                        g.dx,
-                        g.dy
-                    );
-                }
-                o.push_str("]}");
+                write_run(&mut o, layout, run, *start, None);
             }
-            o.push_str("]}");
+            o.push(']');
+            if !ellipses.is_empty() {
+                o.push_str(", \"ellipsis\": [");
+                for (ri, run) in ellipses.into_iter().enumerate() {
+                    if ri > 0 {
+                        o.push(',');
+                    }
+                    write_run(&mut o, layout, run, *start, Some(para.ellipsis()));
+                }
+                o.push(']');
+            }
+            o.push('}');
         }
-        o.push_str("]}");
+        o.push(']');
+        if !layout.elided().is_empty() {
+            o.push_str(", \"elided\": [");
+            for (k, r) in layout.elided().iter().enumerate() {
+                let sep = if k > 0 { ", " } else { "" };
+                let _ = write!(o, "{sep}[{}, {}]", start + r.start, start + r.end);
+            }
+            o.push(']');
+        }
+        o.push('}');
     }
     o.push_str("\n]}\n");
     Ok(o)
+}
+
+/// One run as the dump contract has it (`text`: the ellipsis string, for an ellipsis run).
+fn write_run(o: &mut String, layout: &Layout, run: &Run, start: usize, text: Option<&str>) {
+    let rr = run.range();
+    let _ = write!(
+        o,
+        "\n   {{\"range\": [{}, {}], \"font\": ",
+        start + rr.start,
+        start + rr.end
+    );
+    json_str(o, run.font().name());
+    let _ = write!(
+        o,
+        ", \"size\": {}, \"direction\": \"{}\", \"level\": {}, \"script\": \"{}\", \"language\": ",
+        run.size(),
+        run.direction().as_str(),
+        run.level(),
+        run.script()
+    );
+    match run.language() {
+        Some(l) => json_str(o, l),
+        None => o.push_str("null"),
+    }
+    if let Some(t) = text {
+        o.push_str(", \"text\": ");
+        json_str(o, t);
+    }
+    o.push_str(", \"glyphs\": [");
+    for (gi, g) in layout.glyphs(run).iter().enumerate() {
+        if gi > 0 {
+            o.push_str(", ");
+        }
+        let _ = write!(
+            o,
+            "{{\"id\": {}, \"cluster\": {}, \"x\": {}, \"y\": {}, \"advance\": {}, \"dx\": {}, \"dy\": {}}}",
+            g.id,
+            start + g.cluster,
+            g.x,
+            g.y,
+            g.advance,
+            g.dx,
+            g.dy
+        );
+    }
+    o.push_str("]}");
 }
 
 fn main() -> ExitCode {

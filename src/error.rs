@@ -62,6 +62,10 @@ pub enum Error {
     /// A line height (factor or pixels) that is negative, NaN or infinite.
     #[error("line height must be finite and not negative, got {0}")]
     InvalidLineHeight(f32),
+    /// [`LayoutOptions::max_lines`](crate::LayoutOptions::max_lines) of 0: a layout has at least
+    /// one line.
+    #[error("max lines must be at least 1")]
+    InvalidMaxLines,
     /// A font weight outside 1..=1000.
     #[error("font weight must be in 1..=1000, got {0}")]
     InvalidWeight(u16),

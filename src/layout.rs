@@ -80,6 +80,31 @@ pub enum OverflowWrap {
     Normal,
 }
 
+/// Where a line too wide for the layout is cut when it is truncated with an ellipsis
+/// ([`LayoutOptions::truncate`]). Cuts fall in logical (reading) order; the ellipsis takes the
+/// paragraph's direction, so "start" is the right end of a right-to-left line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Truncate {
+    /// Keep the line's start, end it with the ellipsis (CSS `text-overflow: ellipsis`).
+    #[default]
+    End,
+    /// Keep the line's end, begin it with the ellipsis (a path whose file name matters).
+    Start,
+    /// Keep both ends, the ellipsis between them (file names, URLs).
+    Middle,
+}
+
+/// Where a truncated line may be cut.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum TruncateAt {
+    /// Between any two grapheme clusters (the default): as much text as fits.
+    #[default]
+    Grapheme,
+    /// At UAX #14 line-break opportunities (between words), or between grapheme clusters where
+    /// not even one word fits.
+    Word,
+}
+
 /// Width, alignment, line height and wrapping for one layout.
 ///
 /// ```
@@ -94,6 +119,9 @@ pub struct LayoutOptions {
     align: Alignment,
     line_height: LineHeight,
     overflow_wrap: OverflowWrap,
+    max_lines: Option<usize>,
+    truncate: Option<Truncate>,
+    truncate_at: TruncateAt,
 }
 
 impl LayoutOptions {
@@ -105,6 +133,9 @@ impl LayoutOptions {
             align: Alignment::Start,
             line_height: LineHeight::Natural(1.0),
             overflow_wrap: OverflowWrap::Anywhere,
+            max_lines: None,
+            truncate: None,
+            truncate_at: TruncateAt::Grapheme,
         }
     }
 
@@ -155,6 +186,83 @@ impl LayoutOptions {
         self
     }
 
+    /// Keeps at most `n` lines (CSS `line-clamp`): when the text needs more, the last kept line
+    /// is cut where it and the paragraph's ellipsis
+    /// ([`ParagraphBuilder::ellipsis`](crate::ParagraphBuilder::ellipsis), "…" by default) fit
+    /// the width, and the ellipsis ends it. The ellipsis takes the paragraph's direction: it
+    /// stands at the left end of a right-to-left line, whatever script the cut falls in.
+    /// [`Layout::elided`] tells what was left out. Lines wrap at the width (a
+    /// [`LayoutOptions::no_wrap`] layout stays unwrapped); any [`LayoutOptions::truncate`] mode
+    /// is ignored, the cut is at the end. `n` = 0 is an [`Error::InvalidMaxLines`] when laying
+    /// out.
+    ///
+    /// ```
+    /// # #[cfg(feature = "bundled-fonts")] {
+    /// use shrift::{FontBook, LayoutContext, LayoutOptions, Paragraph, TextStyle};
+    /// let book = FontBook::with_bundled_fonts();
+    /// let mut cx = LayoutContext::new();
+    /// let text = "one two three four five six seven eight nine ten";
+    /// let para = Paragraph::new(text, TextStyle::new("Noto Sans"), &book, &mut cx)?;
+    /// let layout = para.layout(&mut cx, &LayoutOptions::new(80.0).max_lines(2))?;
+    /// assert_eq!(layout.lines().len(), 2);
+    /// let last = &layout.lines()[1];
+    /// assert!(layout.runs(last).last().unwrap().is_ellipsis());
+    /// // What is shown is a prefix of the text; the rest is elided.
+    /// assert_eq!(layout.elided(), &[layout.visible_range().end..text.len()]);
+    /// # }
+    /// # Ok::<(), shrift::Error>(())
+    /// ```
+    pub fn max_lines(mut self, n: usize) -> LayoutOptions {
+        self.max_lines = Some(n);
+        self
+    }
+
+    /// Truncates instead of wrapping: lines end only at hard breaks, and each line wider than
+    /// the width is cut at its end, start or middle with the paragraph's ellipsis in the cut
+    /// (CSS `white-space: nowrap; text-overflow: ellipsis`, and the start and middle forms that
+    /// file managers use). The width must be valid as for wrapping.
+    ///
+    /// ```
+    /// # #[cfg(feature = "bundled-fonts")] {
+    /// use shrift::{FontBook, LayoutContext, LayoutOptions, Paragraph, TextStyle, Truncate};
+    /// let book = FontBook::with_bundled_fonts();
+    /// let mut cx = LayoutContext::new();
+    /// let name = "/home/reyzl/documents/a-very-long-file-name.txt";
+    /// let para = Paragraph::new(name, TextStyle::new("Noto Sans"), &book, &mut cx)?;
+    /// let layout = para.layout(&mut cx, &LayoutOptions::new(150.0).truncate(Truncate::Middle))?;
+    /// assert_eq!(layout.lines().len(), 1);
+    /// assert!(layout.lines()[0].width() <= 150.0);
+    /// let hidden = &layout.elided()[0];
+    /// assert!(hidden.start > 0 && hidden.end < name.len());
+    /// # }
+    /// # Ok::<(), shrift::Error>(())
+    /// ```
+    pub fn truncate(mut self, mode: Truncate) -> LayoutOptions {
+        self.truncate = Some(mode);
+        self
+    }
+
+    /// Sets where a truncated line may be cut (default [`TruncateAt::Grapheme`]).
+    pub fn truncate_at(mut self, at: TruncateAt) -> LayoutOptions {
+        self.truncate_at = at;
+        self
+    }
+
+    /// The line limit of [`LayoutOptions::max_lines`], if any.
+    pub fn max_lines_value(&self) -> Option<usize> {
+        self.max_lines
+    }
+
+    /// The truncation mode of [`LayoutOptions::truncate`], if any.
+    pub fn truncation(&self) -> Option<Truncate> {
+        self.truncate
+    }
+
+    /// Where truncated lines may be cut.
+    pub fn truncation_at(&self) -> TruncateAt {
+        self.truncate_at
+    }
+
     /// The width lines are broken at (0 for [`LayoutOptions::no_wrap`]).
     pub fn width(&self) -> f32 {
         self.width
@@ -202,6 +310,12 @@ impl LayoutOptions {
         if self.wrap && !(self.width.is_finite() && (0.0..=MAX_WIDTH).contains(&self.width)) {
             return Err(Error::InvalidWidth(self.width));
         }
+        if self.max_lines == Some(0) {
+            return Err(Error::InvalidMaxLines);
+        }
+        if self.truncate.is_some() && !(self.width.is_finite() && (0.0..=MAX_WIDTH).contains(&self.width)) {
+            return Err(Error::InvalidWidth(self.width));
+        }
         let h = self.line_height.value();
         if !(h.is_finite() && h >= 0.0) {
             return Err(Error::InvalidLineHeight(h));
@@ -241,9 +355,19 @@ pub struct Run {
     pub(crate) glyphs: Range<usize>,
     pub(crate) x: f32,
     pub(crate) width: f32,
+    /// The run is the ellipsis of a truncated line, not text of the paragraph.
+    pub(crate) ellipsis: bool,
 }
 
 impl Run {
+    /// Whether the run is the ellipsis a truncated line shows ([`LayoutOptions::max_lines`],
+    /// [`LayoutOptions::truncate`]) rather than text: its glyphs shape the paragraph's ellipsis
+    /// string, its range is empty, at the start of the elided text, and every glyph's cluster is
+    /// that offset.
+    pub fn is_ellipsis(&self) -> bool {
+        self.ellipsis
+    }
+
     /// The run's byte range in the paragraph's text.
     pub fn range(&self) -> Range<usize> {
         self.range.clone()
@@ -367,6 +491,8 @@ pub struct Layout {
     pub(crate) glyphs: Vec<Glyph>,
     /// Clusters drawn with `.notdef`, in the order met.
     pub(crate) missing: Vec<usize>,
+    /// Byte ranges left out by truncation, ascending.
+    pub(crate) elided: Vec<Range<usize>>,
 }
 
 impl Layout {
@@ -423,6 +549,26 @@ impl Layout {
         &self.text
     }
 
+    /// The byte ranges of the text that truncation left out ([`LayoutOptions::max_lines`],
+    /// [`LayoutOptions::truncate`]), ascending; an ellipsis stands for each. Empty when all the
+    /// text is shown.
+    pub fn elided(&self) -> &[Range<usize>] {
+        &self.elided
+    }
+
+    /// Whether truncation left any text out.
+    pub fn is_truncated(&self) -> bool {
+        !self.elided.is_empty()
+    }
+
+    /// The text from the first byte shown to the last: with [`LayoutOptions::max_lines`], the
+    /// prefix of the text that is shown; without truncation, the whole text.
+    pub fn visible_range(&self) -> Range<usize> {
+        let start = self.lines.first().map_or(0, |l| l.range.start);
+        let end = self.lines.last().map_or(0, |l| l.range.end);
+        start..end
+    }
+
     pub(crate) fn clear(&mut self) {
         self.width = 0.0;
         self.height = 0.0;
@@ -431,6 +577,7 @@ impl Layout {
         self.runs.clear();
         self.glyphs.clear();
         self.missing.clear();
+        self.elided.clear();
     }
 
     /// Moves everything down by `dy` (stacking blocks in a document).

@@ -46,6 +46,7 @@
 //! | all of the above, once per paragraph | `paragraph.rs` | [`Paragraph`] |
 //! | first-fit line breaking | `line_break.rs` | line ranges |
 //! | per-line reordering (UAX #9 L1, L2) | `reorder.rs` | `LineRun`s in visual order |
+//! | truncation: cuts and the ellipsis's place | `truncate.rs` | `Cut`s |
 //! | positioning, alignment, line metrics | `position.rs` | [`Layout`] |
 //! | blocks in a column | `document.rs` | [`DocumentLayout`] |
 //! | editing geometry: hit testing, carets, selections, movement | `edit/` | [`Cursor`], [`Carets`], [`SelectionRect`] |
@@ -102,6 +103,7 @@ mod shape;
 mod style;
 #[cfg(feature = "svg")]
 mod svg;
+mod truncate;
 
 pub use analysis::{graphemes, BaseDirection, Direction};
 pub use bidi::BidiLevels;
@@ -113,7 +115,10 @@ pub use edit::{
 };
 pub use error::Error;
 pub use font::{Font, FontBook, FontMetrics, FontStack};
-pub use layout::{Alignment, Glyph, Layout, LayoutOptions, Line, LineHeight, OverflowWrap, Run, MAX_WIDTH};
+pub use layout::{
+    Alignment, Glyph, Layout, LayoutOptions, Line, LineHeight, OverflowWrap, Run, Truncate, TruncateAt,
+    MAX_WIDTH,
+};
 pub use outline::{InkBox, Outliner, PathSegment};
 pub use paragraph::{Fallback, LayoutContext, Paragraph, ParagraphBuilder};
 pub use shape::{

@@ -27,12 +27,7 @@ pub(crate) fn break_lines(
     lines: &mut Vec<Range<usize>>,
 ) {
     lines.clear();
-    let mut measure = Measure {
-        para,
-        shaper,
-        faces: FaceCache::new(),
-        glyphs: Vec::new(),
-    };
+    let mut measure = Measure::new(para, shaper);
     let max = width + FIT_EPSILON;
     let segs = &para.segments;
     let mut start = 0;
@@ -152,7 +147,7 @@ fn split_long_segment(
 
 /// Measures lines the way positioning will lay them out: parts of items cut at unsafe points are
 /// reshaped.
-struct Measure<'p> {
+pub(crate) struct Measure<'p> {
     para: &'p Paragraph,
     shaper: &'p mut Shaper,
     faces: FaceCache<'p>,
@@ -160,6 +155,15 @@ struct Measure<'p> {
 }
 
 impl<'p> Measure<'p> {
+    pub fn new(para: &'p Paragraph, shaper: &'p mut Shaper) -> Measure<'p> {
+        Measure {
+            para,
+            shaper,
+            faces: FaceCache::new(),
+            glyphs: Vec::new(),
+        }
+    }
+
     /// Whether the line `start..end` is cut inside an item at a point where the shaper's
     /// glyphs are unsafe to break, so that positioning will reshape it.
     fn risky(&self, start: usize, end: usize) -> bool {
@@ -174,7 +178,7 @@ impl<'p> Measure<'p> {
     }
 
     /// The advance of `range` (one line's worth of text) as it would be drawn.
-    fn width(&mut self, range: Range<usize>) -> f32 {
+    pub fn width(&mut self, range: Range<usize>) -> f32 {
         let para = self.para;
         let first = para.items.partition_point(|it| it.range.end <= range.start);
         let mut width = 0.0;

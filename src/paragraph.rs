@@ -32,6 +32,14 @@ pub(crate) struct Scratch {
     pub order: Vec<usize>,
     pub reset: Vec<Range<usize>>,
     pub glyphs: Vec<ShapedGlyph>,
+    /// A cut line's first piece, while the second is reordered.
+    pub piece_runs: Vec<crate::reorder::LineRun>,
+    /// The cut lines of a truncated layout: (line index, cut).
+    pub cuts: Vec<(usize, crate::truncate::Cut)>,
+    /// Candidate cut offsets of one line.
+    pub stops: Vec<usize>,
+    /// The ellipsis, shaped for the current layout.
+    pub ellipsis: Vec<ShapedGlyph>,
 }
 
 impl LayoutContext {
@@ -172,6 +180,7 @@ pub struct ParagraphBuilder<'t> {
     spans: Vec<(Range<usize>, TextStyle)>,
     direction: BaseDirection,
     fallback: Fallback,
+    ellipsis: Option<std::sync::Arc<str>>,
 }
 
 /// How a style's stack supplies faces.
@@ -204,6 +213,16 @@ impl<'t> ParagraphBuilder<'t> {
     /// Sets how faces are chosen from the stacks (default [`Fallback::Grapheme`]).
     pub fn fallback(mut self, fallback: Fallback) -> ParagraphBuilder<'t> {
         self.fallback = fallback;
+        self
+    }
+
+    /// Sets the string a truncated line shows where text is left out
+    /// ([`LayoutOptions::max_lines`], [`LayoutOptions::truncate`]); default "…" (U+2026). It is
+    /// shaped in the base style, from the first face of its stack that has all its chars (three
+    /// full stops where none has), in the paragraph's direction. An empty string cuts the text
+    /// without a mark.
+    pub fn ellipsis(mut self, ellipsis: &str) -> ParagraphBuilder<'t> {
+        self.ellipsis = Some(ellipsis.into());
         self
     }
 
@@ -282,6 +301,7 @@ impl<'t> ParagraphBuilder<'t> {
         missing.dedup();
         let primary_font = stacks.iter().map(|s| s.first().copied().unwrap_or(0)).collect();
         let hyphens = soft_hyphens(text, &items, &stacks, &fonts, &styles);
+        let ellipsis = Ellipsis::new(self.ellipsis, &stacks[0], &fonts, &styles[0]);
         Ok(Paragraph {
             text: std::sync::Arc::from(text),
             bidi: analysis.bidi,
@@ -295,6 +315,7 @@ impl<'t> ParagraphBuilder<'t> {
             segments,
             missing,
             hyphens,
+            ellipsis,
         })
     }
 }
@@ -426,6 +447,42 @@ pub struct Paragraph {
     pub(crate) missing: Vec<usize>,
     /// The hyphen of each soft hyphen, by position.
     pub(crate) hyphens: Vec<SoftHyphen>,
+    pub(crate) ellipsis: Ellipsis,
+}
+
+/// The string a truncated line shows, and the face it is shaped with (see
+/// [`ParagraphBuilder::ellipsis`]). Shaped only when a layout truncates, through the shape cache.
+#[derive(Debug, Clone)]
+pub(crate) struct Ellipsis {
+    pub text: std::sync::Arc<str>,
+    /// Index of the face into the paragraph's faces.
+    pub font: usize,
+}
+
+impl Ellipsis {
+    fn new(
+        asked: Option<std::sync::Arc<str>>,
+        stack: &[usize],
+        fonts: &[Font],
+        base: &TextStyle,
+    ) -> Ellipsis {
+        static DEFAULT: std::sync::OnceLock<std::sync::Arc<str>> = std::sync::OnceLock::new();
+        static STOPS: std::sync::OnceLock<std::sync::Arc<str>> = std::sync::OnceLock::new();
+        let text = asked.unwrap_or_else(|| DEFAULT.get_or_init(|| "\u{2026}".into()).clone());
+        let covers = |t: &str, f: usize| {
+            t.chars()
+                .all(|c| fonts[f].char_glyph(c, base.font_size()).is_some())
+        };
+        let first = stack.first().copied().unwrap_or(0);
+        if let Some(&f) = stack.iter().find(|&&f| covers(&text, f)) {
+            return Ellipsis { text, font: f };
+        }
+        let stops = STOPS.get_or_init(|| "...".into()).clone();
+        match stack.iter().find(|&&f| covers(&stops, f)) {
+            Some(&f) => Ellipsis { text: stops, font: f },
+            None => Ellipsis { text, font: first },
+        }
+    }
 }
 
 impl std::fmt::Debug for Paragraph {
@@ -450,6 +507,7 @@ impl Paragraph {
             spans: Vec::new(),
             direction: BaseDirection::Auto,
             fallback: Fallback::Grapheme,
+            ellipsis: None,
         }
     }
 
@@ -584,6 +642,29 @@ impl Paragraph {
         }
         let k = self.hyphens.partition_point(|h| h.pos < end - 2);
         self.hyphens.get(k).filter(|h| h.pos == end - 2)
+    }
+
+    /// The shaping request for the ellipsis: the base style's size, language and features, the
+    /// paragraph's direction, no script (Common) and no context.
+    pub(crate) fn ellipsis_request(&self) -> ShapeRequest<'_> {
+        let style = &self.styles[0];
+        ShapeRequest {
+            text: &self.ellipsis.text,
+            range: 0..self.ellipsis.text.len(),
+            font: &self.fonts[self.ellipsis.font],
+            size: style.font_size(),
+            rtl: self.direction() == Direction::Rtl,
+            script: unicode_script::Script::Common,
+            language: style.language_arc(),
+            features: style.features(),
+        }
+    }
+
+    /// The string truncated lines show where text is left out: the one given to
+    /// [`ParagraphBuilder::ellipsis`] ("…" by default), or "..." where no face of the base
+    /// style's stack has all its chars.
+    pub fn ellipsis(&self) -> &str {
+        &self.ellipsis.text
     }
 
     /// The level of the bidi paragraph holding byte `pos`.

@@ -6,11 +6,12 @@
 //! the cut falls inside a cluster) that part is reshaped on its own, as HarfBuzz's documentation
 //! prescribes.
 
-use crate::layout::{Alignment, Glyph, Layout, LayoutOptions, Line, LineHeight, Run};
-use crate::line_break::break_lines;
-use crate::paragraph::{LayoutContext, Paragraph};
-use crate::reorder::reorder_line;
-use crate::shape::{FaceCache, ShapedGlyph};
+use crate::layout::{Alignment, Glyph, Layout, LayoutOptions, Line, LineHeight, Run, Truncate};
+use crate::line_break::{break_lines, Measure};
+use crate::paragraph::{LayoutContext, Paragraph, Scratch};
+use crate::reorder::{reorder_line, LineRun};
+use crate::shape::{FaceCache, ShapeRequest, ShapedGlyph, Shaper};
+use crate::truncate::{cut_line, reorder_cut};
 
 /// The glyphs of an item whose clusters lie in `range`, left to right.
 fn item_slice<'p>(para: &'p Paragraph, item: usize, range: &std::ops::Range<usize>) -> &'p [ShapedGlyph] {
@@ -50,7 +51,9 @@ pub(crate) fn layout_paragraph(
     };
     out.width = width;
     out.direction = Some(para.direction());
-    let max = if options.wraps() { width } else { f32::INFINITY };
+    // Truncation without a line limit cuts instead of wrapping.
+    let wraps = options.wraps() && (options.truncation().is_none() || options.max_lines_value().is_some());
+    let max = if wraps { width } else { f32::INFINITY };
     break_lines(
         para,
         shaper,
@@ -58,18 +61,47 @@ pub(crate) fn layout_paragraph(
         options.overflow_wrap_mode(),
         &mut scratch.line_ranges,
     );
-    let line_ranges = std::mem::take(&mut scratch.line_ranges);
+    let mut line_ranges = std::mem::take(&mut scratch.line_ranges);
+    scratch.cuts.clear();
+    if options.max_lines_value().is_some() || options.truncation().is_some() {
+        truncate(para, shaper, scratch, options, width, &mut line_ranges);
+        out.elided.extend(
+            scratch
+                .cuts
+                .iter()
+                .map(|(_, c)| c.elided())
+                .filter(|r| !r.is_empty()),
+        );
+    }
     let mut faces = FaceCache::new();
     let mut y = 0.0f32;
+    let mut next_cut = 0;
 
-    for line_range in &line_ranges {
-        let hyphen = para.hyphen_at_line_end(line_range.end).copied();
-        reorder_line(para, line_range.clone(), hyphen.is_some(), scratch);
+    for (index, line_range) in line_ranges.iter().enumerate() {
+        // A cut line shows its pieces around the ellipsis; its logical end is its last piece's.
+        let cut = match scratch.cuts.get(next_cut) {
+            Some((i, c)) if *i == index => {
+                next_cut += 1;
+                Some(c.clone())
+            }
+            _ => None,
+        };
+        let (hyphen, shown_end) = match &cut {
+            Some(c) => {
+                reorder_cut(para, c, scratch);
+                (None, if c.b.is_empty() { c.a.end } else { c.b.end })
+            }
+            None => {
+                let hyphen = para.hyphen_at_line_end(line_range.end).copied();
+                reorder_line(para, line_range.clone(), hyphen.is_some(), scratch);
+                (hyphen, line_range.end)
+            }
+        };
         let rtl = para.paragraph_level_at(line_range.start) % 2 == 1;
         // Rule L1's reset range at the very end of the line is the whitespace that hangs.
         let hang_start = match scratch.reset.last() {
-            Some(r) if r.end == line_range.end => r.start,
-            _ => line_range.end,
+            Some(r) if r.end == shown_end => r.start,
+            _ => shown_end,
         };
         let first_run = out.runs.len();
         let first_glyph = out.glyphs.len();
@@ -78,6 +110,14 @@ pub(crate) fn layout_paragraph(
         let mut largest_size = 0.0f32;
 
         for lr in &scratch.line_runs {
+            // A cut line's ellipsis: shaped once per layout, every glyph at the cut.
+            if lr.ellipsis {
+                let request = para.ellipsis_request();
+                let (a, d, g) = place_run(out, &request, lr, &scratch.ellipsis, &mut pen, None);
+                (ascent, descent, gap) = (ascent.max(a), descent.max(d), gap.max(g));
+                largest_size = largest_size.max(request.size);
+                continue;
+            }
             let item = &para.items[lr.item];
             let request = para.request(item, lr.range.clone(), lr.level);
             if let (true, Some(h)) = (lr.hyphen, hyphen) {
@@ -102,6 +142,7 @@ pub(crate) fn layout_paragraph(
                     glyphs: out.glyphs.len() - 1..out.glyphs.len(),
                     x: pen,
                     width: h.advance,
+                    ellipsis: false,
                 });
                 let m = font.metrics(h.size);
                 ascent = ascent.max(m.ascent);
@@ -128,45 +169,11 @@ pub(crate) fn layout_paragraph(
                 shaper.shape(&mut faces, &request, &mut scratch.glyphs);
                 &scratch.glyphs
             };
-            if glyphs.is_empty() {
-                continue;
+            let (a, d, g) = place_run(out, &request, lr, glyphs, &mut pen, Some((hang_start, &mut hang)));
+            (ascent, descent, gap) = (ascent.max(a), descent.max(d), gap.max(g));
+            if !glyphs.is_empty() {
+                largest_size = largest_size.max(request.size);
             }
-            let run_x = pen;
-            let start = out.glyphs.len();
-            for g in glyphs {
-                out.glyphs.push(Glyph {
-                    id: g.id,
-                    cluster: g.cluster,
-                    x: pen + g.dx,
-                    y: -g.dy,
-                    advance: g.advance,
-                    dx: g.dx,
-                    dy: g.dy,
-                });
-                if g.id == 0 && out.missing.last() != Some(&g.cluster) {
-                    out.missing.push(g.cluster);
-                }
-                if g.cluster >= hang_start {
-                    hang += g.advance;
-                }
-                pen += g.advance;
-            }
-            let m = request.font.metrics(request.size);
-            largest_size = largest_size.max(request.size);
-            ascent = ascent.max(m.ascent);
-            descent = descent.max(m.descent);
-            gap = gap.max(m.line_gap);
-            out.runs.push(Run {
-                range: lr.range.clone(),
-                font: request.font.clone(),
-                size: request.size,
-                level: lr.level,
-                script: request.script.short_name(),
-                language: request.language.cloned(),
-                glyphs: start..out.glyphs.len(),
-                x: run_x,
-                width: pen - run_x,
-            });
         }
         if out.runs.len() == first_run {
             // A line with nothing to draw (an empty paragraph, a blank line) still has a height.
@@ -233,6 +240,119 @@ pub(crate) fn layout_paragraph(
     }
     out.height = y;
     scratch.line_ranges = line_ranges;
+}
+
+/// Appends a run of `glyphs` at `pen` (moved past them) and returns its face's ascent, descent
+/// and line gap (zeros for no glyphs: nothing is pushed). An ellipsis run's glyphs all take the
+/// cut's offset as cluster. `hang`: where the hanging whitespace starts, and the advance of the
+/// glyphs past it.
+fn place_run(
+    out: &mut Layout,
+    request: &ShapeRequest<'_>,
+    lr: &LineRun,
+    glyphs: &[ShapedGlyph],
+    pen: &mut f32,
+    mut hang: Option<(usize, &mut f32)>,
+) -> (f32, f32, f32) {
+    if glyphs.is_empty() {
+        return (0.0, 0.0, 0.0);
+    }
+    let run_x = *pen;
+    let start = out.glyphs.len();
+    for g in glyphs {
+        let cluster = if lr.ellipsis { lr.range.start } else { g.cluster };
+        out.glyphs.push(Glyph {
+            id: g.id,
+            cluster,
+            x: *pen + g.dx,
+            y: -g.dy,
+            advance: g.advance,
+            dx: g.dx,
+            dy: g.dy,
+        });
+        if g.id == 0 && out.missing.last() != Some(&cluster) {
+            out.missing.push(cluster);
+        }
+        if let Some((from, advance)) = hang.as_mut() {
+            if cluster >= *from {
+                **advance += g.advance;
+            }
+        }
+        *pen += g.advance;
+    }
+    out.runs.push(Run {
+        range: lr.range.clone(),
+        font: request.font.clone(),
+        size: request.size,
+        level: lr.level,
+        script: request.script.short_name(),
+        language: request.language.cloned(),
+        glyphs: start..out.glyphs.len(),
+        x: run_x,
+        width: *pen - run_x,
+        ellipsis: lr.ellipsis,
+    });
+    let m = request.font.metrics(request.size);
+    (m.ascent, m.descent, m.line_gap)
+}
+
+/// Cuts the lines that truncation shortens (recording each in `scratch.cuts`): with a line limit,
+/// drops the lines past it and cuts the last kept one; else cuts every line wider than `width`.
+fn truncate(
+    para: &Paragraph,
+    shaper: &mut Shaper,
+    scratch: &mut Scratch,
+    options: &LayoutOptions,
+    width: f32,
+    lines: &mut Vec<std::ops::Range<usize>>,
+) {
+    let limit = options.max_lines_value();
+    if limit.is_some_and(|n| lines.len() <= n) {
+        return;
+    }
+    let mut faces = FaceCache::new();
+    scratch.ellipsis.clear();
+    shaper.shape(&mut faces, &para.ellipsis_request(), &mut scratch.ellipsis);
+    drop(faces);
+    let ellipsis: f32 = scratch.ellipsis.iter().map(|g| g.advance).sum();
+    let mode = options.truncation().unwrap_or_default();
+    let at = options.truncation_at();
+    let mut measure = Measure::new(para, shaper);
+    if let Some(n) = limit {
+        lines.truncate(n);
+        let last = n - 1;
+        let line = lines[last].clone();
+        if let Some(cut) = cut_line(
+            para,
+            &mut measure,
+            line,
+            width,
+            ellipsis,
+            Truncate::End,
+            at,
+            true,
+            &mut scratch.stops,
+        ) {
+            lines[last] = cut.a.clone();
+            scratch.cuts.push((last, cut));
+        }
+        return;
+    }
+    for (index, line) in lines.iter().enumerate() {
+        if let Some(cut) = cut_line(
+            para,
+            &mut measure,
+            line.clone(),
+            width,
+            ellipsis,
+            mode,
+            at,
+            false,
+            &mut scratch.stops,
+        ) {
+            scratch.cuts.push((index, cut));
+        }
+    }
 }
 
 /// The font size of the style at `pos` (for a line with nothing to draw).

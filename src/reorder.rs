@@ -18,6 +18,8 @@ pub(crate) struct LineRun {
     pub level: u8,
     /// The run is the soft hyphen a line ends at, drawn as a hyphen.
     pub hyphen: bool,
+    /// The run is a truncated line's ellipsis (its range is empty; `item` means nothing).
+    pub ellipsis: bool,
 }
 
 /// Fills `scratch.line_runs` with the runs of the line `line` in visual order, left to right.
@@ -64,6 +66,7 @@ pub(crate) fn reorder_line(para: &Paragraph, line: Range<usize>, hyphen: bool, s
                     range: pos..reset.start,
                     level: item.level,
                     hyphen: false,
+                    ellipsis: false,
                 });
             }
             let end = reset.end.min(piece.end);
@@ -72,6 +75,7 @@ pub(crate) fn reorder_line(para: &Paragraph, line: Range<usize>, hyphen: bool, s
                 range: reset.start.max(pos)..end,
                 level: para_level,
                 hyphen: false,
+                ellipsis: false,
             });
             pos = end;
         }
@@ -81,6 +85,7 @@ pub(crate) fn reorder_line(para: &Paragraph, line: Range<usize>, hyphen: bool, s
                 range: pos..piece.end,
                 level: item.level,
                 hyphen: false,
+                ellipsis: false,
             });
         }
     }
@@ -100,6 +105,7 @@ pub(crate) fn reorder_line(para: &Paragraph, line: Range<usize>, hyphen: bool, s
                     range: shy..line.end,
                     level,
                     hyphen: true,
+                    ellipsis: false,
                 });
             }
         }

@@ -65,5 +65,44 @@ for file in tests/data/article.txt tests/data/mixed.txt; do
       --weight 700 --stack "Noto Sans Hebrew,Noto Sans" "$file"
   done
 done
+# Max lines: every paragraph clamped, its last line cut with an ellipsis. The oracle checks the
+# text's runs; tools/ellipsis_check.py the ellipses (HarfBuzz shaping, place, fit).
+check_cut() {
+  local label=$1 cut=$2; shift 2
+  local dump="$out/dump.json"
+  ./target/release/examples/dump --fonts tests/fonts "$@" > "$dump"
+  local result ok=1
+  if [ "$cut" = end-oracle ]; then
+    result=$(python3 "$oracle" "$dump" --fonts fonts:tests/fonts 2>&1) || ok=0
+    [ $ok = 1 ] || echo "$result" | grep -E '^FAIL|oracle:' | head -20 || true
+    cut=end
+  fi
+  local eresult
+  eresult=$(python3 tools/ellipsis_check.py "$dump" --fonts fonts:tests/fonts --cut "$cut" 2>&1) || ok=0
+  if [ $ok = 1 ]; then
+    echo "$label: $(echo "$eresult" | tail -1)"
+    passed=$((passed + 1))
+  else
+    echo "$eresult" | grep -E '^FAIL|ellipsis:' | head -20 || true
+    echo "$label: FAILED"
+    failed=$((failed + 1))
+  fi
+}
+for file in tests/data/article.txt tests/data/mixed.txt tests/data/edge.txt; do
+  name=$(basename "$file")
+  for width in 120 300; do
+    for dir in auto rtl ltr; do
+      check_cut "$name width $width dir $dir max lines 2" end-oracle --width $width --dir $dir --max-lines 2 "$file"
+    done
+    check_cut "$name width $width max lines 1 by word, head" end-oracle --width $width --max-lines 1 \
+      --truncate-at word --size 32 --weight 700 --stack "Noto Sans Hebrew,Noto Sans" "$file"
+  done
+  # Truncated single lines: the ellipsis is checked; a start or middle cut is not a line the
+  # oracle can read (its range spans the elided text).
+  check_cut "$name width 300 truncate end" end --width 300 --truncate end "$file"
+  for mode in start middle; do
+    check_cut "$name width 300 truncate $mode" any --width 300 --truncate $mode "$file"
+  done
+done
 echo "oracle dumps: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,0 +1,200 @@
+//! Truncation: where a line too long for its box is cut, and the order of its pieces around the
+//! ellipsis.
+//!
+//! Cuts are chosen in logical order on shaped widths, measured the way positioning will lay the
+//! pieces out (a piece cut at a point the shaper marked unsafe is reshaped, so it is measured
+//! reshaped). The ellipsis takes the paragraph's base level; by rule L2 a char at the base level
+//! splits every higher-level stretch, so the visual line is the pieces reordered each on its own,
+//! with the ellipsis between them in the base direction: A … B left to right, B … A right to
+//! left. That is why an RTL paragraph's ellipsis lands at the line's left end even when the cut
+//! falls inside an English phrase.
+
+use std::ops::Range;
+
+use crate::analysis::graphemes;
+use crate::layout::{Truncate, TruncateAt};
+use crate::line_break::Measure;
+use crate::paragraph::{Paragraph, Scratch};
+use crate::reorder::{reorder_line, LineRun};
+
+/// A line shown in two pieces with the ellipsis between them: `a` from the line's start, `b` to
+/// its end; either may be empty. The text between `a.end` and `b.start` is elided.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Cut {
+    pub a: Range<usize>,
+    pub b: Range<usize>,
+}
+
+impl Cut {
+    pub fn elided(&self) -> Range<usize> {
+        self.a.end..self.b.start
+    }
+}
+
+/// Where the text stops counting at the end of `range`: before the whitespace that hangs.
+fn body_end(para: &Paragraph, range: &Range<usize>) -> usize {
+    range.start
+        + para.text[range.clone()]
+            .trim_end_matches(crate::bidi::hangs)
+            .len()
+}
+
+/// Where the text starts counting at the start of `range`: after the whitespace that would
+/// stand between the ellipsis and the kept text.
+fn body_start(para: &Paragraph, range: &Range<usize>) -> usize {
+    range.end
+        - para.text[range.clone()]
+            .trim_start_matches(crate::bidi::hangs)
+            .len()
+}
+
+/// The offsets a piece of `range` may end or start at: grapheme boundaries, or with
+/// [`TruncateAt::Word`] the line-break opportunities inside it (graphemes again where there are
+/// none). Ascending, without the range's ends.
+fn candidates(para: &Paragraph, range: &Range<usize>, at: TruncateAt, out: &mut Vec<usize>) {
+    out.clear();
+    if at == TruncateAt::Word {
+        let segs = &para.segments;
+        let first = segs.partition_point(|s| s.range.end <= range.start);
+        out.extend(
+            segs[first..]
+                .iter()
+                .map(|s| s.range.end)
+                .take_while(|&e| e < range.end)
+                .filter(|&e| e > range.start),
+        );
+        if !out.is_empty() {
+            return;
+        }
+    }
+    out.extend(
+        graphemes(&para.text[range.clone()])
+            .map(|(off, _)| range.start + off)
+            .filter(|&p| p > range.start),
+    );
+}
+
+/// The cut of `line` that keeps as much as fits in `width` with an ellipsis `ellipsis` wide, or
+/// `None` when the whole line fits as it is. `clamp` marks the last line kept by `max_lines`:
+/// the text goes on after it, so it always gets the ellipsis (cut at its end), even when it fits.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn cut_line(
+    para: &Paragraph,
+    measure: &mut Measure<'_>,
+    line: Range<usize>,
+    width: f32,
+    ellipsis: f32,
+    mode: Truncate,
+    at: TruncateAt,
+    clamp: bool,
+    stops: &mut Vec<usize>,
+) -> Option<Cut> {
+    let body = line.start..body_end(para, &line);
+    let fits = |m: &mut Measure<'_>, r: Range<usize>, room: f32| r.is_empty() || m.width(r) <= room;
+    if clamp {
+        // The line's own end (its hanging whitespace dropped) when it fits with the ellipsis.
+        let rest = body.end..para.text.len();
+        if fits(measure, body.clone(), width - ellipsis) {
+            return Some(Cut {
+                a: body,
+                b: rest.end..rest.end,
+            });
+        }
+        let end = last_fitting_end(para, measure, &body, width - ellipsis, at, stops);
+        return Some(Cut {
+            a: line.start..end,
+            b: para.text.len()..para.text.len(),
+        });
+    }
+    if fits(measure, body.clone(), width) {
+        return None;
+    }
+    let tail = body.end..line.end;
+    let room = width - ellipsis;
+    Some(match mode {
+        Truncate::End => Cut {
+            a: line.start..last_fitting_end(para, measure, &body, room, at, stops),
+            b: tail,
+        },
+        Truncate::Start => Cut {
+            a: line.start..line.start,
+            b: first_fitting_start(para, measure, &body, room, at, stops)..line.end,
+        },
+        Truncate::Middle => {
+            // Half the room to the start, the rest (with what the start left) to the end.
+            let a_end = last_fitting_end(para, measure, &body, room / 2.0, at, stops);
+            let used = measure.width(line.start..a_end);
+            let from = a_end..body.end;
+            let b_start = first_fitting_start(para, measure, &from, room - used, at, stops);
+            Cut {
+                a: line.start..a_end,
+                b: b_start..line.end,
+            }
+        }
+    })
+}
+
+/// The largest stop `e` in `body` such that `body.start..e` (its hanging whitespace dropped)
+/// fits `room`; `body.start` when none does.
+fn last_fitting_end(
+    para: &Paragraph,
+    measure: &mut Measure<'_>,
+    body: &Range<usize>,
+    room: f32,
+    at: TruncateAt,
+    stops: &mut Vec<usize>,
+) -> usize {
+    candidates(para, body, at, stops);
+    let end_at = |stop: usize| body_end(para, &(body.start..stop));
+    // Widths grow with the end: the stops that fit come first.
+    let fitting = stops.partition_point(|&stop| measure.width(body.start..end_at(stop)) <= room);
+    fitting.checked_sub(1).map_or(body.start, |k| end_at(stops[k]))
+}
+
+/// The smallest stop `s` in `body` such that `s..body.end` (whitespace at its start dropped)
+/// fits `room`; `body.end` when none does.
+fn first_fitting_start(
+    para: &Paragraph,
+    measure: &mut Measure<'_>,
+    body: &Range<usize>,
+    room: f32,
+    at: TruncateAt,
+    stops: &mut Vec<usize>,
+) -> usize {
+    candidates(para, body, at, stops);
+    let start_at = |stop: usize| body_start(para, &(stop..body.end));
+    // Widths shrink as the start moves on: the stops that fit come last.
+    let too_wide = stops.partition_point(|&stop| measure.width(start_at(stop)..body.end) > room);
+    stops.get(too_wide).map_or(body.end, |&stop| start_at(stop))
+}
+
+/// Fills `scratch.line_runs` with the visual runs of a cut line: each piece reordered on its own
+/// and the ellipsis between them in the paragraph's direction.
+pub(crate) fn reorder_cut(para: &Paragraph, cut: &Cut, scratch: &mut Scratch) {
+    let rtl = para.paragraph_level_at(cut.a.start.min(cut.b.start)) % 2 == 1;
+    scratch.piece_runs.clear();
+    if !cut.a.is_empty() {
+        reorder_line(para, cut.a.clone(), false, scratch);
+        std::mem::swap(&mut scratch.piece_runs, &mut scratch.line_runs);
+    }
+    scratch.line_runs.clear();
+    if !cut.b.is_empty() {
+        reorder_line(para, cut.b.clone(), false, scratch);
+    }
+    let ellipsis = LineRun {
+        item: 0,
+        range: cut.a.end..cut.a.end,
+        level: para.paragraph_level_at(cut.a.start.min(cut.b.start)),
+        hyphen: false,
+        ellipsis: true,
+    };
+    // `line_runs` holds B, `piece_runs` A: join them as A … B, or B … A right to left.
+    if rtl {
+        scratch.line_runs.push(ellipsis);
+        scratch.line_runs.append(&mut scratch.piece_runs);
+    } else {
+        scratch.piece_runs.push(ellipsis);
+        scratch.piece_runs.append(&mut scratch.line_runs);
+        std::mem::swap(&mut scratch.piece_runs, &mut scratch.line_runs);
+    }
+}
