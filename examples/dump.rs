@@ -22,16 +22,17 @@
 //!
 //! Check it against HarfBuzz and the JDK with `../shared/tools/oracle.py DUMP --fonts fonts`.
 
+#[path = "common/layout_flags.rs"]
+mod layout_flags;
 #[path = "common/setup.rs"]
 mod setup;
+
+use layout_flags::LayoutFlags;
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use shrift::{
-    Block, Document, DocumentLayout, Fallback, Layout, LayoutContext, LayoutOptions, LineHeight,
-    OverflowWrap, Paragraph, Run, TextStyle, Truncate, TruncateAt,
-};
+use shrift::{Block, Document, DocumentLayout, Layout, LayoutContext, Paragraph, Run, TextStyle};
 
 struct Args {
     width: f32,
@@ -41,30 +42,8 @@ struct Args {
     dir: String,
     fonts: Option<String>,
     language: Option<String>,
-    no_wrap: bool,
-    line_height: LineHeight,
-    overflow_wrap: OverflowWrap,
-    fallback: Fallback,
-    max_lines: Option<usize>,
-    truncate: Option<Truncate>,
-    truncate_at: TruncateAt,
-    ellipsis: String,
+    layout: LayoutFlags,
     file: String,
-}
-
-/// `natural:F`, `size:F`, `px:N` or `uniform:F`.
-fn line_height(v: &str) -> Result<LineHeight, String> {
-    let (mode, n) = v
-        .split_once(':')
-        .ok_or(format!("--line-height {v}: want MODE:NUMBER"))?;
-    let n: f32 = n.parse().map_err(|e| format!("--line-height: {e}"))?;
-    match mode {
-        "natural" => Ok(LineHeight::Natural(n)),
-        "size" => Ok(LineHeight::FontSize(n)),
-        "px" => Ok(LineHeight::Px(n)),
-        "uniform" => Ok(LineHeight::Uniform(n)),
-        _ => Err(format!("--line-height: unknown mode {mode}")),
-    }
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -76,14 +55,7 @@ fn parse_args() -> Result<Args, String> {
         dir: "auto".into(),
         fonts: None,
         language: None,
-        no_wrap: false,
-        line_height: LineHeight::Natural(1.0),
-        overflow_wrap: OverflowWrap::Anywhere,
-        fallback: Fallback::Grapheme,
-        max_lines: None,
-        truncate: None,
-        truncate_at: TruncateAt::Grapheme,
-        ellipsis: "\u{2026}".into(),
+        layout: LayoutFlags::default(),
         file: String::new(),
     };
     let mut it = std::env::args().skip(1);
@@ -97,58 +69,17 @@ fn parse_args() -> Result<Args, String> {
             "--dir" => args.dir = value("--dir")?,
             "--fonts" => args.fonts = Some(value("--fonts")?),
             "--language" => args.language = Some(value("--language")?),
-            "--no-wrap" => args.no_wrap = true,
-            "--max-lines" => {
-                args.max_lines = Some(
-                    value("--max-lines")?
-                        .parse()
-                        .map_err(|e| format!("--max-lines: {e}"))?,
-                )
-            }
-            "--truncate" => {
-                args.truncate = Some(match value("--truncate")?.as_str() {
-                    "end" => Truncate::End,
-                    "start" => Truncate::Start,
-                    "middle" => Truncate::Middle,
-                    other => return Err(format!("--truncate: unknown mode {other}")),
-                })
-            }
-            "--truncate-at" => {
-                args.truncate_at = match value("--truncate-at")?.as_str() {
-                    "grapheme" => TruncateAt::Grapheme,
-                    "word" => TruncateAt::Word,
-                    other => return Err(format!("--truncate-at: unknown mode {other}")),
-                }
-            }
-            "--ellipsis" => args.ellipsis = value("--ellipsis")?,
-            "--line-height" => args.line_height = line_height(&value("--line-height")?)?,
-            "--fallback" => {
-                args.fallback = match value("--fallback")?.as_str() {
-                    "grapheme" => Fallback::Grapheme,
-                    "per-char" => Fallback::PerChar,
-                    other => return Err(format!("--fallback: unknown mode {other}")),
-                }
-            }
-            "--overflow-wrap" => {
-                args.overflow_wrap = match value("--overflow-wrap")?.as_str() {
-                    "anywhere" => OverflowWrap::Anywhere,
-                    "break-word" => OverflowWrap::BreakWord,
-                    "normal" => OverflowWrap::Normal,
-                    other => return Err(format!("--overflow-wrap: unknown mode {other}")),
-                }
-            }
+            _ if args.layout.take(&a, || value(&a))? => {}
             _ if a.starts_with("--") => return Err(format!("unknown option {a}")),
             _ => args.file = a,
         }
     }
     if args.file.is_empty() {
-        return Err(
-            "usage: dump [--width PX] [--size PX] [--stack LIST] [--weight N] [--dir auto|ltr|rtl] [--fonts DIR] \
-             [--language TAG] [--no-wrap] [--line-height natural:F|size:F|px:N|uniform:F] \
-             [--overflow-wrap anywhere|break-word|normal] [--fallback grapheme|per-char] [--max-lines N] \
-             [--truncate end|start|middle] [--truncate-at grapheme|word] [--ellipsis STR] FILE"
-                .into(),
-        );
+        return Err(format!(
+            "usage: dump [--width PX] [--size PX] [--stack LIST] [--weight N] [--dir auto|ltr|rtl] \
+             [--fonts DIR] [--language TAG] {} FILE",
+            layout_flags::USAGE
+        ));
     }
     Ok(args)
 }
@@ -187,32 +118,17 @@ fn run() -> Result<String, String> {
     let mut starts = Vec::new();
     let mut offset = 0;
     for para_text in text.split_inclusive('\n') {
-        let para = Paragraph::builder(para_text, style.clone())
+        let para = args
+            .layout
+            .paragraph(Paragraph::builder(para_text, style.clone()))
             .direction(direction)
-            .fallback(args.fallback)
-            .ellipsis(&args.ellipsis)
             .build(&book, &mut cx)
             .map_err(|e| e.to_string())?;
         doc.push(Block::new(para));
         starts.push(offset);
         offset += para_text.len();
     }
-    let options = if args.no_wrap {
-        LayoutOptions::no_wrap()
-    } else {
-        LayoutOptions::new(args.width)
-    }
-    .line_height_mode(args.line_height)
-    .overflow_wrap(args.overflow_wrap)
-    .truncate_at(args.truncate_at);
-    let options = match args.truncate {
-        Some(mode) => options.truncate(mode),
-        None => options,
-    };
-    let options = match args.max_lines {
-        Some(n) => options.max_lines(n),
-        None => options,
-    };
+    let options = args.layout.options(args.width);
     let mut laid = DocumentLayout::default();
     doc.layout_with(&mut cx, &options, &mut laid)
         .map_err(|e| e.to_string())?;

@@ -2,20 +2,31 @@
 //!
 //! ```text
 //! cargo run --release --example render -- [--width PX] [--scale S] [--out FILE.png] [--svg FILE.svg]
-//!     [--overlays] FILE
+//!     [--overlays] [LAYOUT FLAGS] FILE
 //! ```
 //!
 //! `tests/data/article.txt` is drawn as the article (headline, body, labels); any other file as
-//! body paragraphs, one a line.
+//! body paragraphs, one a line. The layout flags are the dump's (`--no-wrap`, `--line-height`,
+//! `--overflow-wrap`, `--max-lines`, `--truncate`, `--truncate-at`; `--fallback` and `--ellipsis`
+//! for files other than the article, whose paragraphs are built as the tests build them), e.g.
+//! the article clamped to three lines a block:
+//!
+//! ```text
+//! cargo run --release --example render -- --width 300 --max-lines 3 --out docs/shrift-clamped.png tests/data/article.txt
+//! ```
 
 use std::process::ExitCode;
 
-use shrift::{Block, Document, FontBook, LayoutContext, Paragraph, SvgOptions};
+use shrift::{Block, Document, DocumentLayout, FontBook, LayoutContext, Paragraph, SvgOptions};
 
 #[path = "../tests/common/article.rs"]
 mod article;
+#[path = "common/layout_flags.rs"]
+mod layout_flags;
 #[path = "common/png.rs"]
 mod png;
+
+use layout_flags::LayoutFlags;
 
 struct Args {
     width: f32,
@@ -23,6 +34,7 @@ struct Args {
     out: String,
     svg: Option<String>,
     overlays: bool,
+    layout: LayoutFlags,
     file: String,
 }
 
@@ -33,6 +45,7 @@ fn parse() -> Result<Args, String> {
         out: "out.png".into(),
         svg: None,
         overlays: false,
+        layout: LayoutFlags::default(),
         file: String::new(),
     };
     let mut it = std::env::args().skip(1);
@@ -44,14 +57,16 @@ fn parse() -> Result<Args, String> {
             "--out" => a.out = value()?,
             "--svg" => a.svg = Some(value()?),
             "--overlays" => a.overlays = true,
+            _ if a.layout.take(&arg, &mut value)? => {}
             _ if arg.starts_with("--") => return Err(format!("unknown option {arg}")),
             _ => a.file = arg,
         }
     }
     if a.file.is_empty() {
-        return Err(
-            "usage: render [--width PX] [--scale S] [--out F.png] [--svg F.svg] [--overlays] FILE".into(),
-        );
+        return Err(format!(
+            "usage: render [--width PX] [--scale S] [--out F.png] [--svg F.svg] [--overlays] {} FILE",
+            layout_flags::USAGE
+        ));
     }
     Ok(a)
 }
@@ -66,13 +81,18 @@ fn run() -> Result<(), String> {
     } else {
         let mut doc = Document::new();
         for line in text.lines() {
-            let para =
-                Paragraph::new(line, article::body_style(), &book, &mut cx).map_err(|e| e.to_string())?;
+            let para = a
+                .layout
+                .paragraph(Paragraph::builder(line, article::body_style()))
+                .build(&book, &mut cx)
+                .map_err(|e| e.to_string())?;
             doc.push(Block::new(para).space_after(8.0));
         }
         doc
     };
-    let laid = doc.layout(&mut cx, a.width).map_err(|e| e.to_string())?;
+    let mut laid = DocumentLayout::default();
+    doc.layout_with(&mut cx, &a.layout.options(a.width), &mut laid)
+        .map_err(|e| e.to_string())?;
     let pixmap =
         png::render(laid.blocks(), laid.width(), laid.height(), 8.0, a.scale).ok_or("image too large")?;
     pixmap.save_png(&a.out).map_err(|e| format!("{}: {e}", a.out))?;

@@ -1,0 +1,145 @@
+//! The layout flags the dump and render examples share: wrapping, line height, overflow wrap,
+//! fallback, max lines and truncation.
+
+use shrift::{Fallback, LayoutOptions, LineHeight, OverflowWrap, ParagraphBuilder, Truncate, TruncateAt};
+
+/// How the flags below read in a usage line.
+pub const USAGE: &str = "[--no-wrap] [--line-height natural:F|size:F|px:N|uniform:F] \
+    [--overflow-wrap anywhere|break-word|normal] [--fallback grapheme|per-char] [--max-lines N] \
+    [--truncate end|start|middle] [--truncate-at grapheme|word] [--ellipsis STR]";
+
+/// The layout settings given on the command line.
+pub struct LayoutFlags {
+    pub no_wrap: bool,
+    pub line_height: LineHeight,
+    pub overflow_wrap: OverflowWrap,
+    pub fallback: Fallback,
+    pub max_lines: Option<usize>,
+    pub truncate: Option<Truncate>,
+    pub truncate_at: TruncateAt,
+    pub ellipsis: String,
+}
+
+impl Default for LayoutFlags {
+    fn default() -> LayoutFlags {
+        LayoutFlags {
+            no_wrap: false,
+            line_height: LineHeight::Natural(1.0),
+            overflow_wrap: OverflowWrap::Anywhere,
+            fallback: Fallback::Grapheme,
+            max_lines: None,
+            truncate: None,
+            truncate_at: TruncateAt::Grapheme,
+            ellipsis: "\u{2026}".into(),
+        }
+    }
+}
+
+/// One of `modes`' names, or an error naming the flag.
+fn pick<T: Copy>(flag: &str, value: &str, modes: &[(&str, T)]) -> Result<T, String> {
+    modes
+        .iter()
+        .find(|(name, _)| *name == value)
+        .map(|&(_, mode)| mode)
+        .ok_or(format!("{flag}: unknown mode {value}"))
+}
+
+/// `natural:F`, `size:F`, `px:N` or `uniform:F`.
+fn line_height(v: &str) -> Result<LineHeight, String> {
+    let (mode, n) = v
+        .split_once(':')
+        .ok_or(format!("--line-height {v}: want MODE:NUMBER"))?;
+    let n: f32 = n.parse().map_err(|e| format!("--line-height: {e}"))?;
+    let make = pick(
+        "--line-height",
+        mode,
+        &[
+            ("natural", LineHeight::Natural as fn(f32) -> LineHeight),
+            ("size", LineHeight::FontSize),
+            ("px", LineHeight::Px),
+            ("uniform", LineHeight::Uniform),
+        ],
+    )?;
+    Ok(make(n))
+}
+
+impl LayoutFlags {
+    /// Takes `flag` if it is one of these (reading its value with `value`): `Ok(true)`;
+    /// `Ok(false)` for another flag.
+    pub fn take(
+        &mut self,
+        flag: &str,
+        mut value: impl FnMut() -> Result<String, String>,
+    ) -> Result<bool, String> {
+        match flag {
+            "--no-wrap" => self.no_wrap = true,
+            "--line-height" => self.line_height = line_height(&value()?)?,
+            "--overflow-wrap" => {
+                self.overflow_wrap = pick(
+                    flag,
+                    &value()?,
+                    &[
+                        ("anywhere", OverflowWrap::Anywhere),
+                        ("break-word", OverflowWrap::BreakWord),
+                        ("normal", OverflowWrap::Normal),
+                    ],
+                )?
+            }
+            "--fallback" => {
+                self.fallback = pick(
+                    flag,
+                    &value()?,
+                    &[("grapheme", Fallback::Grapheme), ("per-char", Fallback::PerChar)],
+                )?
+            }
+            "--max-lines" => {
+                self.max_lines = Some(value()?.parse().map_err(|e| format!("--max-lines: {e}"))?)
+            }
+            "--truncate" => {
+                self.truncate = Some(pick(
+                    flag,
+                    &value()?,
+                    &[
+                        ("end", Truncate::End),
+                        ("start", Truncate::Start),
+                        ("middle", Truncate::Middle),
+                    ],
+                )?)
+            }
+            "--truncate-at" => {
+                self.truncate_at = pick(
+                    flag,
+                    &value()?,
+                    &[("grapheme", TruncateAt::Grapheme), ("word", TruncateAt::Word)],
+                )?
+            }
+            "--ellipsis" => self.ellipsis = value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    /// The layout options at `width` (ignored with `--no-wrap`).
+    pub fn options(&self, width: f32) -> LayoutOptions {
+        let mut options = if self.no_wrap {
+            LayoutOptions::no_wrap()
+        } else {
+            LayoutOptions::new(width)
+        }
+        .line_height_mode(self.line_height)
+        .overflow_wrap(self.overflow_wrap)
+        .truncate_at(self.truncate_at);
+        if let Some(mode) = self.truncate {
+            options = options.truncate(mode);
+        }
+        if let Some(n) = self.max_lines {
+            options = options.max_lines(n);
+        }
+        options
+    }
+
+    /// The paragraph settings among the flags (fallback, ellipsis) applied to `builder`.
+    pub fn paragraph<'t>(&self, builder: ParagraphBuilder<'t>) -> ParagraphBuilder<'t> {
+        builder.fallback(self.fallback).ellipsis(&self.ellipsis)
+    }
+}
