@@ -262,3 +262,58 @@ fn per_char_fallback_takes_each_char_from_the_first_face_that_has_it() {
     let space_run = layout.all_runs().iter().find(|r| r.range().contains(&3)).unwrap();
     assert_eq!(space_run.font().name(), "NotoSans-Regular.ttf");
 }
+
+#[path = "common/proptest_config.rs"]
+mod proptest_config;
+
+mod intrinsic {
+    use super::*;
+    use proptest::prelude::*;
+    use proptest_config::config;
+
+    fn text() -> impl Strategy<Value = String> {
+        let words = prop::sample::select(vec![
+            "שלום",
+            "פֿאַר",
+            "ייִדיש",
+            "אַ",
+            "YIVO",
+            "the",
+            "Institute",
+            "1925",
+            "(ווילנע)",
+            "—",
+            "a\u{AD}b",
+            "x-y",
+        ]);
+        prop::collection::vec(
+            (words, prop::sample::select(vec![" ", " ", "\n", "\u{A0}"])),
+            1..12,
+        )
+        .prop_map(|v| v.into_iter().map(|(w, s)| format!("{w}{s}")).collect())
+    }
+
+    proptest! {
+        #![proptest_config(config(200, 0x1d7_4517, None))]
+
+        /// min-content <= max-content; at max-content no line wraps (lines end only at hard
+        /// breaks), and at min-content no word is broken between graphemes (every line ends at
+        /// a UAX #14 opportunity).
+        #[test]
+        fn intrinsic_widths(text in text()) {
+            let (p, mut cx) = para(&text);
+            let (min, max) = (p.min_content_width(), p.max_content_width());
+            prop_assert!(min <= max + 1e-3, "{min} > {max}");
+            let hard = text.split_inclusive('\n').count().max(1);
+            let at_max = p.layout(&mut cx, &LayoutOptions::new(max)).unwrap();
+            prop_assert_eq!(at_max.lines().len(), hard);
+            let opportunities: Vec<usize> =
+                shrift::line_break_opportunities(&text).iter().map(|b| b.pos).collect();
+            let at_min = p.layout(&mut cx, &LayoutOptions::new(min)).unwrap();
+            for line in at_min.lines() {
+                let end = line.range().end;
+                prop_assert!(end == text.len() || opportunities.contains(&end), "line ends at {end} in {text:?}");
+            }
+        }
+    }
+}
