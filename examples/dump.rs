@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run --release --example dump -- [--width PX] [--size PX] [--stack "Face A,Face B"]
-//!     [--weight 400|700] [--dir auto|ltr|rtl] [--fonts DIR] [--language TAG] [--no-wrap]
+//!     [--weight 400|700] [--dir auto|ltr|rtl] [--fonts DIR] [--language TAG] [--word-cache] [--no-wrap]
 //!     [--line-height natural:F|size:F|px:N|uniform:F] [--overflow-wrap anywhere|break-word|normal]
 //!     [--fallback grapheme|per-char] [--max-lines N] [--truncate end|start|middle]
 //!     [--truncate-at grapheme|word] [--ellipsis STR] FILE
@@ -10,7 +10,8 @@
 //!
 //! `--fonts DIR` adds every font file of DIR to the bundled faces (e.g. `tests/fonts`, to lay out
 //! with Ezra SIL, Frank Ruehl CLM or DejaVu Sans); `--language TAG` tags every run (by default
-//! Hebrew-script runs are `yi`, others untagged).
+//! Hebrew-script runs are `yi`, others untagged); `--word-cache` shapes through the word cache
+//! (`LayoutContext::set_word_cache`).
 //!
 //! A line cut by `--max-lines` or `--truncate` lists its ellipsis under `"ellipsis"` rather than
 //! `"runs"` (same fields plus `"text"`, the string shaped; its range is empty, at the cut), and a
@@ -43,6 +44,7 @@ struct Args {
     fonts: Option<String>,
     language: Option<String>,
     layout: LayoutFlags,
+    word_cache: bool,
     file: String,
 }
 
@@ -56,6 +58,7 @@ fn parse_args() -> Result<Args, String> {
         fonts: None,
         language: None,
         layout: LayoutFlags::default(),
+        word_cache: false,
         file: String::new(),
     };
     let mut it = std::env::args().skip(1);
@@ -69,6 +72,7 @@ fn parse_args() -> Result<Args, String> {
             "--dir" => args.dir = value("--dir")?,
             "--fonts" => args.fonts = Some(value("--fonts")?),
             "--language" => args.language = Some(value("--language")?),
+            "--word-cache" => args.word_cache = true,
             _ if args.layout.take(&a, || value(&a))? => {}
             _ if a.starts_with("--") => return Err(format!("unknown option {a}")),
             _ => args.file = a,
@@ -77,7 +81,7 @@ fn parse_args() -> Result<Args, String> {
     if args.file.is_empty() {
         return Err(format!(
             "usage: dump [--width PX] [--size PX] [--stack LIST] [--weight N] [--dir auto|ltr|rtl] \
-             [--fonts DIR] [--language TAG] {} FILE",
+             [--fonts DIR] [--language TAG] [--word-cache] {} FILE",
             layout_flags::USAGE
         ));
     }
@@ -108,6 +112,7 @@ fn run() -> Result<String, String> {
     let direction = setup::direction(&args.dir)?;
     let book = setup::book(args.fonts.as_deref())?;
     let mut cx = LayoutContext::new();
+    cx.set_word_cache(args.word_cache);
     let mut style = TextStyle::new(args.stack.as_str())
         .size(args.size)
         .weight(args.weight);

@@ -96,6 +96,42 @@ impl LayoutContext {
         self.shaper.cache.set_budget(bytes);
     }
 
+    /// Turns the word cache on or off (default off). With it on, an item the cache does not
+    /// have is shaped as its words (each with the spaces after it), each word taken from the
+    /// cache or shaped alone, wherever HarfBuzz's unsafe-to-concat flags show that this gives
+    /// exactly what shaping the whole item gives (else the item is shaped whole); words of
+    /// Latin, Greek, Cyrillic, Armenian, Georgian and Hebrew script and of Common chars only.
+    ///
+    /// It pays where the same words come back in items the cache does not have: a paragraph
+    /// being edited (a keystroke reshapes one word, not the paragraph), a long document. It
+    /// costs where they do not: the first layout of a text shapes many small pieces instead of
+    /// a few long ones (the article cold: about 1.15x the time with rustybuzz, 1.8x with
+    /// HarfRust, in `benches/peers`), hence off by default.
+    ///
+    /// ```
+    /// # #[cfg(feature = "bundled-fonts")] {
+    /// use shrift::{FontBook, LayoutContext, Paragraph, TextStyle};
+    /// let book = FontBook::with_bundled_fonts();
+    /// let mut cx = LayoutContext::new();
+    /// cx.set_word_cache(true);
+    /// let style = TextStyle::new("Noto Serif");
+    /// Paragraph::new("the cat sat", style.clone(), &book, &mut cx)?;
+    /// let calls = cx.shaper_calls();
+    /// // "the " and "sat" are in the cache: only "dog " is shaped.
+    /// Paragraph::new("the dog sat", style, &book, &mut cx)?;
+    /// assert_eq!(cx.shaper_calls(), calls + 1);
+    /// # }
+    /// # Ok::<(), shrift::Error>(())
+    /// ```
+    pub fn set_word_cache(&mut self, on: bool) {
+        self.shaper.words = on;
+    }
+
+    /// Whether the word cache is on ([`LayoutContext::set_word_cache`]).
+    pub fn word_cache(&self) -> bool {
+        self.shaper.words
+    }
+
     /// Empties the shape cache (plans and parsed faces stay): the next paragraphs are shaped
     /// afresh.
     pub fn clear_shape_cache(&mut self) {
@@ -301,7 +337,7 @@ impl<'t> ParagraphBuilder<'t> {
         missing.dedup();
         let primary_font = stacks.iter().map(|s| s.first().copied().unwrap_or(0)).collect();
         let hyphens = soft_hyphens(text, &items, &stacks, &fonts, &styles);
-        let ellipsis = Ellipsis::new(self.ellipsis, &stacks[0], &fonts, &styles[0]);
+        let ellipsis = Ellipsis::new(self.ellipsis, &stacks[0], &fonts);
         Ok(Paragraph {
             text: std::sync::Arc::from(text),
             bidi: analysis.bidi,
@@ -460,19 +496,12 @@ pub(crate) struct Ellipsis {
 }
 
 impl Ellipsis {
-    fn new(
-        asked: Option<std::sync::Arc<str>>,
-        stack: &[usize],
-        fonts: &[Font],
-        base: &TextStyle,
-    ) -> Ellipsis {
+    fn new(asked: Option<std::sync::Arc<str>>, stack: &[usize], fonts: &[Font]) -> Ellipsis {
         static DEFAULT: std::sync::OnceLock<std::sync::Arc<str>> = std::sync::OnceLock::new();
         static STOPS: std::sync::OnceLock<std::sync::Arc<str>> = std::sync::OnceLock::new();
         let text = asked.unwrap_or_else(|| DEFAULT.get_or_init(|| "\u{2026}".into()).clone());
-        let covers = |t: &str, f: usize| {
-            t.chars()
-                .all(|c| fonts[f].char_glyph(c, base.font_size()).is_some())
-        };
+        // The faces' coverage tables, not their cmaps: this runs for every paragraph built.
+        let covers = |t: &str, f: usize| t.chars().all(|c| fonts[f].covers(c));
         let first = stack.first().copied().unwrap_or(0);
         if let Some(&f) = stack.iter().find(|&&f| covers(&text, f)) {
             return Ellipsis { text, font: f };

@@ -14,7 +14,14 @@ use shrift::{BaseDirection, FontBook, Layout, LayoutContext, LayoutOptions, Para
 
 fn book() -> &'static FontBook {
     static BOOK: OnceLock<FontBook> = OnceLock::new();
-    BOOK.get_or_init(FontBook::with_bundled_fonts)
+    BOOK.get_or_init(|| {
+        // ContextTest kerns "x" before "space A" only: a lookup across a space, which the word
+        // path must leave to item shaping.
+        let mut book = FontBook::with_bundled_fonts();
+        let path = format!("{}/tests/fonts/ContextTest.ttf", env!("CARGO_MANIFEST_DIR"));
+        book.add(shrift::Font::from_file(path, 0).unwrap());
+        book
+    })
 }
 
 const PIECES: &[&str] = &[
@@ -55,6 +62,9 @@ const PIECES: &[&str] = &[
     "ייִדיש ",
     "1897 ",
     "\u{AD}",
+    "x A",
+    "aa x ",
+    "A",
 ];
 
 fn config() -> ProptestConfig {
@@ -79,14 +89,16 @@ proptest! {
     #[test]
     fn cached_layouts_equal_uncached_ones(
         texts in prop::collection::vec(text(), 1..4),
-        sans in any::<bool>(),
+        stack in 0usize..3,
+        words in any::<bool>(),
         size in prop::sample::select(vec![11.0f32, 16.0, 32.0]),
         dir in prop::sample::select(vec![BaseDirection::Auto, BaseDirection::Ltr, BaseDirection::Rtl]),
         width in 20.0f32..400.0,
     ) {
-        let stack = if sans { "Noto Sans Hebrew, Noto Sans" } else { "Noto Serif, Noto Serif Hebrew" };
+        let stack = ["Noto Sans Hebrew, Noto Sans", "Noto Serif, Noto Serif Hebrew", "Context Test, Noto Sans Hebrew"][stack];
         let style = TextStyle::new(stack).size(size);
         let mut warm = LayoutContext::new();
+        warm.set_word_cache(words);
         // Warm the cache with every text at another size, and the first text at this one.
         for t in &texts {
             layout(&mut warm, t, &style.clone().size(size + 5.0), dir, width);
@@ -106,6 +118,39 @@ proptest! {
         }
         prop_assert_eq!(cold.shape_cache_stats().entries, 0);
     }
+}
+
+#[test]
+fn words_are_shared_between_items() {
+    // Word cache: an item is shaped as its words (each with its spaces), each kept in the cache.
+    let mut cx = LayoutContext::new();
+    cx.set_word_cache(true);
+    let style = TextStyle::new("Noto Serif, Noto Serif Hebrew");
+    Paragraph::new("the cat sat", style.clone(), book(), &mut cx).unwrap();
+    // By hand: three words, three shaper calls.
+    assert_eq!(cx.shaper_calls(), 3);
+    // "the " and "sat" come from the cache: one call, for "dog ".
+    Paragraph::new("the dog sat", style.clone(), book(), &mut cx).unwrap();
+    assert_eq!(cx.shaper_calls(), 4);
+    // Yiddish too (Hebrew script shapers read no context).
+    Paragraph::new("דער הונט", style.clone(), book(), &mut cx).unwrap();
+    Paragraph::new("דער קאַץ", style, book(), &mut cx).unwrap();
+    assert_eq!(cx.shaper_calls(), 4 + 2 + 1);
+}
+
+#[test]
+fn a_lookup_across_a_space_leaves_the_word_path() {
+    // hb-shape (see tests/unsafe_breaks.rs): in "aa x A" the x is kerned to 200 units, "aa x "
+    // alone gives it 500. Shaped alone, "x " ends unsafe to concat (the kern looked past its
+    // end), so the item is shaped whole: "aa " and "x " by the word path, then the item.
+    let mut cx = LayoutContext::new();
+    cx.set_word_cache(true);
+    let style = TextStyle::new("Context Test").size(1000.0);
+    let para = Paragraph::new("aa x A", style, book(), &mut cx).unwrap();
+    assert_eq!(cx.shaper_calls(), 3);
+    let layout = para.layout(&mut cx, &LayoutOptions::new(5000.0)).unwrap();
+    let x = layout.all_glyphs().iter().find(|g| g.cluster == 3).unwrap();
+    assert_eq!(x.advance, 200.0);
 }
 
 #[test]

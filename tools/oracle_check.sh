@@ -65,6 +65,19 @@ for file in tests/data/article.txt tests/data/mixed.txt; do
       --weight 700 --stack "Noto Sans Hebrew,Noto Sans" "$file"
   done
 done
+# The word cache (items shaped word by word where HarfBuzz's flags show it exact): the same
+# glyphs as item shaping, so the oracle must pass as it does without it.
+for file in tests/data/article.txt tests/data/mixed.txt tests/data/stress.txt tests/data/edge.txt; do
+  name=$(basename "$file")
+  for width in 300 600; do
+    check "$name width $width word cache body" --word-cache --width $width "$file"
+    check "$name width $width word cache head" --word-cache --width $width --size 32 --weight 700 \
+      --stack "Noto Sans Hebrew,Noto Sans" "$file"
+  done
+  for stack in "Ezra SIL,Noto Serif" "Frank Ruehl CLM,Noto Serif"; do
+    check "$name width 300 word cache stack $stack" --word-cache --width 300 --stack "$stack" "$file"
+  done
+done
 # Max lines: every paragraph clamped, its last line cut with an ellipsis. The oracle checks the
 # text's runs; tools/ellipsis_check.py the ellipses (HarfBuzz shaping, place, fit).
 check_cut() {

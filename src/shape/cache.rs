@@ -39,6 +39,8 @@ pub struct ShapeCacheStats {
 
 struct Entry {
     backend: ShapingBackend,
+    /// The glyphs carry unsafe-to-concat flags (a word of the word path).
+    concat: bool,
     font: u64,
     rtl: bool,
     script: Script,
@@ -107,11 +109,12 @@ impl Default for ShapeCache {
 }
 
 impl ShapeCache {
-    fn hash(backend: ShapingBackend, req: &ShapeRequest<'_>) -> u64 {
+    fn hash(backend: ShapingBackend, req: &ShapeRequest<'_>, concat: bool) -> u64 {
         let (pre, text, post) = pieces(req);
         let mut h = std::collections::hash_map::DefaultHasher::new();
         (
             backend,
+            concat,
             req.font.uid(),
             req.rtl,
             req.script,
@@ -123,9 +126,10 @@ impl ShapeCache {
         h.finish()
     }
 
-    fn matches(e: &Entry, backend: ShapingBackend, req: &ShapeRequest<'_>) -> bool {
+    fn matches(e: &Entry, backend: ShapingBackend, req: &ShapeRequest<'_>, concat: bool) -> bool {
         let (pre, text, post) = pieces(req);
         e.backend == backend
+            && e.concat == concat
             && e.font == req.font.uid()
             && e.rtl == req.rtl
             && e.script == req.script
@@ -139,15 +143,29 @@ impl ShapeCache {
             && e.text.ends_with(post)
     }
 
-    /// The glyphs cached for `req`, if any (counted as a hit or a miss).
-    pub fn get(&mut self, backend: ShapingBackend, req: &ShapeRequest<'_>) -> Option<&[RawGlyph]> {
+    /// Whether the cache keeps anything (its budget is not 0).
+    pub fn enabled(&self) -> bool {
+        self.budget > 0
+    }
+
+    /// The glyphs cached for `req` (shaped with unsafe-to-concat flags if `concat`), if any
+    /// (counted as a hit or a miss).
+    pub fn get(
+        &mut self,
+        backend: ShapingBackend,
+        req: &ShapeRequest<'_>,
+        concat: bool,
+    ) -> Option<&[RawGlyph]> {
         if self.budget == 0 {
             return None;
         }
         self.clock += 1;
         let clock = self.clock;
-        let key = Self::hash(backend, req);
-        let found = self.map.get_mut(&key).filter(|e| Self::matches(e, backend, req));
+        let key = Self::hash(backend, req, concat);
+        let found = self
+            .map
+            .get_mut(&key)
+            .filter(|e| Self::matches(e, backend, req, concat));
         match found {
             Some(e) => {
                 self.hits += 1;
@@ -163,13 +181,20 @@ impl ShapeCache {
 
     /// Keeps `glyphs` as the answer to `req`, evicting the least recently used entries past the
     /// budget.
-    pub fn insert(&mut self, backend: ShapingBackend, req: &ShapeRequest<'_>, glyphs: &[RawGlyph]) {
+    pub fn insert(
+        &mut self,
+        backend: ShapingBackend,
+        req: &ShapeRequest<'_>,
+        glyphs: &[RawGlyph],
+        concat: bool,
+    ) {
         if self.budget == 0 {
             return;
         }
         let (pre, text, post) = pieces(req);
         let entry = Entry {
             backend,
+            concat,
             font: req.font.uid(),
             rtl: req.rtl,
             script: req.script,
@@ -187,7 +212,7 @@ impl ShapeCache {
         }
         self.bytes += size;
         self.entries += 1;
-        if let Some(old) = self.map.insert(Self::hash(backend, req), entry) {
+        if let Some(old) = self.map.insert(Self::hash(backend, req, concat), entry) {
             self.bytes -= old.bytes();
             self.entries -= 1;
         }

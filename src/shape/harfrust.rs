@@ -63,6 +63,7 @@ impl HarfrustShaper {
         req: &ShapeRequest<'_>,
         joined: &mut Vec<usize>,
         out: &mut Vec<RawGlyph>,
+        word: bool,
     ) -> Option<u16> {
         let item = req.text.get(req.range.clone())?;
         let f = self.font(req.font)?;
@@ -81,8 +82,8 @@ impl HarfrustShaper {
         buffer.clear();
         buffer.set_pre_context(&req.text[..req.range.start]);
         let compose_fix = req.font.needs_hebrew_compose_fix();
-        if needs_adjusting(item, compose_fix) {
-            push_adjusted(item, compose_fix, joined, |c, cluster| {
+        if word || needs_adjusting(item, compose_fix) {
+            push_adjusted(item, compose_fix, word, joined, |c, cluster| {
                 buffer.push(c as u32, cluster)
             });
         } else {
@@ -92,6 +93,11 @@ impl HarfrustShaper {
         buffer.set_direction(direction);
         buffer.set_script(script);
         buffer.set_language(language);
+        buffer.set_flags(if word {
+            harfrust::BufferFlags::PRODUCE_UNSAFE_TO_CONCAT
+        } else {
+            harfrust::BufferFlags::empty()
+        });
         let cached = &self.plans[plan_index];
         let options = ShapeOptions::new()
             .plan(Some(&cached.plan))
@@ -109,6 +115,7 @@ impl HarfrustShaper {
                         x_offset: pos.x_offset,
                         y_offset: pos.y_offset,
                         unsafe_to_break: info.unsafe_to_break(),
+                        unsafe_to_concat: word && info.unsafe_to_concat(),
                     }),
             );
         }

@@ -121,6 +121,7 @@ mod cache;
 #[cfg(feature = "harfrust")]
 mod harfrust;
 mod rustybuzz;
+mod words;
 
 pub use cache::{ShapeCacheStats, DEFAULT_SHAPE_CACHE_BYTES};
 
@@ -134,6 +135,8 @@ pub(crate) struct RawGlyph {
     pub x_offset: i32,
     pub y_offset: i32,
     pub unsafe_to_break: bool,
+    /// HarfBuzz's unsafe-to-concat flag (only when asked for: the word path).
+    pub unsafe_to_concat: bool,
 }
 
 /// Which shaper a [`LayoutContext`](crate::LayoutContext) uses.
@@ -227,7 +230,13 @@ pub(crate) struct Shaper {
     joined: Vec<usize>,
     /// The current call's glyphs before scaling.
     raw: Vec<RawGlyph>,
+    /// The word path's words (text range in the item, glyph range in `unit_glyphs`) and their
+    /// glyphs (see `words.rs`).
+    units: Vec<(Range<usize>, Range<usize>)>,
+    unit_glyphs: Vec<RawGlyph>,
     pub cache: cache::ShapeCache,
+    /// Whether items may be shaped word by word through the cache (`words.rs`).
+    pub words: bool,
     /// How many shaper calls were made (tests use it to prove that re-layout does not reshape);
     /// answers from the shape cache are not calls.
     pub calls: u64,
@@ -248,7 +257,10 @@ impl Shaper {
             harfrust: Default::default(),
             joined: Vec::new(),
             raw: Vec::new(),
+            units: Vec::new(),
+            unit_glyphs: Vec::new(),
             cache: cache::ShapeCache::default(),
+            words: false,
             calls: 0,
         }
     }
@@ -276,26 +288,36 @@ impl Shaper {
             return;
         }
         let first = out.len();
-        if let Some(glyphs) = self.cache.get(self.backend, req) {
+        if let Some(glyphs) = self.cache.get(self.backend, req, false) {
             push_scaled(req, glyphs, out);
             widen_tabs(req, first, out);
             return;
         }
+        self.raw.clear();
+        if !(self.words && self.shape_by_words(faces, req)) {
+            self.raw.clear();
+            self.shape_raw(faces, req, false);
+        }
+        self.cache.insert(self.backend, req, &self.raw, false);
+        push_scaled(req, &self.raw, out);
+        widen_tabs(req, first, out);
+    }
+
+    /// Shapes `req` with the backend, appending to `self.raw`; with `word`, between two
+    /// [`SENTINEL`]s and with unsafe-to-concat flags (the word path).
+    fn shape_raw<'f>(&mut self, faces: &mut FaceCache<'f>, req: &ShapeRequest<'f>, word: bool) {
         self.calls += 1;
         self.joined.clear();
-        self.raw.clear();
+        let first = self.raw.len();
         let space = match self.backend {
             ShapingBackend::Rustybuzz => {
                 self.rustybuzz
-                    .shape(&mut faces.rustybuzz, req, &mut self.joined, &mut self.raw)
+                    .shape(&mut faces.rustybuzz, req, &mut self.joined, &mut self.raw, word)
             }
             #[cfg(feature = "harfrust")]
-            ShapingBackend::Harfrust => self.harfrust.shape(req, &mut self.joined, &mut self.raw),
+            ShapingBackend::Harfrust => self.harfrust.shape(req, &mut self.joined, &mut self.raw, word),
         };
-        drop_joiners(space, &mut self.joined, &mut self.raw);
-        self.cache.insert(self.backend, req, &self.raw);
-        push_scaled(req, &self.raw, out);
-        widen_tabs(req, first, out);
+        drop_joiners(space, &mut self.joined, &mut self.raw, first);
     }
 }
 
@@ -335,10 +357,21 @@ impl<'f> FaceCache<'f> {
 /// is composed up front, as HarfBuzz does, and a CGJ (U+034F, a starter that blocks composition
 /// and is hidden by the shaper) keeps yod and patah apart; `joined` gets the yods' offsets so
 /// that the CGJ's glyph can be dropped after shaping.
-fn push_adjusted(item: &str, compose_fix: bool, joined: &mut Vec<usize>, mut push: impl FnMut(char, u32)) {
+fn push_adjusted(
+    item: &str,
+    compose_fix: bool,
+    sentinels: bool,
+    joined: &mut Vec<usize>,
+    mut push: impl FnMut(char, u32),
+) {
+    // With sentinels every cluster moves up one, past the leading sentinel's 0.
+    let shift = u32::from(sentinels);
+    if sentinels {
+        push(SENTINEL, 0);
+    }
     let mut chars = item.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        let cluster = u32::try_from(i).unwrap_or(u32::MAX);
+        let cluster = u32::try_from(i).unwrap_or(u32::MAX).saturating_add(shift);
         let before_patah = compose_fix && chars.peek().is_some_and(|&(_, n)| n == '\u{05B7}');
         match c {
             '\t' => push(' ', cluster),
@@ -349,13 +382,28 @@ fn push_adjusted(item: &str, compose_fix: bool, joined: &mut Vec<usize>, mut pus
             '\u{05D9}' if before_patah => {
                 push(c, cluster);
                 let patah = chars.peek().map_or(i, |&(j, _)| j);
-                push('\u{034F}', u32::try_from(patah).unwrap_or(u32::MAX));
-                joined.push(i);
+                push(
+                    '\u{034F}',
+                    u32::try_from(patah).unwrap_or(u32::MAX).saturating_add(shift),
+                );
+                joined.push(i + shift as usize);
             }
             _ => push(c, cluster),
         }
     }
+    if sentinels {
+        push(
+            SENTINEL,
+            u32::try_from(item.len()).unwrap_or(u32::MAX).saturating_add(1),
+        );
+    }
 }
+
+/// What the word path puts before and after a word it shapes alone (see `words.rs`): a
+/// private-use char of plane 16, which no font covers, so `.notdef`, a base glyph no lookup
+/// starts at. A lookup that reads across either end of the word flags its glyph unsafe to
+/// concat.
+pub(crate) const SENTINEL: char = '\u{10FFFD}';
 
 /// Whether an item must go through [`push_adjusted`] rather than be pushed as it is.
 fn needs_adjusting(item: &str, compose_fix: bool) -> bool {
@@ -364,11 +412,16 @@ fn needs_adjusting(item: &str, compose_fix: bool) -> bool {
 
 /// Drops the hidden CGJ glyphs `push_adjusted` caused: zero-advance `space` glyphs in the
 /// clusters of the yods it kept apart from their patah.
-fn drop_joiners(space: Option<u16>, joined: &mut Vec<usize>, glyphs: &mut Vec<RawGlyph>) {
+fn drop_joiners(space: Option<u16>, joined: &mut Vec<usize>, glyphs: &mut Vec<RawGlyph>, first: usize) {
     if joined.is_empty() {
         return;
     }
+    let mut k = 0;
     glyphs.retain(|g| {
+        k += 1;
+        if k <= first {
+            return true;
+        }
         if Some(g.id) != space || g.x_advance != 0 {
             return true;
         }

@@ -61,6 +61,7 @@ impl RustybuzzShaper {
         req: &ShapeRequest<'f>,
         joined: &mut Vec<usize>,
         out: &mut Vec<RawGlyph>,
+        word: bool,
     ) -> Option<u16> {
         // Faces over 'static bytes (the bundled fonts) are parsed once per context; others once
         // per task, through `faces`.
@@ -93,8 +94,10 @@ impl RustybuzzShaper {
         // No font draws a tab: shape it as a space (same cluster, one byte for one byte) and
         // widen that space afterwards.
         let compose_fix = req.font.needs_hebrew_compose_fix();
-        if needs_adjusting(item, compose_fix) {
-            push_adjusted(item, compose_fix, joined, |c, cluster| buffer.add(c, cluster));
+        if word || needs_adjusting(item, compose_fix) {
+            push_adjusted(item, compose_fix, word, joined, |c, cluster| {
+                buffer.add(c, cluster)
+            });
         } else {
             buffer.push_str(item);
         }
@@ -106,6 +109,11 @@ impl RustybuzzShaper {
         if let Some(lang) = req.language.and_then(|l| l.parse::<rustybuzz::Language>().ok()) {
             buffer.set_language(lang);
         }
+        buffer.set_flags(if word {
+            rustybuzz::BufferFlags::PRODUCE_UNSAFE_TO_CONCAT
+        } else {
+            rustybuzz::BufferFlags::empty()
+        });
         let glyphs = rustybuzz::shape_with_plan(face, &self.plans[plan_index].plan, buffer);
         out.extend(
             glyphs
@@ -119,6 +127,7 @@ impl RustybuzzShaper {
                     x_offset: pos.x_offset,
                     y_offset: pos.y_offset,
                     unsafe_to_break: info.unsafe_to_break(),
+                    unsafe_to_concat: word && unsafe_to_concat(info),
                 }),
         );
         let space = if joined.is_empty() {
@@ -130,6 +139,17 @@ impl RustybuzzShaper {
         space
     }
 }
+/// HarfBuzz's `HB_GLYPH_FLAG_UNSAFE_TO_CONCAT` of a glyph. rustybuzz 0.20 computes it but has
+/// no accessor; its `GlyphInfo` is `#[repr(C)]` and `Pod` (glyph id, mask, cluster, two
+/// variables), so the mask is read as the second of five `u32`s, without `unsafe`. The crate is
+/// pinned and unmaintained, so the layout will not move; `tests/shape_cache.rs` checks the flag
+/// where HarfBuzz sets it.
+fn unsafe_to_concat(info: &rustybuzz::GlyphInfo) -> bool {
+    const UNSAFE_TO_CONCAT: u32 = 0x2;
+    let words: [u32; 5] = bytemuck::cast(*info);
+    words[1] & UNSAFE_TO_CONCAT != 0
+}
+
 /// The cached plan for a request, compiled on first use.
 fn plan(
     plans: &mut Vec<CachedPlan>,

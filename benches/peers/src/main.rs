@@ -4,7 +4,8 @@
 //! Sans" bold 16 px; one layout object per block; every glyph read back.
 //!
 //! Cases: cold (build and lay out at 600 px; shrift with its shape cache emptied, the peers with
-//! their font and layout contexts reused, as their users do), warm rebuild (shrift's shape cache
+//! their font and layout contexts reused, as their users do), cold with shrift's word cache on
+//! (`LayoutContext::set_word_cache`), warm rebuild (shrift's shape cache
 //! warm), new context (shrift from a fresh LayoutContext: plans compiled and faces parsed again),
 //! reflow (the built layouts laid out at 420 and 600 px alternately).
 //! Cases are interleaved in rounds so that machine drift hits all alike; medians per case, each
@@ -306,6 +307,10 @@ fn main() {
     let mut rb_fresh = Shrift::new(shrift::ShapingBackend::Rustybuzz);
     let mut hr_fresh = Shrift::new(shrift::ShapingBackend::Harfrust);
     let mut rb_reflow = Shrift::new(shrift::ShapingBackend::Rustybuzz);
+    let mut rb_words = Shrift::new(shrift::ShapingBackend::Rustybuzz);
+    rb_words.cx.set_word_cache(true);
+    let mut hr_words = Shrift::new(shrift::ShapingBackend::Harfrust);
+    hr_words.cx.set_word_cache(true);
     let mut cosmic = Cosmic::new();
     let mut cosmic_reflow = Cosmic::new();
     let mut parley = Parley::new();
@@ -314,6 +319,8 @@ fn main() {
     let mut cases = vec![
         Case { name: "shrift cold (rustybuzz)", run: Box::new(move |_| rb.cold()), samples: vec![], allocs: (0, 0) },
         Case { name: "shrift cold (harfrust)", run: Box::new(move |_| hr.cold()), samples: vec![], allocs: (0, 0) },
+        Case { name: "shrift cold, word cache (rustybuzz)", run: Box::new(move |_| rb_words.cold()), samples: vec![], allocs: (0, 0) },
+        Case { name: "shrift cold, word cache (harfrust)", run: Box::new(move |_| hr_words.cold()), samples: vec![], allocs: (0, 0) },
         Case { name: "shrift warm rebuild (rustybuzz)", run: Box::new(move |_| rb_warm.build()), samples: vec![], allocs: (0, 0) },
         Case { name: "shrift warm rebuild (harfrust)", run: Box::new(move |_| hr_warm.build()), samples: vec![], allocs: (0, 0) },
         Case { name: "shrift new context (rustybuzz)", run: Box::new(move |_| rb_fresh.fresh()), samples: vec![], allocs: (0, 0) },
