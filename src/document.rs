@@ -172,9 +172,9 @@ impl Document {
 /// The laid-out blocks of a [`Document`], in document coordinates.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DocumentLayout {
-    blocks: Vec<Layout>,
-    width: f32,
-    height: f32,
+    pub(crate) blocks: Vec<Layout>,
+    pub(crate) width: f32,
+    pub(crate) height: f32,
 }
 
 impl DocumentLayout {

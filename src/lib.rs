@@ -50,6 +50,7 @@
 //! | positioning, alignment, line metrics | `position.rs` | [`Layout`] |
 //! | blocks in a column | `document.rs` | [`DocumentLayout`] |
 //! | editing geometry: hit testing, carets, selections, movement | `edit/` | [`Cursor`], [`Carets`], [`SelectionRect`] |
+//! | an editor model: edits laid out again where they change | `editor/` | [`Editor`], [`EditResult`] |
 //! | glyph outlines for renderers | `outline.rs` | [`PathSegment`]s |
 //! | SVG (feature `svg`) | `svg.rs` | a `String` |
 //!
@@ -90,6 +91,7 @@ mod breaks;
 mod bundled;
 mod document;
 mod edit;
+mod editor;
 mod error;
 mod font;
 mod itemize;
@@ -113,6 +115,7 @@ pub use edit::{
     backspace_range, delete_range, word_boundaries, words, Affinity, Caret, Carets, Cursor, DocumentCursor,
     Movement, SelectionRect,
 };
+pub use editor::{EditResult, Editor, Selection};
 pub use error::Error;
 pub use font::{Font, FontBook, FontMetrics, FontStack};
 pub use layout::{
