@@ -10,7 +10,7 @@
 //! byte budget, the least recently used go first.
 
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasher, Hash, Hasher};
 use std::sync::Arc;
 
 use unicode_script::Script;
@@ -85,7 +85,7 @@ fn pieces<'a>(req: &ShapeRequest<'a>) -> (&'a str, &'a str, &'a str) {
 
 pub(crate) struct ShapeCache {
     /// One entry per key hash: a different request with the same hash (rare) replaces it.
-    map: HashMap<u64, Entry>,
+    map: HashMap<u64, Entry, foldhash::fast::FixedState>,
     budget: usize,
     bytes: usize,
     entries: usize,
@@ -97,7 +97,7 @@ pub(crate) struct ShapeCache {
 impl Default for ShapeCache {
     fn default() -> ShapeCache {
         ShapeCache {
-            map: HashMap::new(),
+            map: HashMap::default(),
             budget: DEFAULT_SHAPE_CACHE_BYTES,
             bytes: 0,
             entries: 0,
@@ -111,7 +111,8 @@ impl Default for ShapeCache {
 impl ShapeCache {
     fn hash(backend: ShapingBackend, req: &ShapeRequest<'_>, concat: bool) -> u64 {
         let (pre, text, post) = pieces(req);
-        let mut h = std::collections::hash_map::DefaultHasher::new();
+        // A fixed seed: colliding keys (crafted or not) only replace each other's entries.
+        let mut h = foldhash::fast::FixedState::default().build_hasher();
         (
             backend,
             concat,
