@@ -1,7 +1,9 @@
 //! Scripted editing on the article's headline and a mixed paragraph of `tests/data/mixed.txt`:
-//! clicks, arrow keys and shift-selections, drawn into one PNG strip (primary carets red,
-//! secondary carets blue, selections light blue under the text), each panel captioned with what
-//! was done and the cursor it gave:
+//! clicks, arrow keys and shift-selections; then the `Editor` typing a Yiddish sentence with
+//! YIVO points into an English paragraph char by char, Backspace taking a point off its letter,
+//! a double-clicked word deleted and an input method's preedit (underlined); all drawn into one
+//! PNG strip (primary carets red, secondary carets blue, selections light blue under the text),
+//! each panel captioned with what was done and the cursor it gave:
 //!
 //! ```text
 //! cargo run --release --example edit_demo -- [--out edit_demo.png] [--scale 2]
@@ -16,7 +18,8 @@ mod png;
 use std::process::ExitCode;
 
 use shrift::{
-    Cursor, FontBook, Layout, LayoutContext, LayoutOptions, Movement, Paragraph, SelectionRect, TextStyle,
+    Cursor, Editor, FontBook, Layout, LayoutContext, LayoutOptions, Movement, Paragraph, Selection,
+    SelectionRect, TextStyle,
 };
 use tiny_skia::{Paint, Pixmap, Rect, Transform};
 
@@ -26,6 +29,28 @@ struct Panel {
     caption: String,
     carets: Vec<Cursor>,
     selection: Vec<SelectionRect>,
+    /// Rectangles to underline (an input method's preedit).
+    underline: Vec<SelectionRect>,
+}
+
+/// A panel of the editor's one paragraph as it stands: its caret and its selection.
+fn editor_panel(editor: &Editor, caption: String) -> Panel {
+    let layout = editor.layout().blocks()[0].clone();
+    let sel = editor.selection();
+    let selection = layout.selection_rects(sel.range());
+    let underline = editor
+        .preedit_range()
+        .map_or(Vec::new(), |r| layout.selection_rects(r));
+    Panel {
+        layout,
+        caption,
+        carets: vec![Cursor {
+            offset: sel.focus,
+            affinity: sel.affinity,
+        }],
+        selection,
+        underline,
+    }
 }
 
 const WIDTH: f32 = 420.0;
@@ -75,6 +100,7 @@ fn panels(book: &FontBook, cx: &mut LayoutContext) -> Result<Vec<Panel>, shrift:
         caption,
         carets,
         selection: Vec::new(),
+        underline: Vec::new(),
     });
 
     // 2. Headline: click, then Shift+Left three times (left goes forward in Hebrew).
@@ -96,6 +122,7 @@ fn panels(book: &FontBook, cx: &mut LayoutContext) -> Result<Vec<Panel>, shrift:
         caption,
         carets: vec![focus],
         selection,
+        underline: Vec::new(),
     });
 
     // 3. Mixed paragraph: the split caret between "(" and "The": the strong caret where Hebrew
@@ -111,6 +138,7 @@ fn panels(book: &FontBook, cx: &mut LayoutContext) -> Result<Vec<Panel>, shrift:
         caption,
         carets: vec![Cursor::new(the)],
         selection: Vec::new(),
+        underline: Vec::new(),
     });
 
     // 4. Mixed paragraph: Left arrow from the start, 30 times: every step moves one place left,
@@ -131,6 +159,7 @@ fn panels(book: &FontBook, cx: &mut LayoutContext) -> Result<Vec<Panel>, shrift:
         caption,
         carets: steps,
         selection: Vec::new(),
+        underline: Vec::new(),
     });
 
     // 5. Mixed paragraph: a selection across the direction boundary is discontiguous.
@@ -148,6 +177,7 @@ fn panels(book: &FontBook, cx: &mut LayoutContext) -> Result<Vec<Panel>, shrift:
         caption,
         carets: Vec::new(),
         selection,
+        underline: Vec::new(),
     });
 
     // 6. English paragraph at a narrow width: a selection over two lines, extended to the edges.
@@ -167,7 +197,67 @@ fn panels(book: &FontBook, cx: &mut LayoutContext) -> Result<Vec<Panel>, shrift:
         caption,
         carets: vec![Cursor::new(from), down],
         selection,
+        underline: Vec::new(),
     });
+
+    // 7-11. The Editor: a Yiddish sentence with YIVO points typed char by char at the end of
+    // an English sentence, each keystroke an edit laid out again.
+    let mut editor = Editor::new(
+        "YIVO was founded in Vilna in 1925:",
+        article::body_style(),
+        book,
+        cx,
+        LayoutOptions::new(WIDTH),
+    )?;
+    editor.move_caret(Movement::TextEnd, false);
+    let sentence = " דער ייִדישער װיסנשאַפֿטלעכער אינסטיטוט";
+    let mut edits = 0;
+    for c in sentence.chars() {
+        editor.insert(cx, c.encode_utf8(&mut [0; 4]))?;
+        edits += 1;
+    }
+    out.push(editor_panel(
+        &editor,
+        format!(
+            "Editor: \"{}\" typed char by char ({edits} edits, points included)",
+            sentence.trim()
+        ),
+    ));
+    // Backspace after the patah of "װיסנשאַ…": place the caret after it, and the patah goes,
+    // its alef stays.
+    let patah = editor.text().find("\u{05B7}").map_or(0, |i| i + 2);
+    editor.set_selection(Selection::caret(patah));
+    editor.backspace(cx)?;
+    out.push(editor_panel(
+        &editor,
+        format!("caret after the patah (offset {patah}), Backspace: the patah goes, the alef stays"),
+    ));
+    // A double click on "ייִדישער", then Delete.
+    let layout = &editor.layout().blocks()[0];
+    let word = editor.text().find("ייִדישער").unwrap_or(0);
+    let rect = layout.selection_rects(word..word + "ייִדישער".len());
+    if let Some(r) = rect.first() {
+        editor.select_word_at(r.x + r.width / 2.0, r.y + r.height / 2.0);
+    }
+    out.push(editor_panel(
+        &editor,
+        format!("double click on a word: \"{}\" selected", editor.selected_text()),
+    ));
+    editor.delete(cx)?;
+    editor.delete(cx)?;
+    out.push(editor_panel(
+        &editor,
+        "Delete twice: the word and the space after it".into(),
+    ));
+    // An input method composing "שלום" at the end: shown and underlined, not yet committed.
+    editor.move_caret(Movement::TextEnd, false);
+    editor.insert(cx, " ")?;
+    editor.set_preedit(cx, "שלום", "שלום".len())?;
+    let preedit = editor.preedit_range().unwrap_or(0..0);
+    out.push(editor_panel(
+        &editor,
+        format!("preedit \"שלום\" at {preedit:?}: laid out, underlined, not committed"),
+    ));
     Ok(out)
 }
 
@@ -238,6 +328,17 @@ fn run() -> Result<(), String> {
             fill(&mut pixmap, r.x, r.y, r.width, r.height, [150, 190, 255, 160], t);
         }
         png::draw_layout(&mut pixmap, &p.layout, t);
+        for r in &p.underline {
+            fill(
+                &mut pixmap,
+                r.x,
+                r.y + r.height - 2.0,
+                r.width,
+                1.0,
+                [0, 0, 0, 255],
+                t,
+            );
+        }
         for &c in &p.carets {
             let carets = p.layout.carets(c);
             let bar = 1.5;

@@ -41,7 +41,9 @@ impl Editor {
         self.text.replace_range(range.clone(), text);
         shift_spans(&mut self.spans, &range, text.len());
         let new = range.start..range.start + text.len();
-        self.selection = Selection::caret(new.end);
+        // After the new text; on a cluster boundary (a base typed before a combining mark
+        // forms one cluster with it).
+        self.selection = Selection::caret(clamp_to_grapheme(&self.text, new.end));
         self.goal_x = None;
         self.rebuild(cx, range, new)
     }
@@ -321,7 +323,7 @@ impl Editor {
         if !text.is_empty() {
             self.preedit = Some((range.start..range.start + text.len(), caret));
         }
-        self.selection = Selection::caret(range.start + caret);
+        self.selection = Selection::caret(clamp_to_grapheme(&self.text, range.start + caret));
         Ok(result)
     }
 

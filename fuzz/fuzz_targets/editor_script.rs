@@ -1,0 +1,104 @@
+//! Random edit scripts through the `Editor`: inserts of arbitrary strings, Backspace, Delete,
+//! word deletion, styling, clicks, selections, movements, preedits, width changes. Nothing may
+//! panic; the text stays valid UTF-8 (it is a `String`); the selection's ends stay on grapheme
+//! cluster boundaries.
+//!
+//! Input: 1 byte of direction, then operations: a kind byte, a 4-byte value (an offset, a point
+//! coordinate's f32 bits or a width), and for inserts and preedits a length byte and that many
+//! bytes of text (UTF-8, lossily).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use shrift::{BaseDirection, Editor, FontBook, LayoutContext, LayoutOptions, Movement, Selection, TextStyle};
+use std::sync::OnceLock;
+
+fn book() -> &'static FontBook {
+    static BOOK: OnceLock<FontBook> = OnceLock::new();
+    BOOK.get_or_init(FontBook::with_bundled_fonts)
+}
+
+const MOVES: [Movement; 14] = [
+    Movement::Left,
+    Movement::Right,
+    Movement::WordLeft,
+    Movement::WordRight,
+    Movement::Backward,
+    Movement::Forward,
+    Movement::WordBackward,
+    Movement::WordForward,
+    Movement::LineStart,
+    Movement::LineEnd,
+    Movement::Up,
+    Movement::Down,
+    Movement::TextStart,
+    Movement::TextEnd,
+];
+
+fn on_boundary(text: &str, offset: usize) -> bool {
+    offset == text.len() || shrift::graphemes(text).any(|(i, _)| i == offset)
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&dir, mut rest)) = data.split_first() else {
+        return;
+    };
+    let direction = [BaseDirection::Auto, BaseDirection::Ltr, BaseDirection::Rtl][dir as usize % 3];
+    let mut cx = LayoutContext::new();
+    let style = TextStyle::new("Noto Sans Hebrew, Noto Sans");
+    let Ok(mut editor) = Editor::with_direction("", style.clone(), direction, book(), &mut cx, LayoutOptions::new(200.0))
+    else {
+        return;
+    };
+    let mut ops = 0;
+    while rest.len() >= 5 && ops < 64 {
+        ops += 1;
+        let kind = rest[0];
+        let value = u32::from_le_bytes([rest[1], rest[2], rest[3], rest[4]]);
+        rest = &rest[5..];
+        let f = f32::from_bits(value);
+        let offset = value as usize % (editor.text().len() + 1);
+        match kind % 14 {
+            0 | 1 => {
+                let n = rest.first().copied().unwrap_or(0) as usize;
+                let bytes = rest.get(1..(1 + n).min(rest.len())).unwrap_or(&[]);
+                rest = &rest[(1 + n).min(rest.len())..];
+                let s = String::from_utf8_lossy(bytes);
+                if kind % 14 == 0 {
+                    let _ = editor.insert(&mut cx, &s);
+                } else {
+                    let _ = editor.set_preedit(&mut cx, &s, value as usize);
+                }
+            }
+            2 => {
+                let _ = editor.backspace(&mut cx);
+            }
+            3 => {
+                let _ = editor.delete(&mut cx);
+            }
+            4 => {
+                let _ = editor.delete_to(&mut cx, MOVES[value as usize % MOVES.len()]);
+            }
+            5 => {
+                let end = (offset + (value as usize >> 24)).min(editor.text().len());
+                let _ = editor.set_style(&mut cx, offset..end, style.clone().weight(700));
+            }
+            6 => editor.click(f, f * 0.5, value & 1 == 1),
+            7 => editor.select_word_at(f, f * 0.25),
+            8 => editor.select_paragraph_at(f, f),
+            9 => editor.set_selection(Selection { anchor: offset, focus: value as usize, ..Selection::default() }),
+            10 => editor.move_caret(MOVES[value as usize % MOVES.len()], value & 0x100 != 0),
+            11 => {
+                let _ = editor.set_options(&mut cx, LayoutOptions::new(f));
+            }
+            12 => editor.commit_preedit(),
+            _ => {
+                let _ = editor.cancel_preedit(&mut cx);
+            }
+        }
+        let text = editor.text();
+        let sel = editor.selection();
+        assert!(on_boundary(text, sel.anchor) && on_boundary(text, sel.focus), "{sel:?} in {text:?}");
+        let _ = editor.carets();
+        let _ = editor.selection_rects();
+    }
+});
