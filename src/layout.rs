@@ -357,6 +357,9 @@ pub struct Run {
     pub(crate) width: f32,
     /// The run is the ellipsis of a truncated line, not text of the paragraph.
     pub(crate) ellipsis: bool,
+    /// Index of the run's merged style in the paragraph's styles.
+    pub(crate) style: usize,
+    pub(crate) paint: u32,
 }
 
 impl Run {
@@ -366,6 +369,18 @@ impl Run {
     /// that offset.
     pub fn is_ellipsis(&self) -> bool {
         self.ellipsis
+    }
+
+    /// The paint id of the run's style ([`TextStyle::paint`](crate::TextStyle::paint),
+    /// [`SpanStyle::paint`](crate::SpanStyle::paint)): runs are cut where it changes.
+    pub fn paint(&self) -> u32 {
+        self.paint
+    }
+
+    /// The index of the run's style (the base style merged with the spans over the run) in
+    /// [`Paragraph::styles`](crate::Paragraph::styles): which span or spans it came from.
+    pub fn style_index(&self) -> usize {
+        self.style
     }
 
     /// The run's byte range in the paragraph's text.

@@ -102,6 +102,7 @@ mod paragraph;
 mod position;
 mod reorder;
 mod shape;
+mod span;
 mod style;
 #[cfg(feature = "svg")]
 mod svg;
@@ -127,6 +128,7 @@ pub use paragraph::{Fallback, LayoutContext, Paragraph, ParagraphBuilder};
 pub use shape::{
     shape_run, RunOptions, ShapeCacheStats, ShapedGlyph, ShapingBackend, DEFAULT_SHAPE_CACHE_BYTES,
 };
+pub use span::SpanStyle;
 pub use style::{Feature, TextStyle, DEFAULT_HEBREW_LANGUAGE, MAX_FONT_SIZE};
 #[cfg(feature = "svg")]
 pub use svg::{document_to_svg, layout_to_svg, SvgOptions};

@@ -12,6 +12,7 @@ use crate::font::{Font, FontBook};
 use crate::itemize::{itemize, slices_need_reshaping, Item};
 use crate::layout::{Layout, LayoutOptions};
 use crate::shape::{FaceCache, ShapeCacheStats, ShapeRequest, ShapedGlyph, Shaper, ShapingBackend};
+use crate::span::{resolve_styles, SpanStyle};
 use crate::style::{TextStyle, DEFAULT_HEBREW_LANGUAGE};
 
 /// Reusable state for building and laying out paragraphs: shape plans, the shaper's buffer and
@@ -213,7 +214,7 @@ pub(crate) struct SoftHyphen {
 pub struct ParagraphBuilder<'t> {
     text: &'t str,
     base: TextStyle,
-    spans: Vec<(Range<usize>, TextStyle)>,
+    spans: Vec<(Range<usize>, SpanStyle)>,
     direction: BaseDirection,
     fallback: Fallback,
     ellipsis: Option<std::sync::Arc<str>>,
@@ -234,9 +235,12 @@ pub enum Fallback {
 }
 
 impl<'t> ParagraphBuilder<'t> {
-    /// Styles the byte range `range` with `style`; later spans win where spans overlap.
-    pub fn span(mut self, range: Range<usize>, style: TextStyle) -> ParagraphBuilder<'t> {
-        self.spans.push((range, style));
+    /// Styles the byte range `range` with `style`: the properties it sets, over the base style
+    /// and the spans given before it (a [`SpanStyle`], or a whole [`TextStyle`], which sets
+    /// every property). Where spans overlap their properties combine, later spans winning a
+    /// property both set, as CSS cascades.
+    pub fn span(mut self, range: Range<usize>, style: impl Into<SpanStyle>) -> ParagraphBuilder<'t> {
+        self.spans.push((range, style.into()));
         self
     }
 
@@ -271,18 +275,29 @@ impl<'t> ParagraphBuilder<'t> {
     /// family of a style's stack is in `book`.
     pub fn build(self, book: &FontBook, cx: &mut LayoutContext) -> Result<Paragraph, Error> {
         let text = self.text;
-        let mut styles = vec![self.base];
-        let mut span_ranges = Vec::with_capacity(self.spans.len());
-        for (range, style) in self.spans {
-            check_range(text, &range)?;
-            span_ranges.push(range);
-            styles.push(style);
+        self.base.validate()?;
+        for (range, span) in &self.spans {
+            check_range(text, range)?;
+            span.validate()?;
+        }
+        // Every distinct merged style (0: the base), and the style of each stretch of text.
+        let mut styles = Vec::new();
+        let style_runs = resolve_styles(&self.base, &self.spans, text.len(), &mut styles);
+        // Items follow the styles that shape differently: a change of paint alone does not
+        // split them (browsers shape across a colour change too).
+        let shaping: Vec<usize> = (0..styles.len())
+            .map(|i| (0..i).find(|&j| styles[j].shapes_like(&styles[i])).unwrap_or(i))
+            .collect();
+        let mut runs: Vec<(usize, usize)> = Vec::with_capacity(style_runs.len());
+        for &(start, style) in &style_runs {
+            if runs.last().map(|r| r.1) != Some(shaping[style]) {
+                runs.push((start, shaping[style]));
+            }
         }
         // Faces of every style's stack, deduplicated across styles.
         let mut fonts: Vec<Font> = Vec::new();
         let mut stacks: Vec<Vec<usize>> = Vec::with_capacity(styles.len());
         for style in &styles {
-            style.validate()?;
             let resolved = book.resolve(style.stack(), style.font_weight(), style.is_italic())?;
             let stack = resolved
                 .into_iter()
@@ -296,7 +311,6 @@ impl<'t> ParagraphBuilder<'t> {
                 .collect();
             stacks.push(stack);
         }
-        let runs = style_runs(&span_ranges, text.len());
         let style_at = |pos: usize| {
             let i = runs.partition_point(|&(start, _)| start <= pos);
             runs.get(i.wrapping_sub(1)).map_or(0, |r| r.1)
@@ -352,43 +366,9 @@ impl<'t> ParagraphBuilder<'t> {
             missing,
             hyphens,
             ellipsis,
+            style_runs,
         })
     }
-}
-
-/// The style of each stretch of text as (start, style index), sorted: where spans overlap, the one
-/// given last wins; bytes no span covers have style 0 (the base). A sweep over the span ends with
-/// the set of open spans, so any number of spans costs O(n log n).
-fn style_runs(spans: &[Range<usize>], len: usize) -> Vec<(usize, usize)> {
-    let mut events: Vec<(usize, bool, usize)> = Vec::with_capacity(spans.len() * 2);
-    for (i, r) in spans.iter().enumerate().filter(|(_, r)| !r.is_empty()) {
-        events.push((r.start, true, i));
-        events.push((r.end, false, i));
-    }
-    events.sort_unstable();
-    let mut open = std::collections::BTreeSet::new();
-    let mut runs: Vec<(usize, usize)> = vec![(0, 0)];
-    let mut k = 0;
-    while k < events.len() {
-        let pos = events[k].0;
-        while k < events.len() && events[k].0 == pos {
-            let (_, starts, i) = events[k];
-            if starts {
-                open.insert(i);
-            } else {
-                open.remove(&i);
-            }
-            k += 1;
-        }
-        let style = open.last().map_or(0, |i| i + 1);
-        if pos < len && runs.last().is_some_and(|r| r.1 != style) {
-            if runs.last().is_some_and(|r| r.0 == pos) {
-                runs.pop();
-            }
-            runs.push((pos, style));
-        }
-    }
-    runs
 }
 
 /// The hyphen each soft hyphen of `text` would show at a line end (see [`SoftHyphen`]).
@@ -484,6 +464,9 @@ pub struct Paragraph {
     /// The hyphen of each soft hyphen, by position.
     pub(crate) hyphens: Vec<SoftHyphen>,
     pub(crate) ellipsis: Ellipsis,
+    /// The merged style of each stretch of text: (start, index into `styles`). Items follow
+    /// the styles that shape differently; runs are cut where only the paint changes.
+    pub(crate) style_runs: Vec<(usize, usize)>,
 }
 
 /// The string a truncated line shows, and the face it is shaped with (see
@@ -689,6 +672,31 @@ impl Paragraph {
         }
     }
 
+    /// The styles of the paragraph's text after merging the spans over the base style, each
+    /// once: index 0 is the base style; [`Run::style_index`](crate::Run::style_index) points
+    /// here.
+    pub fn styles(&self) -> &[TextStyle] {
+        &self.styles
+    }
+
+    /// The index into [`Paragraph::styles`] of the style at byte `pos`.
+    pub fn style_index_at(&self, pos: usize) -> usize {
+        let k = self.style_runs.partition_point(|&(start, _)| start <= pos);
+        self.style_runs.get(k.wrapping_sub(1)).map_or(0, |r| r.1)
+    }
+
+    /// Where the stretch of one merged style holding `pos` starts.
+    pub(crate) fn style_start(&self, pos: usize) -> usize {
+        let k = self.style_runs.partition_point(|&(start, _)| start <= pos);
+        self.style_runs.get(k.wrapping_sub(1)).map_or(0, |r| r.0)
+    }
+
+    /// Where the stretch of one merged style holding `pos` ends.
+    pub(crate) fn style_end(&self, pos: usize) -> usize {
+        let k = self.style_runs.partition_point(|&(start, _)| start <= pos);
+        self.style_runs.get(k).map_or(self.text.len(), |r| r.0)
+    }
+
     /// The string truncated lines show where text is left out: the one given to
     /// [`ParagraphBuilder::ellipsis`] ("…" by default), or "..." where no face of the base
     /// style's stack has all its chars.
@@ -746,23 +754,5 @@ fn shape_request<'a>(
         script: item.script,
         language: item_language(style, item),
         features: style.features(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::style_runs;
-
-    #[test]
-    fn later_spans_win_and_gaps_are_the_base_style() {
-        // Spans 1: 2..8, 2: 4..6, 3: 5..10 over 12 bytes; by hand: 0..2 base, 2..4 span 1,
-        // 4..5 span 2, 5..10 span 3, 10..12 base.
-        let runs = style_runs(&[2..8, 4..6, 5..10], 12);
-        assert_eq!(runs, vec![(0, 0), (2, 1), (4, 2), (5, 3), (10, 0)]);
-        // An earlier span under a later one reappears where the later one ends.
-        assert_eq!(style_runs(&[0..10, 2..4], 10), vec![(0, 1), (2, 2), (4, 1)]);
-        assert_eq!(style_runs(&[], 5), vec![(0, 0)]);
-        let empty_spans = [3..3, 4..4];
-        assert_eq!(style_runs(&empty_spans, 5), vec![(0, 0)]);
     }
 }

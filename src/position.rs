@@ -113,7 +113,7 @@ pub(crate) fn layout_paragraph(
             // A cut line's ellipsis: shaped once per layout, every glyph at the cut.
             if lr.ellipsis {
                 let request = para.ellipsis_request();
-                let (a, d, g) = place_run(out, &request, lr, &scratch.ellipsis, &mut pen, None);
+                let (a, d, g) = place_run(out, para, &request, lr, &scratch.ellipsis, &mut pen, None);
                 (ascent, descent, gap) = (ascent.max(a), descent.max(d), gap.max(g));
                 largest_size = largest_size.max(request.size);
                 continue;
@@ -143,6 +143,8 @@ pub(crate) fn layout_paragraph(
                     x: pen,
                     width: h.advance,
                     ellipsis: false,
+                    style: para.style_index_at(h.pos),
+                    paint: para.styles[para.style_index_at(h.pos)].paint_id(),
                 });
                 let m = font.metrics(h.size);
                 ascent = ascent.max(m.ascent);
@@ -169,7 +171,15 @@ pub(crate) fn layout_paragraph(
                 shaper.shape(&mut faces, &request, &mut scratch.glyphs);
                 &scratch.glyphs
             };
-            let (a, d, g) = place_run(out, &request, lr, glyphs, &mut pen, Some((hang_start, &mut hang)));
+            let (a, d, g) = place_run(
+                out,
+                para,
+                &request,
+                lr,
+                glyphs,
+                &mut pen,
+                Some((hang_start, &mut hang)),
+            );
             (ascent, descent, gap) = (ascent.max(a), descent.max(d), gap.max(g));
             if !glyphs.is_empty() {
                 largest_size = largest_size.max(request.size);
@@ -242,12 +252,15 @@ pub(crate) fn layout_paragraph(
     scratch.line_ranges = line_ranges;
 }
 
-/// Appends a run of `glyphs` at `pen` (moved past them) and returns its face's ascent, descent
-/// and line gap (zeros for no glyphs: nothing is pushed). An ellipsis run's glyphs all take the
-/// cut's offset as cluster. `hang`: where the hanging whitespace starts, and the advance of the
-/// glyphs past it.
+/// Appends the run of `glyphs` at `pen` (moved past them) and returns its face's ascent,
+/// descent and line gap (zeros for no glyphs: nothing is pushed). The run is cut where the
+/// paragraph's merged style changes inside it (a change of paint alone, which does not split
+/// items); a glyph cluster across such a change takes the style of its first char. An ellipsis
+/// run's glyphs all take the cut's offset as cluster, and the base style. `hang`: where the
+/// hanging whitespace starts, and the advance of the glyphs past it.
 fn place_run(
     out: &mut Layout,
+    para: &Paragraph,
     request: &ShapeRequest<'_>,
     lr: &LineRun,
     glyphs: &[ShapedGlyph],
@@ -257,10 +270,61 @@ fn place_run(
     if glyphs.is_empty() {
         return (0.0, 0.0, 0.0);
     }
-    let run_x = *pen;
-    let start = out.glyphs.len();
+    let style_of = |cluster: usize| {
+        if lr.ellipsis {
+            0
+        } else {
+            para.style_index_at(cluster)
+        }
+    };
+    let (run_lo, run_hi) = glyphs.iter().fold((usize::MAX, 0), |(lo, hi), g| {
+        (lo.min(g.cluster), hi.max(g.cluster))
+    });
+    // Where the current piece (one style) began: its first glyph, pen and style.
+    let mut piece = (out.glyphs.len(), *pen, style_of(lr.range.start));
+    let push_run = |out: &mut Layout, piece: (usize, f32, usize), end_pen: f32| {
+        let (first, x, style) = piece;
+        let clusters = out.glyphs[first..].iter().map(|g| g.cluster);
+        let (lo, hi) = clusters.fold((usize::MAX, 0), |(lo, hi), c| (lo.min(c), hi.max(c)));
+        // The piece's text: its style's stretch, within the run, and out to the run's ends for
+        // the pieces holding its first and last clusters (chars without glyphs stay in).
+        let start = if lo <= run_lo {
+            lr.range.start
+        } else {
+            para.style_start(lo).max(lr.range.start)
+        };
+        let end = if hi >= run_hi {
+            lr.range.end
+        } else {
+            para.style_end(hi).min(lr.range.end)
+        }
+        .max(start);
+        out.runs.push(Run {
+            range: if lr.ellipsis { lr.range.clone() } else { start..end },
+            font: request.font.clone(),
+            size: request.size,
+            level: lr.level,
+            script: request.script.short_name(),
+            language: request.language.cloned(),
+            glyphs: first..out.glyphs.len(),
+            x,
+            width: end_pen - x,
+            ellipsis: lr.ellipsis,
+            style,
+            paint: para.styles[style].paint_id(),
+        });
+    };
+    let single = lr.ellipsis || para.style_end(lr.range.start) >= lr.range.end;
     for g in glyphs {
         let cluster = if lr.ellipsis { lr.range.start } else { g.cluster };
+        if !single {
+            let style = style_of(cluster);
+            if style != piece.2 && out.glyphs.len() > piece.0 {
+                push_run(out, piece, *pen);
+                piece = (out.glyphs.len(), *pen, style);
+            }
+            piece.2 = style;
+        }
         out.glyphs.push(Glyph {
             id: g.id,
             cluster,
@@ -280,18 +344,7 @@ fn place_run(
         }
         *pen += g.advance;
     }
-    out.runs.push(Run {
-        range: lr.range.clone(),
-        font: request.font.clone(),
-        size: request.size,
-        level: lr.level,
-        script: request.script.short_name(),
-        language: request.language.cloned(),
-        glyphs: start..out.glyphs.len(),
-        x: run_x,
-        width: *pen - run_x,
-        ellipsis: lr.ellipsis,
-    });
+    push_run(out, piece, *pen);
     let m = request.font.metrics(request.size);
     (m.ascent, m.descent, m.line_gap)
 }

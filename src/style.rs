@@ -35,6 +35,7 @@ pub struct TextStyle {
     italic: bool,
     language: Option<Arc<str>>,
     features: Vec<Feature>,
+    paint: u32,
 }
 
 impl TextStyle {
@@ -47,6 +48,7 @@ impl TextStyle {
             italic: false,
             language: None,
             features: Vec::new(),
+            paint: 0,
         }
     }
 
@@ -110,6 +112,46 @@ impl TextStyle {
     /// The OpenType feature settings.
     pub fn features(&self) -> &[Feature] {
         &self.features
+    }
+
+    /// Sets the paint: an id of the caller's (a colour, a brush, a link; default 0) that runs
+    /// in this style carry ([`Run::paint`](crate::Run::paint)). It does not change the layout:
+    /// text that differs only in paint is shaped together.
+    pub fn paint(mut self, paint: u32) -> TextStyle {
+        self.paint = paint;
+        self
+    }
+
+    /// The paint id.
+    pub fn paint_id(&self) -> u32 {
+        self.paint
+    }
+
+    /// Whether two styles shape alike: equal but for their paint.
+    pub(crate) fn shapes_like(&self, other: &TextStyle) -> bool {
+        self.stack == other.stack
+            && self.size == other.size
+            && self.weight == other.weight
+            && self.italic == other.italic
+            && self.language == other.language
+            && self.features == other.features
+    }
+
+    pub(crate) fn with_stack(mut self, stack: FontStack) -> TextStyle {
+        self.stack = stack;
+        self
+    }
+
+    pub(crate) fn with_language(mut self, language: Option<Arc<str>>) -> TextStyle {
+        self.language = language;
+        self
+    }
+
+    /// Sets a feature, replacing the setting of the same tag.
+    pub(crate) fn set_feature(mut self, feature: Feature) -> TextStyle {
+        self.features.retain(|f| f.tag() != feature.tag());
+        self.features.push(feature);
+        self
     }
 
     pub(crate) fn language_arc(&self) -> Option<&Arc<str>> {

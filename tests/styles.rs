@@ -2,7 +2,7 @@
 
 #![cfg(feature = "bundled-fonts")]
 
-use shrift::{Alignment, Feature, FontBook, LayoutContext, LayoutOptions, Paragraph, TextStyle};
+use shrift::{Alignment, Feature, FontBook, LayoutContext, LayoutOptions, Paragraph, SpanStyle, TextStyle};
 
 fn body() -> TextStyle {
     TextStyle::new("Noto Serif, Noto Serif Hebrew")
@@ -57,6 +57,64 @@ fn spans_change_face_size_language_and_features() {
     };
     assert_eq!(count(second), 6, "no ligature with -liga");
     assert_eq!(count(0), 4, "ffi ligature by default");
+}
+
+#[test]
+fn overlapping_spans_combine_their_properties() {
+    // Bold over 0..21 and 20 px over 11..31 (the case, with a size for the italic the
+    // bundled faces lack): by hand, 0..11 bold 16 px, 11..21 bold 20 px, 21..31 regular 20 px,
+    // 31.. regular 16 px; the faces' weights come from their OS/2 tables (Noto Serif Bold: 700).
+    let book = FontBook::with_bundled_fonts();
+    let mut cx = LayoutContext::new();
+    let text = "aaaaaaaaaa bbbbbbbbb cccccccccc dddddddd";
+    let para = Paragraph::builder(text, body())
+        .span(0..21, SpanStyle::new().weight(700))
+        .span(11..31, SpanStyle::new().size(20.0))
+        .build(&book, &mut cx)
+        .unwrap();
+    let layout = para.layout(&mut cx, &LayoutOptions::new(1000.0)).unwrap();
+    let at = |pos: usize| {
+        let r = layout
+            .all_runs()
+            .iter()
+            .find(|r| r.range().contains(&pos))
+            .unwrap();
+        (r.font().weight(), r.size())
+    };
+    assert_eq!(at(5), (700, 16.0));
+    assert_eq!(at(15), (700, 20.0));
+    assert_eq!(at(25), (400, 20.0));
+    assert_eq!(at(35), (400, 16.0));
+    // Each merged style once: the base and the three above.
+    assert_eq!(para.styles().len(), 4);
+}
+
+#[test]
+fn runs_carry_their_paint_and_a_paint_change_does_not_split_shaping() {
+    let book = FontBook::with_bundled_fonts();
+    let mut cx = LayoutContext::new();
+    // "office" with the "ffi" ligature: a paint change between "o" and "ffice" cuts the run but
+    // not the shaping, so the ligature (one glyph for "ffi", as hb-shape gives with Noto Serif)
+    // stays; "fi" painted apart from "f" would break it if paint split items.
+    let text = "office ייִדיש";
+    let para = Paragraph::builder(text, body().paint(7))
+        .span(1..6, SpanStyle::new().paint(9))
+        .span(7..text.len(), SpanStyle::new().paint(3))
+        .build(&book, &mut cx)
+        .unwrap();
+    let plain = Paragraph::new(text, body(), &book, &mut cx).unwrap();
+    let layout = para.layout(&mut cx, &LayoutOptions::new(1000.0)).unwrap();
+    let unpainted = plain.layout(&mut cx, &LayoutOptions::new(1000.0)).unwrap();
+    // The same glyphs where they are.
+    assert_eq!(layout.all_glyphs(), unpainted.all_glyphs());
+    let paints: Vec<(std::ops::Range<usize>, u32)> =
+        layout.all_runs().iter().map(|r| (r.range(), r.paint())).collect();
+    assert!(paints.contains(&(0..1, 7)), "{paints:?}");
+    assert!(paints.contains(&(1..6, 9)), "{paints:?}");
+    assert!(paints.iter().any(|(r, p)| r.start >= 7 && *p == 3), "{paints:?}");
+    for run in layout.all_runs() {
+        assert_eq!(para.styles()[run.style_index()].paint_id(), run.paint());
+    }
 }
 
 #[test]

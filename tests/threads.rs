@@ -31,6 +31,12 @@ fn shared_types_are_send_and_sync() {
     assert_send_sync::<shrift::Fallback>();
     assert_send_sync::<shrift::ShapingBackend>();
     assert_send_sync::<shrift::ShapeCacheStats>();
+    assert_send_sync::<shrift::Editor>();
+    assert_send_sync::<shrift::Selection>();
+    assert_send_sync::<shrift::EditResult>();
+    assert_send_sync::<shrift::SpanStyle>();
+    assert_send_sync::<shrift::Truncate>();
+    assert_send_sync::<shrift::TruncateAt>();
 }
 
 #[cfg(feature = "bundled-fonts")]

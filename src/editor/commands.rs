@@ -9,7 +9,7 @@ use crate::edit::{
 };
 use crate::error::{check_range, Error};
 use crate::paragraph::LayoutContext;
-use crate::style::TextStyle;
+use crate::span::SpanStyle;
 
 impl Editor {
     /// Replaces `range` of the text with `text` and lays out again what changed; the caret goes
@@ -121,8 +121,8 @@ impl Editor {
         self.replace(cx, range, "").map(Some)
     }
 
-    /// Styles `range` with `style` (a span over the others: it wins where they overlap) and
-    /// lays out the paragraphs it touches again.
+    /// Styles `range` with `style`: a span over the others, setting the properties it sets
+    /// (a [`SpanStyle`], or a whole [`TextStyle`]), and lays out the paragraphs it touches again.
     ///
     /// # Errors
     ///
@@ -132,21 +132,31 @@ impl Editor {
         &mut self,
         cx: &mut LayoutContext,
         range: Range<usize>,
-        style: TextStyle,
+        style: impl Into<SpanStyle>,
     ) -> Result<EditResult, Error> {
         check_range(&self.text, &range)?;
+        let style = style.into();
         style.validate()?;
+        // Its stack must resolve as merged over the base (the span may set only a weight).
+        let merged = style.apply(&self.base);
         self.book
-            .resolve(style.stack(), style.font_weight(), style.is_italic())?;
+            .resolve(merged.stack(), merged.font_weight(), merged.is_italic())?;
         self.spans.push((range.clone(), style));
         // The same text, rebuilt over the paragraphs the range touches.
         let first = self.block_of(range.start);
         let last = self.block_of(range.end.saturating_sub(1).max(range.start));
         let whole = self.block_range(first).start..self.block_range(last).end;
-        let mut result = self.rebuild(cx, whole.clone(), whole)?;
-        result.replaced = range.clone();
-        result.inserted = range;
-        Ok(result)
+        match self.rebuild(cx, whole.clone(), whole) {
+            Ok(mut result) => {
+                result.replaced = range.clone();
+                result.inserted = range;
+                Ok(result)
+            }
+            Err(e) => {
+                self.spans.pop();
+                Err(e)
+            }
+        }
     }
 
     /// Sets the selection, each end moved to the nearest grapheme cluster boundary.
@@ -354,7 +364,7 @@ impl Editor {
 
 /// Moves spans over an edit that replaced `range` with `inserted` bytes: ends after it shift, a
 /// span the edit falls inside or ends at grows over the new text, spans left empty go.
-fn shift_spans(spans: &mut Vec<(Range<usize>, TextStyle)>, range: &Range<usize>, inserted: usize) {
+fn shift_spans(spans: &mut Vec<(Range<usize>, SpanStyle)>, range: &Range<usize>, inserted: usize) {
     let new_end = range.start + inserted;
     let after = |p: usize| p - range.len() + inserted;
     for (span, _) in spans.iter_mut() {
@@ -384,14 +394,14 @@ fn shift_spans(spans: &mut Vec<(Range<usize>, TextStyle)>, range: &Range<usize>,
 #[cfg(test)]
 mod tests {
     use super::shift_spans;
-    use crate::style::TextStyle;
+    use crate::span::SpanStyle;
 
     fn shifted(
         span: std::ops::Range<usize>,
         edit: std::ops::Range<usize>,
         inserted: usize,
     ) -> Option<std::ops::Range<usize>> {
-        let mut spans = vec![(span, TextStyle::new("x"))];
+        let mut spans = vec![(span, SpanStyle::new().weight(700))];
         shift_spans(&mut spans, &edit, inserted);
         spans.pop().map(|s| s.0)
     }

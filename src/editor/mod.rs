@@ -28,6 +28,7 @@ use crate::error::Error;
 use crate::font::FontBook;
 use crate::layout::{Layout, LayoutOptions};
 use crate::paragraph::{LayoutContext, Paragraph};
+use crate::span::SpanStyle;
 use crate::style::TextStyle;
 
 /// A selection: where it started (`anchor`) and where it was extended to (`focus`, the caret),
@@ -111,7 +112,7 @@ pub struct Editor {
     options: LayoutOptions,
     text: String,
     /// Style spans over `text`, kept as the text changes; later spans win.
-    spans: Vec<(Range<usize>, TextStyle)>,
+    spans: Vec<(Range<usize>, SpanStyle)>,
     blocks: Vec<EditBlock>,
     layout: DocumentLayout,
     selection: Selection,
@@ -191,7 +192,7 @@ impl Editor {
     }
 
     /// The style spans as they stand after the edits so far.
-    pub fn spans(&self) -> &[(Range<usize>, TextStyle)] {
+    pub fn spans(&self) -> &[(Range<usize>, SpanStyle)] {
         &self.spans
     }
 

@@ -1,0 +1,252 @@
+//! Style spans that set some properties and leave the rest to what is under them, merged the way
+//! CSS cascades: a paragraph's base style, then every span over a stretch of text in the order
+//! the spans were given, each overriding only what it sets.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::error::Error;
+use crate::font::FontStack;
+use crate::style::{check_language, check_size, Feature, TextStyle};
+
+/// Some properties of a [`TextStyle`]: what a span sets over the text under it. Everything left
+/// unset is inherited (from the spans given before it, then from the base style).
+///
+/// A [`TextStyle`] converts into a `SpanStyle` that sets every property, so a span given as a
+/// whole `TextStyle` replaces what is under it.
+///
+/// ```
+/// # #[cfg(feature = "bundled-fonts")] {
+/// use shrift::{FontBook, LayoutContext, LayoutOptions, Paragraph, SpanStyle, TextStyle};
+/// let book = FontBook::with_bundled_fonts();
+/// let mut cx = LayoutContext::new();
+/// let text = "bold, bold and big, big";
+/// // Bold over 0..19, 20 px over 6..23: 6..19 is bold and 20 px.
+/// let para = Paragraph::builder(text, TextStyle::new("Noto Sans"))
+///     .span(0..19, SpanStyle::new().weight(700).paint(1))
+///     .span(6..23, SpanStyle::new().size(20.0).paint(2))
+///     .build(&book, &mut cx)?;
+/// let layout = para.layout(&mut cx, &LayoutOptions::new(400.0))?;
+/// let both = layout.all_runs().iter().find(|r| r.range().contains(&10)).unwrap();
+/// assert_eq!((both.font().weight(), both.size(), both.paint()), (700, 20.0, 2));
+/// # }
+/// # Ok::<(), shrift::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SpanStyle {
+    stack: Option<FontStack>,
+    size: Option<f32>,
+    weight: Option<u16>,
+    italic: Option<bool>,
+    language: Option<Arc<str>>,
+    /// Feature settings added to those under the span; a tag set again takes the new value.
+    features: Vec<Feature>,
+    paint: Option<u32>,
+}
+
+impl SpanStyle {
+    /// A span style that sets nothing.
+    pub fn new() -> SpanStyle {
+        SpanStyle::default()
+    }
+
+    /// Sets the font stack.
+    pub fn stack(mut self, stack: impl Into<FontStack>) -> SpanStyle {
+        self.stack = Some(stack.into());
+        self
+    }
+
+    /// Sets the size in pixels per em.
+    pub fn size(mut self, size: f32) -> SpanStyle {
+        self.size = Some(size);
+        self
+    }
+
+    /// Sets the weight (1 to 1000).
+    pub fn weight(mut self, weight: u16) -> SpanStyle {
+        self.weight = Some(weight);
+        self
+    }
+
+    /// Sets italic or upright.
+    pub fn italic(mut self, italic: bool) -> SpanStyle {
+        self.italic = Some(italic);
+        self
+    }
+
+    /// Sets the BCP 47 language tag.
+    pub fn language(mut self, tag: &str) -> SpanStyle {
+        self.language = Some(tag.into());
+        self
+    }
+
+    /// Adds an OpenType feature setting (a tag already set under the span takes this value).
+    pub fn feature(mut self, feature: Feature) -> SpanStyle {
+        self.features.push(feature);
+        self
+    }
+
+    /// Sets the paint: an id of the caller's (a colour, a brush, a link) that the runs of the
+    /// text carry ([`Run::paint`](crate::Run::paint)), so a renderer colours runs without
+    /// mapping byte ranges back. It does not change the layout.
+    pub fn paint(mut self, paint: u32) -> SpanStyle {
+        self.paint = Some(paint);
+        self
+    }
+
+    /// `under` with this span's properties over it.
+    pub fn apply(&self, under: &TextStyle) -> TextStyle {
+        let mut out = under.clone();
+        if let Some(stack) = &self.stack {
+            out = out.with_stack(stack.clone());
+        }
+        if let Some(size) = self.size {
+            out = out.size(size);
+        }
+        if let Some(weight) = self.weight {
+            out = out.weight(weight);
+        }
+        if let Some(italic) = self.italic {
+            out = out.italic(italic);
+        }
+        if let Some(language) = &self.language {
+            out = out.with_language(Some(language.clone()));
+        }
+        for f in &self.features {
+            out = out.set_feature(*f);
+        }
+        if let Some(paint) = self.paint {
+            out = out.paint(paint);
+        }
+        out
+    }
+
+    /// Checks the properties it sets (as [`TextStyle`] checks its own).
+    pub(crate) fn validate(&self) -> Result<(), Error> {
+        if let Some(size) = self.size {
+            check_size(size)?;
+        }
+        if let Some(weight) = self.weight.filter(|w| !(1..=1000).contains(w)) {
+            return Err(Error::InvalidWeight(weight));
+        }
+        if self.stack.as_ref().is_some_and(|s| s.families().is_empty()) {
+            return Err(Error::EmptyStack);
+        }
+        if let Some(tag) = &self.language {
+            check_language(tag)?;
+        }
+        Ok(())
+    }
+}
+
+impl From<TextStyle> for SpanStyle {
+    /// Every property of the style: a span that replaces what is under it.
+    fn from(style: TextStyle) -> SpanStyle {
+        SpanStyle {
+            stack: Some(style.stack().clone()),
+            size: Some(style.font_size()),
+            weight: Some(style.font_weight()),
+            italic: Some(style.is_italic()),
+            language: style.language_arc().cloned(),
+            features: style.features().to_vec(),
+            paint: Some(style.paint_id()),
+        }
+    }
+}
+
+/// The style of each stretch of text as (start, index into `styles`), from `base` (index 0) and
+/// `spans` merged in order; equal merged styles share an index. A sweep over the span ends with
+/// the set of open spans, so n spans cost O(n log n) plus the merging of each stretch.
+pub(crate) fn resolve_styles(
+    base: &TextStyle,
+    spans: &[(Range<usize>, SpanStyle)],
+    len: usize,
+    styles: &mut Vec<TextStyle>,
+) -> Vec<(usize, usize)> {
+    styles.clear();
+    styles.push(base.clone());
+    let mut events: Vec<(usize, bool, usize)> = Vec::with_capacity(spans.len() * 2);
+    for (i, (r, _)) in spans.iter().enumerate().filter(|(_, (r, _))| !r.is_empty()) {
+        events.push((r.start, true, i));
+        events.push((r.end, false, i));
+    }
+    events.sort_unstable();
+    let mut open = std::collections::BTreeSet::new();
+    let mut runs: Vec<(usize, usize)> = vec![(0, 0)];
+    let mut k = 0;
+    while k < events.len() {
+        let pos = events[k].0;
+        while k < events.len() && events[k].0 == pos {
+            let (_, starts, i) = events[k];
+            if starts {
+                open.insert(i);
+            } else {
+                open.remove(&i);
+            }
+            k += 1;
+        }
+        if pos >= len {
+            continue;
+        }
+        // The spans open here, in the order given, over the base.
+        let merged = open
+            .iter()
+            .fold(base.clone(), |style, &i| spans[i].1.apply(&style));
+        let index = match styles.iter().position(|s| *s == merged) {
+            Some(i) => i,
+            None => {
+                styles.push(merged);
+                styles.len() - 1
+            }
+        };
+        if runs.last().is_some_and(|r| r.1 != index) {
+            if runs.last().is_some_and(|r| r.0 == pos) {
+                runs.pop();
+            }
+            if runs.last().map(|r| r.1) != Some(index) {
+                runs.push((pos, index));
+            }
+        }
+    }
+    runs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{resolve_styles, SpanStyle};
+    use crate::style::TextStyle;
+
+    #[test]
+    fn overlapping_spans_combine() {
+        // Bold over 0..21 and 20 px over 11..31, over 40 bytes; by hand: 0..11 bold, 11..21
+        // bold and 20 px, 21..31 20 px, 31..40 the base.
+        let base = TextStyle::new("Noto Sans");
+        let spans = vec![
+            (0..21, SpanStyle::new().weight(700)),
+            (11..31, SpanStyle::new().size(20.0)),
+        ];
+        let mut styles = Vec::new();
+        let runs = resolve_styles(&base, &spans, 40, &mut styles);
+        let got: Vec<(usize, u16, f32)> = runs
+            .iter()
+            .map(|&(start, i)| (start, styles[i].font_weight(), styles[i].font_size()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![(0, 700, 16.0), (11, 700, 20.0), (21, 400, 20.0), (31, 400, 16.0)]
+        );
+        // A later span wins where both set the same property; a whole TextStyle replaces.
+        let spans = vec![
+            (0..10, SpanStyle::new().weight(700)),
+            (5..10, SpanStyle::from(base.clone().weight(300))),
+        ];
+        let runs = resolve_styles(&base, &spans, 10, &mut styles);
+        let got: Vec<(usize, u16)> = runs.iter().map(|&(s, i)| (s, styles[i].font_weight())).collect();
+        assert_eq!(got, vec![(0, 700), (5, 300)]);
+        // Empty spans and none at all: the base throughout.
+        assert_eq!(
+            resolve_styles(&base, &[(3..3, SpanStyle::new().weight(700))], 5, &mut styles),
+            vec![(0, 0)]
+        );
+    }
+}
