@@ -13,7 +13,7 @@ use crate::error::Error;
 
 /// The bytes of a face: borrowed for the program's life (embedded fonts) or shared.
 #[derive(Clone)]
-enum FontData {
+pub(crate) enum FontData {
     Static(&'static [u8]),
     Shared(Arc<[u8]>),
 }
@@ -110,7 +110,7 @@ impl Font {
         Font::from_bytes(data, index, &name)
     }
 
-    fn new(data: FontData, index: u32, name: &str) -> Result<Font, Error> {
+    pub(crate) fn new(data: FontData, index: u32, name: &str) -> Result<Font, Error> {
         let face = ttf_parser::Face::parse(data.bytes(), index).map_err(|e| Error::FontParse {
             name: name.to_string(),
             reason: e.to_string(),
@@ -205,10 +205,7 @@ impl Font {
 
     /// Whether the face maps `c` to a glyph.
     pub fn covers(&self, c: char) -> bool {
-        let c = c as u32;
-        let cov = &self.0.coverage;
-        let i = cov.partition_point(|&(_, hi)| hi < c);
-        cov.get(i).is_some_and(|&(lo, _)| lo <= c)
+        ranges_hold(&self.0.coverage, c)
     }
 
     /// Vertical metrics at `size` pixels per em.
@@ -285,6 +282,26 @@ fn family_name(face: &ttf_parser::Face<'_>) -> Option<String> {
     None
 }
 
+/// The code points face `index` of `data` maps, as [`Font::covers`] reads them, without keeping
+/// the face: the font book's fallback search over faces it has not loaded.
+pub(crate) fn coverage_of(data: &[u8], index: u32) -> Option<Vec<(u32, u32)>> {
+    ttf_parser::Face::parse(data, index)
+        .ok()
+        .map(|face| coverage(&face))
+}
+
+/// Whether sorted, disjoint, inclusive code point ranges hold `c`.
+pub(crate) fn ranges_hold(ranges: &[(u32, u32)], c: char) -> bool {
+    let c = c as u32;
+    let i = ranges.partition_point(|&(_, hi)| hi < c);
+    ranges.get(i).is_some_and(|&(lo, _)| lo <= c)
+}
+
+/// How many faces a font file holds (1 for a file that is not a collection).
+pub(crate) fn faces_in_file(data: &[u8]) -> u32 {
+    ttf_parser::fonts_in_collection(data).unwrap_or(1)
+}
+
 fn coverage(face: &ttf_parser::Face<'_>) -> Vec<(u32, u32)> {
     let mut cps = Vec::new();
     if let Some(cmap) = face.tables().cmap {
@@ -347,151 +364,5 @@ impl FontStack {
 impl From<&str> for FontStack {
     fn from(families: &str) -> FontStack {
         FontStack::new(families)
-    }
-}
-
-/// A collection of loaded faces, looked up by family, weight and style.
-///
-/// `Send + Sync`: load once, share between threads.
-#[derive(Debug, Clone, Default)]
-pub struct FontBook {
-    fonts: Vec<Font>,
-}
-
-impl FontBook {
-    /// An empty book.
-    pub fn new() -> FontBook {
-        FontBook::default()
-    }
-
-    /// A book holding the eight bundled Noto faces: Noto Sans, Noto Sans Hebrew, Noto Serif and
-    /// Noto Serif Hebrew, each Regular and Bold.
-    #[cfg(feature = "bundled-fonts")]
-    pub fn with_bundled_fonts() -> FontBook {
-        let mut book = FontBook::new();
-        for (name, data) in crate::bundled::FONTS {
-            match Font::from_static(data, 0, name) {
-                Ok(font) => book.add(font),
-                // The bundled files are fixed and tested; a failure here is a packaging bug.
-                Err(e) => debug_assert!(false, "bundled font {name} does not load: {e}"),
-            }
-        }
-        book
-    }
-
-    /// Adds a loaded face.
-    pub fn add(&mut self, font: Font) {
-        self.fonts.push(font);
-    }
-
-    /// Loads and adds face `index` of a font file; returns the new handle.
-    ///
-    /// # Errors
-    ///
-    /// As [`Font::from_file`].
-    pub fn load_file(&mut self, path: impl AsRef<std::path::Path>, index: u32) -> Result<Font, Error> {
-        let font = Font::from_file(path, index)?;
-        self.add(font.clone());
-        Ok(font)
-    }
-
-    /// Loads and adds every face of every `.ttf`, `.otf` and `.ttc` file directly in `dir`; returns
-    /// how many faces were added. Files that are not fonts are skipped.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::FontIo`] when the folder cannot be read.
-    pub fn load_dir(&mut self, dir: impl AsRef<std::path::Path>) -> Result<usize, Error> {
-        let dir = dir.as_ref();
-        let io = |e: std::io::Error| Error::FontIo {
-            path: dir.display().to_string(),
-            reason: e.to_string(),
-        };
-        let mut paths: Vec<_> = std::fs::read_dir(dir)
-            .map_err(io)?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| {
-                p.extension()
-                    .and_then(|x| x.to_str())
-                    .is_some_and(|x| matches!(x.to_ascii_lowercase().as_str(), "ttf" | "otf" | "ttc"))
-            })
-            .collect();
-        paths.sort();
-        let mut added = 0;
-        for path in paths {
-            let Ok(data) = std::fs::read(&path) else { continue };
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let count = ttf_parser::fonts_in_collection(&data).unwrap_or(1);
-            let data: Arc<[u8]> = data.into();
-            for index in 0..count {
-                if let Ok(font) = Font::new(FontData::Shared(data.clone()), index, &name) {
-                    self.add(font);
-                    added += 1;
-                }
-            }
-        }
-        Ok(added)
-    }
-
-    /// All faces in the order they were added.
-    pub fn fonts(&self) -> &[Font] {
-        &self.fonts
-    }
-
-    /// The distinct family names, in the order first seen.
-    pub fn families(&self) -> Vec<&str> {
-        let mut out: Vec<&str> = Vec::new();
-        for f in &self.fonts {
-            if !out.contains(&f.family()) {
-                out.push(f.family());
-            }
-        }
-        out
-    }
-
-    /// The face of `family` (ASCII case-insensitive) closest to `weight` and `italic`: the style
-    /// first, then the nearest weight (the heavier of two equally near ones when `weight` is above
-    /// 500, else the lighter), as CSS font matching does.
-    pub fn find(&self, family: &str, weight: u16, italic: bool) -> Option<&Font> {
-        self.fonts
-            .iter()
-            .filter(|f| f.family().eq_ignore_ascii_case(family))
-            .min_by_key(|f| {
-                let style_miss = u32::from(f.is_italic() != italic);
-                let distance = u32::from(f.weight().abs_diff(weight));
-                let wrong_side = u32::from(if weight > 500 {
-                    f.weight() < weight
-                } else {
-                    f.weight() > weight
-                });
-                (style_miss, distance, wrong_side)
-            })
-    }
-
-    /// The faces of a stack, in order, one per family found; families not in the book are
-    /// skipped.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::EmptyStack`] for a stack without families, [`Error::NoFontInStack`] when none of
-    /// its families is in the book.
-    pub fn resolve(&self, stack: &FontStack, weight: u16, italic: bool) -> Result<Vec<Font>, Error> {
-        if stack.families().is_empty() {
-            return Err(Error::EmptyStack);
-        }
-        let fonts: Vec<Font> = stack
-            .families()
-            .iter()
-            .filter_map(|fam| self.find(fam, weight, italic).cloned())
-            .collect();
-        if fonts.is_empty() {
-            return Err(Error::NoFontInStack {
-                stack: stack.families().join(", "),
-            });
-        }
-        Ok(fonts)
     }
 }

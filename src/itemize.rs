@@ -54,39 +54,39 @@ fn is_space_or_punct(c: char) -> bool {
     !c.is_alphanumeric() && matches!(c.script(), Script::Common | Script::Inherited)
 }
 
-/// The face for one grapheme cluster: see the crate docs on fallback.
-fn choose_font(cluster: &str, stack: &[usize], fonts: &[Font], previous: Option<usize>) -> usize {
+/// The face for one grapheme cluster: see the crate docs on fallback. `None` when no face of the
+/// stack has the cluster's visible chars (it is then drawn with the stack's first face's
+/// `.notdef`, unless the font book has a face for it).
+fn choose_font(cluster: &str, stack: &[usize], fonts: &[Font], previous: Option<usize>) -> Option<usize> {
     // Most clusters are one char: the same decision without building char iterators.
     let mut chars = cluster.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
         if is_default_ignorable(c) {
-            return previous.unwrap_or(stack[0]);
+            return Some(previous.unwrap_or(stack[0]));
         }
         if let Some(prev) = previous.filter(|&p| is_space_or_punct(c) && fonts[p].covers(c)) {
-            return prev;
+            return Some(prev);
         }
-        return stack
-            .iter()
-            .copied()
-            .find(|&f| fonts[f].covers(c))
-            .unwrap_or(stack[0]);
+        return stack.iter().copied().find(|&f| fonts[f].covers(c));
     }
     let significant = || cluster.chars().filter(|&c| !is_default_ignorable(c));
     if significant().next().is_none() {
         // Only invisible controls: they are hidden whatever the face, so do not start a new item.
-        return previous.unwrap_or(stack[0]);
+        return Some(previous.unwrap_or(stack[0]));
     }
     let covers = |f: usize| significant().all(|c| fonts[f].covers(c));
     if let Some(prev) = previous {
         if significant().all(is_space_or_punct) && covers(prev) {
-            return prev;
+            return Some(prev);
         }
     }
-    if let Some(&f) = stack.iter().find(|&&f| covers(f)) {
-        return f;
-    }
-    // No face covers the whole cluster: keep the cluster together in the face that has its base.
-    let first = significant().next();
+    stack.iter().copied().find(|&f| covers(f))
+}
+
+/// The face for a cluster no face of the stack covers whole: the one that has its base, so the
+/// cluster stays together, else the stack's first (`.notdef`).
+fn partial_font(cluster: &str, stack: &[usize], fonts: &[Font]) -> usize {
+    let first = cluster.chars().find(|&c| !is_default_ignorable(c));
     stack
         .iter()
         .copied()
@@ -96,21 +96,18 @@ fn choose_font(cluster: &str, stack: &[usize], fonts: &[Font], previous: Option<
 
 /// A char's face in [`Fallback::PerChar`](crate::Fallback::PerChar) mode: the first of the stack
 /// that covers it (CSS font matching); invisible controls stay with the face before them.
-fn choose_font_per_char(c: char, stack: &[usize], fonts: &[Font], previous: Option<usize>) -> usize {
+fn choose_font_per_char(c: char, stack: &[usize], fonts: &[Font], previous: Option<usize>) -> Option<usize> {
     if is_default_ignorable(c) {
-        return previous.unwrap_or(stack[0]);
+        return Some(previous.unwrap_or(stack[0]));
     }
-    stack
-        .iter()
-        .copied()
-        .find(|&f| fonts[f].covers(c))
-        .unwrap_or(stack[0])
+    stack.iter().copied().find(|&f| fonts[f].covers(c))
 }
 
 /// Cuts `text` into items.
 ///
 /// `style_at` gives the style of each byte; `stacks[style]` lists indexes into `fonts` in
-/// fallback order (never empty).
+/// fallback order (never empty). The clusters no face of their stack covers go into `uncovered`
+/// as (byte range, style), for the font book to find faces for.
 pub(crate) fn itemize(
     text: &str,
     analysis: &Analysis,
@@ -118,6 +115,7 @@ pub(crate) fn itemize(
     stacks: &[Vec<usize>],
     fonts: &[Font],
     per_char: bool,
+    uncovered: &mut Vec<(Range<usize>, usize)>,
 ) -> Vec<Item> {
     let mut items: Vec<Item> = Vec::new();
     let mut scripts = analysis.scripts.iter().peekable();
@@ -139,11 +137,15 @@ pub(crate) fn itemize(
         // byte decides.
         let style = style_at(start);
         let prev_font = previous.filter(|p| p.0 == style).map(|p| p.1);
-        let font = if per_char {
+        let chosen = if per_char {
             choose_font_per_char(first, &stacks[style], fonts, prev_font)
         } else {
             choose_font(cluster, &stacks[style], fonts, prev_font)
         };
+        let font = chosen.unwrap_or_else(|| {
+            uncovered.push((start..start + cluster.len(), style));
+            partial_font(cluster, &stacks[style], fonts)
+        });
         previous = Some((style, font));
         // The cluster's first char decides its script and level too: a Hebrew point on a Latin
         // letter (script Hebrew) or any mark must not start an item of its own.
@@ -184,7 +186,8 @@ pub(crate) fn itemize(
 mod tests {
     use super::*;
     use crate::analysis::BaseDirection;
-    use crate::font::{FontBook, FontStack};
+    use crate::book::FontBook;
+    use crate::font::FontStack;
 
     /// Items of `text` in one style: (text, face name, level, script).
     fn items(text: &str, stack: &str) -> Vec<(String, String, u8, &'static str)> {
@@ -192,7 +195,7 @@ mod tests {
         let fonts = book.resolve(&FontStack::new(stack), 400, false).unwrap();
         let stack: Vec<usize> = (0..fonts.len()).collect();
         let analysis = Analysis::new(text, BaseDirection::Auto);
-        itemize(text, &analysis, &|_| 0, &[stack], &fonts, false)
+        itemize(text, &analysis, &|_| 0, &[stack], &fonts, false, &mut Vec::new())
             .into_iter()
             .map(|it| {
                 (

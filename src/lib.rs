@@ -41,6 +41,7 @@
 //! | bidi levels (UAX #9), rules L1 and L2 for a line | `bidi.rs` | [`BidiLevels`] |
 //! | line-break opportunities (UAX #14) | `breaks.rs` | [`BreakOpportunity`]s |
 //! | scripts, graphemes; all of the above | `analysis.rs` | `Analysis` |
+//! | the font book: families, generic families, system faces, fallback beyond stacks | `book.rs` | [`FontBook`] |
 //! | font fallback per grapheme, items | `itemize.rs` | `Item`s |
 //! | shaping (rustybuzz, or HarfRust with feature `harfrust`) | `shape/` | [`ShapedGlyph`]s ([`shape_run`]) |
 //! | all of the above, once per paragraph | `paragraph.rs` | [`Paragraph`] |
@@ -59,7 +60,10 @@
 //! Each grapheme cluster gets the first face of its style's stack that covers every char of the
 //! cluster, so a vowel point is never shaped apart from its letter. Spaces and punctuation keep
 //! the face of the cluster before them when it covers them. Invisible controls (bidi controls,
-//! ZWJ, variation selectors) do not count toward coverage.
+//! ZWJ, variation selectors) do not count toward coverage. A cluster no face of the stack has
+//! takes a face from the rest of the [`FontBook`] (named for its script, of the stack's kind,
+//! nearest in weight and slant) unless the book's fallback is off; stacks may name generic
+//! families (`serif`, `sans-serif`, ...).
 //!
 //! ## Guarantees
 //!
@@ -86,6 +90,7 @@
 
 mod analysis;
 mod bidi;
+mod book;
 mod breaks;
 #[cfg(feature = "bundled-fonts")]
 mod bundled;
@@ -106,10 +111,13 @@ mod span;
 mod style;
 #[cfg(feature = "svg")]
 mod svg;
+#[cfg(feature = "system-fonts")]
+mod system;
 mod truncate;
 
 pub use analysis::{graphemes, BaseDirection, Direction};
 pub use bidi::BidiLevels;
+pub use book::FontBook;
 pub use breaks::{line_break_opportunities, BreakOpportunity};
 pub use document::{Block, Document, DocumentLayout};
 pub use edit::{
@@ -118,7 +126,7 @@ pub use edit::{
 };
 pub use editor::{EditResult, Editor, Selection};
 pub use error::Error;
-pub use font::{Font, FontBook, FontMetrics, FontStack};
+pub use font::{Font, FontMetrics, FontStack};
 pub use layout::{
     Alignment, Glyph, Layout, LayoutOptions, Line, LineHeight, OverflowWrap, Run, Truncate, TruncateAt,
     MAX_WIDTH,

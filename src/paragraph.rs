@@ -6,9 +6,10 @@ use std::ops::Range;
 
 use crate::analysis::{Analysis, BaseDirection, Direction};
 use crate::bidi::BidiLevels;
+use crate::book::FontBook;
 use crate::breaks::BreakOpportunity;
 use crate::error::{check_range, Error};
-use crate::font::{Font, FontBook};
+use crate::font::Font;
 use crate::itemize::{itemize, slices_need_reshaping, Item};
 use crate::layout::{Layout, LayoutOptions};
 use crate::shape::{FaceCache, ShapeCacheStats, ShapeRequest, ShapedGlyph, Shaper, ShapingBackend};
@@ -317,7 +318,51 @@ impl<'t> ParagraphBuilder<'t> {
         };
         let analysis = Analysis::new(text, self.direction);
         let per_char = self.fallback == Fallback::PerChar;
-        let mut items = itemize(text, &analysis, &style_at, &stacks, &fonts, per_char);
+        let mut uncovered = Vec::new();
+        let mut items = itemize(
+            text,
+            &analysis,
+            &style_at,
+            &stacks,
+            &fonts,
+            per_char,
+            &mut uncovered,
+        );
+        // Clusters no face of their stack has: faces from the rest of the book join the stack
+        // (rare: the common case pays only the empty check).
+        if book.fallback() && !uncovered.is_empty() {
+            let mut added = false;
+            for (range, style) in uncovered {
+                let s = &styles[style];
+                let like = fonts[stacks[style][0]].family().to_string();
+                let Some(font) = book.fallback_font(&text[range], &like, s.font_weight(), s.is_italic())
+                else {
+                    continue;
+                };
+                let index = match fonts.iter().position(|f| *f == font) {
+                    Some(i) => i,
+                    None => {
+                        fonts.push(font);
+                        fonts.len() - 1
+                    }
+                };
+                if !stacks[style].contains(&index) {
+                    stacks[style].push(index);
+                    added = true;
+                }
+            }
+            if added {
+                items = itemize(
+                    text,
+                    &analysis,
+                    &style_at,
+                    &stacks,
+                    &fonts,
+                    per_char,
+                    &mut Vec::new(),
+                );
+            }
+        }
 
         let mut glyphs = Vec::with_capacity(text.len());
         let mut faces = FaceCache::new();

@@ -122,12 +122,12 @@ impl Editor {
     }
 
     /// Styles `range` with `style`: a span over the others, setting the properties it sets
-    /// (a [`SpanStyle`], or a whole [`TextStyle`]), and lays out the paragraphs it touches again.
+    /// (a [`SpanStyle`], or a whole [`TextStyle`](crate::TextStyle)), and lays out the paragraphs it touches again.
     ///
     /// # Errors
     ///
     /// [`Error::InvalidRange`] for a range off the text or its char boundaries; the style
-    /// errors of [`TextStyle`] and [`Error::NoFontInStack`] (the span is then not kept).
+    /// errors of [`TextStyle`](crate::TextStyle) and [`Error::NoFontInStack`] (the span is then not kept).
     pub fn set_style(
         &mut self,
         cx: &mut LayoutContext,
