@@ -13,10 +13,12 @@
 //! Hebrew-script runs are `yi`, others untagged); `--word-cache` shapes through the word cache
 //! (`LayoutContext::set_word_cache`).
 //!
-//! A line cut by `--max-lines` or `--truncate` lists its ellipsis under `"ellipsis"` rather than
-//! `"runs"` (same fields plus `"text"`, the string shaped; its range is empty, at the cut), and a
-//! paragraph with text left out lists it under `"elided"`: the oracle compares runs with the text
-//! they come from, and `tools/ellipsis_check.py` shapes the ellipses with HarfBuzz.
+//! Each paragraph is a `Layout` as shrift's `serde` feature serialises it (`src/serialize.rs`),
+//! its offsets into the whole file. A line cut by `--max-lines` or `--truncate` lists its
+//! ellipsis under `"ellipsis"` rather than `"runs"` (same fields plus `"text"`, the string
+//! shaped; its range is empty, at the cut), and a paragraph with text left out lists it under
+//! `"elided"`: the oracle compares runs with the text they come from, and
+//! `tools/ellipsis_check.py` shapes the ellipses with HarfBuzz.
 //!
 //! ```text
 //! ```
@@ -30,10 +32,9 @@ mod setup;
 
 use layout_flags::LayoutFlags;
 
-use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use shrift::{Block, Document, DocumentLayout, Layout, LayoutContext, Paragraph, Run, TextStyle};
+use shrift::{AtOffset, Block, Document, DocumentLayout, LayoutContext, Paragraph, TextStyle};
 
 struct Args {
     width: f32,
@@ -88,24 +89,6 @@ fn parse_args() -> Result<Args, String> {
     Ok(args)
 }
 
-fn json_str(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-}
-
 fn run() -> Result<String, String> {
     let args = parse_args()?;
     let text = std::fs::read_to_string(&args.file).map_err(|e| format!("{}: {e}", args.file))?;
@@ -138,121 +121,43 @@ fn run() -> Result<String, String> {
     doc.layout_with(&mut cx, &options, &mut laid)
         .map_err(|e| e.to_string())?;
 
-    let mut o = String::new();
-    let _ = write!(o, "{{\"width\": {}, \"dir\": ", laid.width());
-    json_str(&mut o, &args.dir);
-    o.push_str(", \"text\": ");
-    json_str(&mut o, &text);
-    o.push_str(",\n\"paragraphs\": [");
-    for (pi, ((block, layout), start)) in doc.blocks().iter().zip(laid.blocks()).zip(&starts).enumerate() {
-        let para = block.paragraph();
-        if pi > 0 {
-            o.push(',');
-        }
-        let _ = write!(
-            o,
-            "\n {{\"range\": [{}, {}], \"direction\": \"{}\", \"lines\": [",
-            start,
-            start + para.text().len(),
-            para.direction().as_str()
-        );
-        for (li, line) in layout.lines().iter().enumerate() {
-            if li > 0 {
-                o.push(',');
-            }
-            let r = line.range();
-            let _ = write!(
-                o,
-                "\n  {{\"range\": [{}, {}], \"baseline\": {}, \"ascent\": {}, \"descent\": {}, \"width\": {}, \"runs\": [",
-                start + r.start,
-                start + r.end,
-                line.baseline(),
-                line.ascent(),
-                line.descent(),
-                line.width()
-            );
-            // The ellipsis of a truncated line is not text of the paragraph: HarfBuzz cannot
-            // shape it from `text`, so it goes in a list of its own, with its string.
-            let (ellipses, runs): (Vec<&Run>, Vec<&Run>) =
-                layout.runs(line).iter().partition(|r| r.is_ellipsis());
-            for (ri, run) in runs.into_iter().enumerate() {
-                if ri > 0 {
-                    o.push(',');
-                }
-                write_run(&mut o, layout, run, *start, None);
-            }
-            o.push(']');
-            if !ellipses.is_empty() {
-                o.push_str(", \"ellipsis\": [");
-                for (ri, run) in ellipses.into_iter().enumerate() {
-                    if ri > 0 {
-                        o.push(',');
-                    }
-                    write_run(&mut o, layout, run, *start, Some(para.ellipsis()));
-                }
-                o.push(']');
-            }
-            o.push('}');
-        }
-        o.push(']');
-        if !layout.elided().is_empty() {
-            o.push_str(", \"elided\": [");
-            for (k, r) in layout.elided().iter().enumerate() {
-                let sep = if k > 0 { ", " } else { "" };
-                let _ = write!(o, "{sep}[{}, {}]", start + r.start, start + r.end);
-            }
-            o.push(']');
-        }
-        o.push('}');
-    }
-    o.push_str("\n]}\n");
-    Ok(o)
+    // The dump contract's shape: each paragraph is a `Layout` serialised (shrift's `serde`
+    // feature) with its offsets into the whole file.
+    let paragraphs: Vec<AtOffset<'_>> = laid
+        .blocks()
+        .iter()
+        .zip(&starts)
+        .map(|(layout, &start)| AtOffset(layout, start))
+        .collect();
+    let dump = Dump {
+        width: laid.width(),
+        dir: &args.dir,
+        text: &text,
+        paragraphs,
+    };
+    let mut json = serde_json::to_string(&dump).map_err(|e| e.to_string())?;
+    json.push('\n');
+    Ok(json)
 }
 
-/// One run as the dump contract has it (`text`: the ellipsis string, for an ellipsis run).
-fn write_run(o: &mut String, layout: &Layout, run: &Run, start: usize, text: Option<&str>) {
-    let rr = run.range();
-    let _ = write!(
-        o,
-        "\n   {{\"range\": [{}, {}], \"font\": ",
-        start + rr.start,
-        start + rr.end
-    );
-    json_str(o, run.font().name());
-    let _ = write!(
-        o,
-        ", \"size\": {}, \"direction\": \"{}\", \"level\": {}, \"script\": \"{}\", \"language\": ",
-        run.size(),
-        run.direction().as_str(),
-        run.level(),
-        run.script()
-    );
-    match run.language() {
-        Some(l) => json_str(o, l),
-        None => o.push_str("null"),
+/// The dump's top level: the width, the base direction asked for, the text, the paragraphs.
+struct Dump<'a> {
+    width: f32,
+    dir: &'a str,
+    text: &'a str,
+    paragraphs: Vec<AtOffset<'a>>,
+}
+
+impl serde::Serialize for Dump<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Dump", 4)?;
+        st.serialize_field("width", &self.width)?;
+        st.serialize_field("dir", self.dir)?;
+        st.serialize_field("text", self.text)?;
+        st.serialize_field("paragraphs", &self.paragraphs)?;
+        st.end()
     }
-    if let Some(t) = text {
-        o.push_str(", \"text\": ");
-        json_str(o, t);
-    }
-    o.push_str(", \"glyphs\": [");
-    for (gi, g) in layout.glyphs(run).iter().enumerate() {
-        if gi > 0 {
-            o.push_str(", ");
-        }
-        let _ = write!(
-            o,
-            "{{\"id\": {}, \"cluster\": {}, \"x\": {}, \"y\": {}, \"advance\": {}, \"dx\": {}, \"dy\": {}}}",
-            g.id,
-            start + g.cluster,
-            g.x,
-            g.y,
-            g.advance,
-            g.dx,
-            g.dy
-        );
-    }
-    o.push_str("]}");
 }
 
 fn main() -> ExitCode {

@@ -245,6 +245,13 @@ impl Font {
     pub(crate) fn uid(&self) -> u64 {
         self.0.uid
     }
+
+    /// An id for this loaded face, the same for all its clones and unique among the faces loaded
+    /// in this process (not across processes: use [`Font::name`] and [`Font::index`] there). A
+    /// renderer keys its glyph cache with it (or with the `Font`, which is `Eq` and `Hash` by it).
+    pub fn id(&self) -> u64 {
+        self.0.uid
+    }
 }
 
 impl fmt::Debug for Font {
@@ -265,6 +272,13 @@ impl PartialEq for Font {
 }
 
 impl Eq for Font {}
+
+impl std::hash::Hash for Font {
+    /// By [`Font::id`]: clones of a face hash alike, other faces apart.
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.uid.hash(state);
+    }
+}
 
 fn family_name(face: &ttf_parser::Face<'_>) -> Option<String> {
     use ttf_parser::name_id;

@@ -508,6 +508,8 @@ pub struct Layout {
     pub(crate) missing: Vec<usize>,
     /// Byte ranges left out by truncation, ascending.
     pub(crate) elided: Vec<Range<usize>>,
+    /// The string the ellipsis runs shape, when there are any.
+    pub(crate) ellipsis: Option<Arc<str>>,
 }
 
 impl Layout {
@@ -571,6 +573,11 @@ impl Layout {
         &self.elided
     }
 
+    /// The string the ellipsis runs ([`Run::is_ellipsis`]) shape, when the layout has any.
+    pub fn ellipsis_text(&self) -> Option<&str> {
+        self.ellipsis.as_deref()
+    }
+
     /// Whether truncation left any text out.
     pub fn is_truncated(&self) -> bool {
         !self.elided.is_empty()
@@ -593,6 +600,7 @@ impl Layout {
         self.glyphs.clear();
         self.missing.clear();
         self.elided.clear();
+        self.ellipsis = None;
     }
 
     /// Moves everything down by `dy` (stacking blocks in a document).

@@ -54,6 +54,7 @@
 //! | an editor model: edits laid out again where they change | `editor/` | [`Editor`], [`EditResult`] |
 //! | glyph outlines for renderers | `outline.rs` | [`PathSegment`]s |
 //! | SVG (feature `svg`) | `svg.rs` | a `String` |
+//! | serialisation in the dump's shape (feature `serde`) | `serialize.rs` | `serde::Serialize` for [`Layout`] |
 //!
 //! ## Font fallback
 //!
@@ -106,6 +107,8 @@ mod outline;
 mod paragraph;
 mod position;
 mod reorder;
+#[cfg(feature = "serde")]
+mod serialize;
 mod shape;
 mod span;
 mod style;
@@ -133,6 +136,8 @@ pub use layout::{
 };
 pub use outline::{InkBox, Outliner, PathSegment};
 pub use paragraph::{Fallback, LayoutContext, Paragraph, ParagraphBuilder};
+#[cfg(feature = "serde")]
+pub use serialize::AtOffset;
 pub use shape::{
     shape_run, RunOptions, ShapeCacheStats, ShapedGlyph, ShapingBackend, DEFAULT_SHAPE_CACHE_BYTES,
 };

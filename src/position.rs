@@ -72,6 +72,9 @@ pub(crate) fn layout_paragraph(
                 .map(|(_, c)| c.elided())
                 .filter(|r| !r.is_empty()),
         );
+        if !scratch.cuts.is_empty() {
+            out.ellipsis = Some(para.ellipsis.text.clone());
+        }
     }
     let mut faces = FaceCache::new();
     let mut y = 0.0f32;

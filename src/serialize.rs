@@ -1,0 +1,173 @@
+//! Layouts for other processes (feature `serde`): a [`Layout`] serialises as one paragraph of the
+//! layout dump (`../shared/DESIGN.md`, "The layout dump"), so a renderer in another process, or
+//! the oracle, reads what a renderer in this one draws.
+//!
+//! A paragraph: `range`, `direction`, `width`, `height`, `lines`, and `elided` where truncation
+//! left text out. A line: `range`, `top`, `height`, `baseline`, `ascent`, `descent`, `x`, `width`,
+//! `runs` (the text's runs, left to right) and, on a truncated line, `ellipsis` (its ellipsis
+//! runs, each with the `text` it shapes: not text of the paragraph, so not among `runs`). A run:
+//! `range`, `font` (the face's name: its file name for faces loaded from files), `font_family`,
+//! `font_index`, `size`, `direction`, `level`, `script`, `language`, `paint`, `style`, `glyphs`.
+//! A glyph: `id`, `cluster`, `x`, `y`, `advance`, `dx`, `dy`. Byte offsets are the paragraph's;
+//! [`AtOffset`] shifts them for a paragraph inside a longer text.
+
+use serde::ser::{Serialize, SerializeSeq, SerializeStruct, Serializer};
+
+use crate::layout::{Glyph, Layout, Line, Run};
+
+/// A layout whose byte offsets are shifted by `offset`: a paragraph that starts at `offset` of a
+/// longer text (the dump's paragraphs, all offsets into the whole file).
+///
+/// ```
+/// # #[cfg(feature = "bundled-fonts")] {
+/// use shrift::{AtOffset, FontBook, LayoutContext, LayoutOptions, Paragraph, TextStyle};
+/// let book = FontBook::with_bundled_fonts();
+/// let mut cx = LayoutContext::new();
+/// let para = Paragraph::new("שלום", TextStyle::new("Noto Sans Hebrew"), &book, &mut cx)?;
+/// let layout = para.layout(&mut cx, &LayoutOptions::new(200.0))?;
+/// let json = serde_json::to_value(AtOffset(&layout, 10)).unwrap();
+/// assert_eq!(json["range"], serde_json::json!([10, 18]));
+/// assert_eq!(json["direction"], "rtl");
+/// assert_eq!(json["lines"][0]["runs"][0]["font"], "NotoSansHebrew-Regular.ttf");
+/// # }
+/// # Ok::<(), shrift::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct AtOffset<'a>(pub &'a Layout, pub usize);
+
+impl Serialize for Layout {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        AtOffset(self, 0).serialize(s)
+    }
+}
+
+/// A byte range as `[start, end]`, shifted.
+fn range(r: &std::ops::Range<usize>, offset: usize) -> [usize; 2] {
+    [r.start + offset, r.end + offset]
+}
+
+impl Serialize for AtOffset<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let AtOffset(layout, offset) = *self;
+        let mut st = s.serialize_struct("Paragraph", 7)?;
+        st.serialize_field("range", &[offset, offset + layout.text().len()])?;
+        st.serialize_field("direction", layout.direction().as_str())?;
+        st.serialize_field("width", &layout.width())?;
+        st.serialize_field("height", &layout.height())?;
+        st.serialize_field("lines", &Lines(layout, offset))?;
+        if layout.is_truncated() {
+            let elided: Vec<[usize; 2]> = layout.elided().iter().map(|r| range(r, offset)).collect();
+            st.serialize_field("elided", &elided)?;
+        } else {
+            st.skip_field("elided")?;
+        }
+        st.end()
+    }
+}
+
+struct Lines<'a>(&'a Layout, usize);
+
+impl Serialize for Lines<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.0.lines().len()))?;
+        for line in self.0.lines() {
+            seq.serialize_element(&LineAt(self.0, line, self.1))?;
+        }
+        seq.end()
+    }
+}
+
+struct LineAt<'a>(&'a Layout, &'a Line, usize);
+
+impl Serialize for LineAt<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let LineAt(layout, line, offset) = *self;
+        let runs = layout.runs(line);
+        let mut st = s.serialize_struct("Line", 10)?;
+        st.serialize_field("range", &range(&line.range(), offset))?;
+        st.serialize_field("top", &line.top())?;
+        st.serialize_field("height", &line.height())?;
+        st.serialize_field("baseline", &line.baseline())?;
+        st.serialize_field("ascent", &line.ascent())?;
+        st.serialize_field("descent", &line.descent())?;
+        st.serialize_field("x", &line.x())?;
+        st.serialize_field("width", &line.width())?;
+        st.serialize_field("runs", &Runs(layout, runs, offset, false))?;
+        if runs.iter().any(Run::is_ellipsis) {
+            st.serialize_field("ellipsis", &Runs(layout, runs, offset, true))?;
+        } else {
+            st.skip_field("ellipsis")?;
+        }
+        st.end()
+    }
+}
+
+/// The runs of a line that are (or are not) ellipses.
+struct Runs<'a>(&'a Layout, &'a [Run], usize, bool);
+
+impl Serialize for Runs<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let Runs(layout, runs, offset, ellipsis) = *self;
+        let mut seq = s.serialize_seq(None)?;
+        for run in runs.iter().filter(|r| r.is_ellipsis() == ellipsis) {
+            seq.serialize_element(&RunAt(layout, run, offset))?;
+        }
+        seq.end()
+    }
+}
+
+struct RunAt<'a>(&'a Layout, &'a Run, usize);
+
+impl Serialize for RunAt<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let RunAt(layout, run, offset) = *self;
+        let mut st = s.serialize_struct("Run", 14)?;
+        st.serialize_field("range", &range(&run.range(), offset))?;
+        st.serialize_field("font", run.font().name())?;
+        st.serialize_field("font_family", run.font().family())?;
+        st.serialize_field("font_index", &run.font().index())?;
+        st.serialize_field("size", &run.size())?;
+        st.serialize_field("direction", run.direction().as_str())?;
+        st.serialize_field("level", &run.level())?;
+        st.serialize_field("script", run.script())?;
+        st.serialize_field("language", &run.language())?;
+        st.serialize_field("paint", &run.paint())?;
+        st.serialize_field("style", &run.style_index())?;
+        if run.is_ellipsis() {
+            st.serialize_field("text", &layout.ellipsis_text())?;
+        } else {
+            st.skip_field("text")?;
+        }
+        st.serialize_field("glyphs", &Glyphs(layout.glyphs(run), offset))?;
+        st.end()
+    }
+}
+
+struct Glyphs<'a>(&'a [Glyph], usize);
+
+impl Serialize for Glyphs<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.0.len()))?;
+        for g in self.0 {
+            seq.serialize_element(&GlyphAt(g, self.1))?;
+        }
+        seq.end()
+    }
+}
+
+struct GlyphAt<'a>(&'a Glyph, usize);
+
+impl Serialize for GlyphAt<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let GlyphAt(g, offset) = *self;
+        let mut st = s.serialize_struct("Glyph", 7)?;
+        st.serialize_field("id", &g.id)?;
+        st.serialize_field("cluster", &(g.cluster + offset))?;
+        st.serialize_field("x", &g.x)?;
+        st.serialize_field("y", &g.y)?;
+        st.serialize_field("advance", &g.advance)?;
+        st.serialize_field("dx", &g.dx)?;
+        st.serialize_field("dy", &g.dy)?;
+        st.end()
+    }
+}
