@@ -112,7 +112,7 @@ fn run() -> Result<String, String> {
             .direction(direction)
             .build(&book, &mut cx)
             .map_err(|e| e.to_string())?;
-        doc.push(Block::new(para));
+        doc.push(Block::new(para).align(args.layout.align));
         starts.push(offset);
         offset += para_text.len();
     }

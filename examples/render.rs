@@ -2,17 +2,18 @@
 //!
 //! ```text
 //! cargo run --release --example render -- [--width PX] [--scale S] [--out FILE.png] [--svg FILE.svg]
-//!     [--overlays] [LAYOUT FLAGS] FILE
+//!     [--overlays] [--plain] [LAYOUT FLAGS] FILE
 //! ```
 //!
 //! `tests/data/article.txt` is drawn as the article (headline, body, labels); any other file as
-//! body paragraphs, one a line. The layout flags are the dump's (`--no-wrap`, `--line-height`,
+//! body paragraphs, one a line (`--plain`: the article too). The layout flags are the dump's (`--no-wrap`, `--line-height`,
 //! `--overflow-wrap`, `--max-lines`, `--truncate`, `--truncate-at`; `--fallback` and `--ellipsis`
 //! for files other than the article, whose paragraphs are built as the tests build them), e.g.
 //! the article clamped to three lines a block:
 //!
 //! ```text
 //! cargo run --release --example render -- --width 300 --max-lines 3 --out docs/shrift-clamped.png tests/data/article.txt
+//! cargo run --release --example render -- --plain --width 300 --align justify --out docs/shrift-justified.png tests/data/article.txt
 //! ```
 
 use std::process::ExitCode;
@@ -34,6 +35,7 @@ struct Args {
     out: String,
     svg: Option<String>,
     overlays: bool,
+    plain: bool,
     layout: LayoutFlags,
     file: String,
 }
@@ -45,6 +47,7 @@ fn parse() -> Result<Args, String> {
         out: "out.png".into(),
         svg: None,
         overlays: false,
+        plain: false,
         layout: LayoutFlags::default(),
         file: String::new(),
     };
@@ -57,6 +60,7 @@ fn parse() -> Result<Args, String> {
             "--out" => a.out = value()?,
             "--svg" => a.svg = Some(value()?),
             "--overlays" => a.overlays = true,
+            "--plain" => a.plain = true,
             _ if a.layout.take(&arg, &mut value)? => {}
             _ if arg.starts_with("--") => return Err(format!("unknown option {arg}")),
             _ => a.file = arg,
@@ -64,7 +68,7 @@ fn parse() -> Result<Args, String> {
     }
     if a.file.is_empty() {
         return Err(format!(
-            "usage: render [--width PX] [--scale S] [--out F.png] [--svg F.svg] [--overlays] {} FILE",
+            "usage: render [--width PX] [--scale S] [--out F.png] [--svg F.svg] [--overlays] [--plain] {} FILE",
             layout_flags::USAGE
         ));
     }
@@ -76,7 +80,7 @@ fn run() -> Result<(), String> {
     let text = std::fs::read_to_string(&a.file).map_err(|e| format!("{}: {e}", a.file))?;
     let book = FontBook::with_bundled_fonts();
     let mut cx = LayoutContext::new();
-    let doc = if a.file.ends_with("article.txt") {
+    let doc = if a.file.ends_with("article.txt") && !a.plain {
         article::article_document(&book, &mut cx).map_err(|e| e.to_string())?
     } else {
         let mut doc = Document::new();
@@ -86,7 +90,7 @@ fn run() -> Result<(), String> {
                 .paragraph(Paragraph::builder(line, article::body_style()))
                 .build(&book, &mut cx)
                 .map_err(|e| e.to_string())?;
-            doc.push(Block::new(para).space_after(8.0));
+            doc.push(Block::new(para).space_after(8.0).align(a.layout.align));
         }
         doc
     };

@@ -24,6 +24,12 @@ pub enum Alignment {
     Left,
     /// The right edge whatever the direction.
     Right,
+    /// Both edges (CSS `text-align: justify`): a line's slack goes to its inter-word spaces
+    /// (U+0020, UAX #14 class SP; not no-break spaces, not the spaces hanging at its end), in
+    /// equal shares, after reordering, so mixed-direction lines stretch where they should. The
+    /// paragraph's last line, a line ending at a hard break and a line without such a space stay
+    /// at the start edge. The stretch is each space glyph's [`Glyph::extra`].
+    Justify,
 }
 
 /// The widest layout width: f32 positions keep 1/64 px up to 2^24 / 64 = 262,144 px. A wider
@@ -335,8 +341,11 @@ pub struct Glyph {
     pub x: f32,
     /// Where the glyph's origin is drawn: the baseline minus `dy` (y grows downward).
     pub y: f32,
-    /// How far the pen moves after this glyph.
+    /// The shaper's advance: how far its pen moves after this glyph.
     pub advance: f32,
+    /// What the layout adds after the glyph, beyond `advance` (the stretch a justified line
+    /// gives an inter-word space): the pen moves by `advance + extra`.
+    pub extra: f32,
     /// The shaper's horizontal offset.
     pub dx: f32,
     /// The shaper's vertical offset, positive up as in HarfBuzz.

@@ -132,6 +132,7 @@ pub(crate) fn layout_paragraph(
                     x: pen,
                     y: 0.0,
                     advance: h.advance,
+                    extra: 0.0,
                     dx: 0.0,
                     dy: 0.0,
                 });
@@ -194,11 +195,25 @@ pub(crate) fn layout_paragraph(
             (ascent, descent, gap) = (m.ascent, m.descent, m.line_gap);
         }
 
-        let content = pen - hang;
+        let mut content = pen - hang;
+        // A justified line (not the last, not ending at a hard break, not cut) takes its slack
+        // into its spaces; the others stay at the start edge.
+        let last = index + 1 == line_ranges.len();
+        if options.alignment() == Alignment::Justify
+            && !last
+            && cut.is_none()
+            && !crate::edit::ends_with_hard_break(&para.text[line_range.clone()])
+        {
+            content += justify(para, out, first_run, first_glyph, hang_start, width - content);
+        }
         let free = width - content;
         let x = match (options.alignment(), rtl) {
-            (Alignment::Left, _) | (Alignment::Start, false) | (Alignment::End, true) => 0.0,
-            (Alignment::Right, _) | (Alignment::Start, true) | (Alignment::End, false) => free,
+            (Alignment::Left, _)
+            | (Alignment::Start | Alignment::Justify, false)
+            | (Alignment::End, true) => 0.0,
+            (Alignment::Right, _)
+            | (Alignment::Start | Alignment::Justify, true)
+            | (Alignment::End, false) => free,
             (Alignment::Center, _) => free / 2.0,
         };
         // Hanging whitespace sits at the line's end: the left side of a right-to-left line.
@@ -334,6 +349,7 @@ fn place_run(
             x: *pen + g.dx,
             y: -g.dy,
             advance: g.advance,
+            extra: 0.0,
             dx: g.dx,
             dy: g.dy,
         });
@@ -350,6 +366,64 @@ fn place_run(
     push_run(out, piece, *pen);
     let m = request.font.metrics(request.size);
     (m.ascent, m.descent, m.line_gap)
+}
+
+/// Gives `slack` px to the inter-word spaces of the line whose runs and glyphs start at
+/// `first_run` and `first_glyph` (U+0020 glyphs before the hanging whitespace at `hang_start`,
+/// each its own cluster), in equal shares, moving everything after each to the right. Returns
+/// the width added: `slack`, or 0 where there is no such space or no slack.
+fn justify(
+    para: &Paragraph,
+    out: &mut Layout,
+    first_run: usize,
+    first_glyph: usize,
+    hang_start: usize,
+    slack: f32,
+) -> f32 {
+    let text = para.text.as_bytes();
+    let glyphs = &out.glyphs[first_glyph..];
+    let stretches = |k: usize| {
+        let g = &glyphs[k];
+        g.cluster < hang_start
+            && text.get(g.cluster) == Some(&b' ')
+            // One glyph for the space alone (not part of a ligature or a cluster with a mark).
+            && glyphs.get(k + 1).is_none_or(|n| n.cluster != g.cluster)
+            && (k == 0 || glyphs[k - 1].cluster != g.cluster)
+    };
+    let spaces = (0..glyphs.len()).filter(|&k| stretches(k)).count();
+    if spaces == 0 || slack <= 0.0 || !slack.is_finite() {
+        return 0.0;
+    }
+    let share = slack / spaces as f32;
+    // Left to right: each glyph moves by the shares of the spaces before it.
+    let marks: Vec<bool> = (0..glyphs.len()).map(stretches).collect();
+    let mut shift = 0.0f32;
+    let mut run = first_run;
+    let mut run_shift = 0.0f32;
+    for (k, stretch) in marks.into_iter().enumerate() {
+        let index = first_glyph + k;
+        // Runs: each starts where its first glyph moved to, and grows by its own spaces.
+        while run < out.runs.len() && out.runs[run].glyphs.end <= index {
+            out.runs[run].width += shift - run_shift;
+            run += 1;
+        }
+        if run < out.runs.len() && out.runs[run].glyphs.start == index {
+            out.runs[run].x += shift;
+            run_shift = shift;
+        }
+        let g = &mut out.glyphs[index];
+        g.x += shift;
+        if stretch {
+            g.extra = share;
+            shift += share;
+        }
+    }
+    while run < out.runs.len() {
+        out.runs[run].width += shift - run_shift;
+        run_shift = shift;
+        run += 1;
+    }
+    slack
 }
 
 /// Cuts the lines that truncation shortens (recording each in `scratch.cuts`): with a line limit,

@@ -8,7 +8,7 @@
 //! runs, each with the `text` it shapes: not text of the paragraph, so not among `runs`). A run:
 //! `range`, `font` (the face's name: its file name for faces loaded from files), `font_family`,
 //! `font_index`, `size`, `direction`, `level`, `script`, `language`, `paint`, `style`, `glyphs`.
-//! A glyph: `id`, `cluster`, `x`, `y`, `advance`, `dx`, `dy`. Byte offsets are the paragraph's;
+//! A glyph: `id`, `cluster`, `x`, `y`, `advance`, `extra` (where not 0), `dx`, `dy`. Byte offsets are the paragraph's;
 //! [`AtOffset`] shifts them for a paragraph inside a longer text.
 
 use serde::ser::{Serialize, SerializeSeq, SerializeStruct, Serializer};
@@ -160,12 +160,18 @@ struct GlyphAt<'a>(&'a Glyph, usize);
 impl Serialize for GlyphAt<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let GlyphAt(g, offset) = *self;
-        let mut st = s.serialize_struct("Glyph", 7)?;
+        let mut st = s.serialize_struct("Glyph", 8)?;
         st.serialize_field("id", &g.id)?;
         st.serialize_field("cluster", &(g.cluster + offset))?;
         st.serialize_field("x", &g.x)?;
         st.serialize_field("y", &g.y)?;
         st.serialize_field("advance", &g.advance)?;
+        // The dump contract's optional "extra": what the layout adds after the glyph.
+        if g.extra != 0.0 {
+            st.serialize_field("extra", &g.extra)?;
+        } else {
+            st.skip_field("extra")?;
+        }
         st.serialize_field("dx", &g.dx)?;
         st.serialize_field("dy", &g.dy)?;
         st.end()

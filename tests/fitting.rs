@@ -272,25 +272,7 @@ mod intrinsic {
     use proptest_config::config;
 
     fn text() -> impl Strategy<Value = String> {
-        let words = prop::sample::select(vec![
-            "שלום",
-            "פֿאַר",
-            "ייִדיש",
-            "אַ",
-            "YIVO",
-            "the",
-            "Institute",
-            "1925",
-            "(ווילנע)",
-            "—",
-            "a\u{AD}b",
-            "x-y",
-        ]);
-        prop::collection::vec(
-            (words, prop::sample::select(vec![" ", " ", "\n", "\u{A0}"])),
-            1..12,
-        )
-        .prop_map(|v| v.into_iter().map(|(w, s)| format!("{w}{s}")).collect())
+        proptest_config::mixed_text(&["a\u{AD}b", "x-y"], &[" ", " ", "\n", "\u{A0}"], 1..12)
     }
 
     proptest! {

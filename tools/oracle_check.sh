@@ -65,6 +65,16 @@ for file in tests/data/article.txt tests/data/mixed.txt; do
       --weight 700 --stack "Noto Sans Hebrew,Noto Sans" "$file"
   done
 done
+# Justified lines: each inter-word space's stretch is its glyph's "extra", which the oracle adds
+# to the pen.
+for file in tests/data/article.txt tests/data/mixed.txt tests/data/stress.txt tests/data/edge.txt; do
+  name=$(basename "$file")
+  for width in 120 300; do
+    for dir in auto rtl; do
+      check "$name width $width dir $dir justified" --align justify --width $width --dir $dir "$file"
+    done
+  done
+done
 # The word cache (items shaped word by word where HarfBuzz's flags show it exact): the same
 # glyphs as item shaping, so the oracle must pass as it does without it.
 for file in tests/data/article.txt tests/data/mixed.txt tests/data/stress.txt tests/data/edge.txt; do

@@ -1,15 +1,18 @@
 //! The layout flags the dump and render examples share: wrapping, line height, overflow wrap,
 //! fallback, max lines and truncation.
 
-use shrift::{Fallback, LayoutOptions, LineHeight, OverflowWrap, ParagraphBuilder, Truncate, TruncateAt};
+use shrift::{
+    Alignment, Fallback, LayoutOptions, LineHeight, OverflowWrap, ParagraphBuilder, Truncate, TruncateAt,
+};
 
 /// How the flags below read in a usage line.
-pub const USAGE: &str = "[--no-wrap] [--line-height natural:F|size:F|px:N|uniform:F] \
+pub const USAGE: &str = "[--align start|end|center|left|right|justify] [--no-wrap] [--line-height natural:F|size:F|px:N|uniform:F] \
     [--overflow-wrap anywhere|break-word|normal] [--fallback grapheme|per-char] [--max-lines N] \
     [--truncate end|start|middle] [--truncate-at grapheme|word] [--ellipsis STR]";
 
 /// The layout settings given on the command line.
 pub struct LayoutFlags {
+    pub align: Alignment,
     pub no_wrap: bool,
     pub line_height: LineHeight,
     pub overflow_wrap: OverflowWrap,
@@ -23,6 +26,7 @@ pub struct LayoutFlags {
 impl Default for LayoutFlags {
     fn default() -> LayoutFlags {
         LayoutFlags {
+            align: Alignment::Start,
             no_wrap: false,
             line_height: LineHeight::Natural(1.0),
             overflow_wrap: OverflowWrap::Anywhere,
@@ -72,6 +76,20 @@ impl LayoutFlags {
         mut value: impl FnMut() -> Result<String, String>,
     ) -> Result<bool, String> {
         match flag {
+            "--align" => {
+                self.align = pick(
+                    flag,
+                    &value()?,
+                    &[
+                        ("start", Alignment::Start),
+                        ("end", Alignment::End),
+                        ("center", Alignment::Center),
+                        ("left", Alignment::Left),
+                        ("right", Alignment::Right),
+                        ("justify", Alignment::Justify),
+                    ],
+                )?
+            }
             "--no-wrap" => self.no_wrap = true,
             "--line-height" => self.line_height = line_height(&value()?)?,
             "--overflow-wrap" => {
@@ -126,6 +144,7 @@ impl LayoutFlags {
         } else {
             LayoutOptions::new(width)
         }
+        .align(self.align)
         .line_height_mode(self.line_height)
         .overflow_wrap(self.overflow_wrap)
         .truncate_at(self.truncate_at);

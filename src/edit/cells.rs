@@ -216,7 +216,9 @@ fn run_cells(
     let mut clusters: Vec<(usize, f32, f32)> = Vec::new();
     for g in layout.glyphs(run) {
         let pen = g.x - g.dx;
-        let (l, r) = (pen.min(pen + g.advance), pen.max(pen + g.advance));
+        // A justified space's stretch belongs to it: a click there is on the space.
+        let step = g.advance + g.extra;
+        let (l, r) = (pen.min(pen + step), pen.max(pen + step));
         match clusters.iter_mut().find(|c| c.0 == g.cluster) {
             Some(c) => {
                 c.1 = c.1.min(l);

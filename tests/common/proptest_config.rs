@@ -24,3 +24,32 @@ pub fn config(cases: u32, seed: u64, regressions: Option<&'static str>) -> Confi
         ..default
     }
 }
+
+/// Mixed text for properties: short words (Yiddish with points, English, digits, brackets,
+/// dashes) common to the property files, plus `extra` words, each followed by one of
+/// `separators`; `words` of them.
+#[allow(dead_code)] // not every property file asks for text
+pub fn mixed_text(
+    extra: &[&'static str],
+    separators: &[&'static str],
+    words: std::ops::Range<usize>,
+) -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let mut vocabulary = vec![
+        "שלום",
+        "פֿאַר",
+        "ייִדיש",
+        "אַ",
+        "YIVO",
+        "the",
+        "Institute",
+        "1925",
+        "(ווילנע)",
+        "—",
+    ];
+    vocabulary.extend_from_slice(extra);
+    let word = prop::sample::select(vocabulary);
+    let separator = prop::sample::select(separators.to_vec());
+    prop::collection::vec((word, separator), words)
+        .prop_map(|v| v.into_iter().map(|(w, s)| format!("{w}{s}")).collect())
+}
