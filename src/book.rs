@@ -325,20 +325,26 @@ impl FontBook {
     /// 500, else the lighter), as CSS font matching does. A face known only by name is read now;
     /// one that cannot be read is passed over.
     pub fn find(&self, family: &str, weight: u16, italic: bool) -> Option<&Font> {
-        let mut candidates: Vec<Face<'_>> = self
-            .faces()
-            .filter(|f| f.family().eq_ignore_ascii_case(family))
-            .collect();
-        candidates.sort_by_key(|f| {
+        let key = |f: &Face<'_>| {
             (
                 f.stretched(),
                 style_distance(f.weight(), f.italic(), weight, italic),
             )
-        });
-        candidates.into_iter().find_map(|f| match f {
+        };
+        let matching = || self.faces().filter(|f| f.family().eq_ignore_ascii_case(family));
+        // The best face, without collecting (this runs for every family of every paragraph).
+        match matching().min_by_key(key)? {
             Face::Loaded(font) => Some(font),
-            Face::Lazy(l) => l.font(),
-        })
+            Face::Lazy(l) => l.font().or_else(|| {
+                // It cannot be read: the next best that can.
+                let mut rest: Vec<Face<'_>> = matching().collect();
+                rest.sort_by_key(key);
+                rest.into_iter().find_map(|f| match f {
+                    Face::Loaded(font) => Some(font),
+                    Face::Lazy(l) => l.font(),
+                })
+            }),
+        }
     }
 
     /// Sets the families a generic family (`serif`, `sans-serif`, `monospace`, `system-ui`,
@@ -389,11 +395,12 @@ impl FontBook {
         }
         let mut fonts: Vec<Font> = Vec::new();
         for family in stack.families() {
-            let expanded: Vec<&str> = match self.generic_family(family) {
-                Some(list) => list.iter().map(String::as_str).collect(),
-                None => vec![family.as_str()],
-            };
-            for name in expanded {
+            // A generic family's list, or the family itself (no allocation: this runs for
+            // every paragraph built).
+            let names = self
+                .generic_family(family)
+                .unwrap_or(std::slice::from_ref(family));
+            for name in names {
                 if let Some(font) = self.find(name, weight, italic) {
                     if !fonts.contains(font) {
                         fonts.push(font.clone());

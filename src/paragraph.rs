@@ -283,18 +283,23 @@ impl<'t> ParagraphBuilder<'t> {
         }
         // Every distinct merged style (0: the base), and the style of each stretch of text.
         let mut styles = Vec::new();
-        let style_runs = resolve_styles(&self.base, &self.spans, text.len(), &mut styles);
+        let style_runs = resolve_styles(self.base, &self.spans, text.len(), &mut styles);
         // Items follow the styles that shape differently: a change of paint alone does not
-        // split them (browsers shape across a colour change too).
-        let shaping: Vec<usize> = (0..styles.len())
-            .map(|i| (0..i).find(|&j| styles[j].shapes_like(&styles[i])).unwrap_or(i))
-            .collect();
-        let mut runs: Vec<(usize, usize)> = Vec::with_capacity(style_runs.len());
-        for &(start, style) in &style_runs {
-            if runs.last().map(|r| r.1) != Some(shaping[style]) {
-                runs.push((start, shaping[style]));
+        // split them (browsers shape across a colour change too). One style: the same runs.
+        let runs: std::borrow::Cow<'_, [(usize, usize)]> = if styles.len() == 1 {
+            std::borrow::Cow::Borrowed(&style_runs)
+        } else {
+            let shaping: Vec<usize> = (0..styles.len())
+                .map(|i| (0..i).find(|&j| styles[j].shapes_like(&styles[i])).unwrap_or(i))
+                .collect();
+            let mut runs: Vec<(usize, usize)> = Vec::with_capacity(style_runs.len());
+            for &(start, style) in &style_runs {
+                if runs.last().map(|r| r.1) != Some(shaping[style]) {
+                    runs.push((start, shaping[style]));
+                }
             }
-        }
+            std::borrow::Cow::Owned(runs)
+        };
         // Faces of every style's stack, deduplicated across styles.
         let mut fonts: Vec<Font> = Vec::new();
         let mut stacks: Vec<Vec<usize>> = Vec::with_capacity(styles.len());

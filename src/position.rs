@@ -295,15 +295,26 @@ fn place_run(
             para.style_index_at(cluster)
         }
     };
-    let (run_lo, run_hi) = glyphs.iter().fold((usize::MAX, 0), |(lo, hi), g| {
-        (lo.min(g.cluster), hi.max(g.cluster))
-    });
+    // One style over the whole run (the usual case): one run, its range the line run's; no
+    // pass over the glyphs to find pieces.
+    let single = lr.ellipsis || para.style_end(lr.range.start) >= lr.range.end;
+    let (run_lo, run_hi) = if single {
+        (0, usize::MAX)
+    } else {
+        glyphs.iter().fold((usize::MAX, 0), |(lo, hi), g| {
+            (lo.min(g.cluster), hi.max(g.cluster))
+        })
+    };
     // Where the current piece (one style) began: its first glyph, pen and style.
     let mut piece = (out.glyphs.len(), *pen, style_of(lr.range.start));
     let push_run = |out: &mut Layout, piece: (usize, f32, usize), end_pen: f32| {
         let (first, x, style) = piece;
-        let clusters = out.glyphs[first..].iter().map(|g| g.cluster);
-        let (lo, hi) = clusters.fold((usize::MAX, 0), |(lo, hi), c| (lo.min(c), hi.max(c)));
+        let (lo, hi) = if single {
+            (0, usize::MAX)
+        } else {
+            let clusters = out.glyphs[first..].iter().map(|g| g.cluster);
+            clusters.fold((usize::MAX, 0), |(lo, hi), c| (lo.min(c), hi.max(c)))
+        };
         // The piece's text: its style's stretch, within the run, and out to the run's ends for
         // the pieces holding its first and last clusters (chars without glyphs stay in).
         let start = if lo <= run_lo {
@@ -332,7 +343,6 @@ fn place_run(
             paint: para.styles[style].paint_id(),
         });
     };
-    let single = lr.ellipsis || para.style_end(lr.range.start) >= lr.range.end;
     for g in glyphs {
         let cluster = if lr.ellipsis { lr.range.start } else { g.cluster };
         if !single {

@@ -158,13 +158,18 @@ impl From<TextStyle> for SpanStyle {
 /// `spans` merged in order; equal merged styles share an index. A sweep over the span ends with
 /// the set of open spans, so n spans cost O(n log n) plus the merging of each stretch.
 pub(crate) fn resolve_styles(
-    base: &TextStyle,
+    base: TextStyle,
     spans: &[(Range<usize>, SpanStyle)],
     len: usize,
     styles: &mut Vec<TextStyle>,
 ) -> Vec<(usize, usize)> {
     styles.clear();
-    styles.push(base.clone());
+    styles.push(base);
+    if spans.is_empty() {
+        // The usual paragraph: one style, nothing to merge (and no clone of the base).
+        return vec![(0, 0)];
+    }
+    let base = &styles[0].clone();
     let mut events: Vec<(usize, bool, usize)> = Vec::with_capacity(spans.len() * 2);
     for (i, (r, _)) in spans.iter().enumerate().filter(|(_, (r, _))| !r.is_empty()) {
         events.push((r.start, true, i));
@@ -226,7 +231,7 @@ mod tests {
             (11..31, SpanStyle::new().size(20.0)),
         ];
         let mut styles = Vec::new();
-        let runs = resolve_styles(&base, &spans, 40, &mut styles);
+        let runs = resolve_styles(base.clone(), &spans, 40, &mut styles);
         let got: Vec<(usize, u16, f32)> = runs
             .iter()
             .map(|&(start, i)| (start, styles[i].font_weight(), styles[i].font_size()))
@@ -240,7 +245,7 @@ mod tests {
             (0..10, SpanStyle::new().weight(700)),
             (5..10, SpanStyle::from(base.clone().weight(300))),
         ];
-        let runs = resolve_styles(&base, &spans, 10, &mut styles);
+        let runs = resolve_styles(base.clone(), &spans, 10, &mut styles);
         let got: Vec<(usize, u16)> = runs.iter().map(|&(s, i)| (s, styles[i].font_weight())).collect();
         assert_eq!(got, vec![(0, 700), (5, 300)]);
         // Empty spans and none at all: the base throughout.
