@@ -250,7 +250,7 @@ mod tests {
         assert_eq!(got, vec![(0, 700), (5, 300)]);
         // Empty spans and none at all: the base throughout.
         assert_eq!(
-            resolve_styles(&base, &[(3..3, SpanStyle::new().weight(700))], 5, &mut styles),
+            resolve_styles(base, &[(3..3, SpanStyle::new().weight(700))], 5, &mut styles),
             vec![(0, 0)]
         );
     }
