@@ -111,6 +111,23 @@ pub enum TruncateAt {
     Word,
 }
 
+/// How lines are chosen (CSS `text-wrap`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum TextWrap {
+    /// First fit: each line takes as much as fits (the default).
+    #[default]
+    Wrap,
+    /// As many lines as first fit, as even in length as can be (CSS `text-wrap: balance`, for
+    /// headlines): the lines are broken at the narrowest width that still gives that many,
+    /// found by bisection, and placed in the full width (alignment unchanged).
+    Balance,
+    /// First fit, but a paragraph does not end on a line of one word: where it would, its last
+    /// two lines are broken again a little narrower (down to 60 % of the width) until the last
+    /// has two words or more, still in two lines; the lines before stay as first fit made them
+    /// (CSS `text-wrap: pretty`'s main rule).
+    Pretty,
+}
+
 /// Width, alignment, line height and wrapping for one layout.
 ///
 /// ```
@@ -128,6 +145,7 @@ pub struct LayoutOptions {
     max_lines: Option<usize>,
     truncate: Option<Truncate>,
     truncate_at: TruncateAt,
+    text_wrap: TextWrap,
 }
 
 impl LayoutOptions {
@@ -142,6 +160,7 @@ impl LayoutOptions {
             max_lines: None,
             truncate: None,
             truncate_at: TruncateAt::Grapheme,
+            text_wrap: TextWrap::Wrap,
         }
     }
 
@@ -246,6 +265,35 @@ impl LayoutOptions {
     pub fn truncate(mut self, mode: Truncate) -> LayoutOptions {
         self.truncate = Some(mode);
         self
+    }
+
+    /// Sets how lines are chosen (default [`TextWrap::Wrap`], first fit).
+    ///
+    /// ```
+    /// # #[cfg(feature = "bundled-fonts")] {
+    /// use shrift::{FontBook, LayoutContext, LayoutOptions, Paragraph, TextStyle, TextWrap};
+    /// let book = FontBook::with_bundled_fonts();
+    /// let mut cx = LayoutContext::new();
+    /// let para = Paragraph::new("a headline of a few words here", TextStyle::new("Noto Sans").size(24.0), &book, &mut cx)?;
+    /// let first_fit = para.layout(&mut cx, &LayoutOptions::new(300.0))?;
+    /// let balanced = para.layout(&mut cx, &LayoutOptions::new(300.0).text_wrap(TextWrap::Balance))?;
+    /// assert_eq!(first_fit.lines().len(), balanced.lines().len());
+    /// let spread = |l: &shrift::Layout| {
+    ///     let w: Vec<f32> = l.lines().iter().map(|l| l.width()).collect();
+    ///     w.iter().cloned().fold(0.0, f32::max) - w.iter().cloned().fold(f32::INFINITY, f32::min)
+    /// };
+    /// assert!(spread(&balanced) <= spread(&first_fit));
+    /// # }
+    /// # Ok::<(), shrift::Error>(())
+    /// ```
+    pub fn text_wrap(mut self, wrap: TextWrap) -> LayoutOptions {
+        self.text_wrap = wrap;
+        self
+    }
+
+    /// How lines are chosen.
+    pub fn text_wrap_mode(&self) -> TextWrap {
+        self.text_wrap
     }
 
     /// Sets where a truncated line may be cut (default [`TruncateAt::Grapheme`]).

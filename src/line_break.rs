@@ -11,7 +11,7 @@ use std::ops::Range;
 use crate::analysis::graphemes;
 use crate::layout::OverflowWrap;
 
-use crate::paragraph::Paragraph;
+use crate::paragraph::{Paragraph, Scratch};
 use crate::shape::{FaceCache, ShapedGlyph, Shaper};
 
 /// Slack for float summation: a line that overshoots by less than this still fits.
@@ -27,16 +27,28 @@ pub(crate) fn break_lines(
     lines: &mut Vec<Range<usize>>,
 ) {
     lines.clear();
+    break_lines_from(para, shaper, width, overflow, 0, lines);
+}
+
+/// Like [`break_lines`] for the text from `from` (a segment's start) on, appending to `lines`.
+fn break_lines_from(
+    para: &Paragraph,
+    shaper: &mut Shaper,
+    width: f32,
+    overflow: OverflowWrap,
+    from: usize,
+    lines: &mut Vec<Range<usize>>,
+) {
     let mut measure = Measure::new(para, shaper);
     let max = width + FIT_EPSILON;
     let segs = &para.segments;
-    let mut start = 0;
+    let mut start = from;
+    let mut k = segs.partition_point(|s| s.range.start < from);
     // Index of the first segment that began on the current line.
-    let mut first = 0;
+    let mut first = k;
     // Advance of the line so far, including the whitespace after its last segment.
     let mut line_width = 0.0f32;
     let mut empty = true;
-    let mut k = 0;
     while k < segs.len() {
         let seg = &segs[k];
         // A line ending after this segment at a soft hyphen shows a hyphen, which must fit too.
@@ -80,6 +92,80 @@ pub(crate) fn break_lines(
     if start < para.text.len() || lines.is_empty() {
         lines.push(start..para.text.len());
     }
+}
+
+/// First fit at `width` for [`TextWrap::Pretty`]: where the last line is one piece (between two
+/// break opportunities) and there are two lines or more, the last two lines are broken again,
+/// narrower a step of 1/64 of the width at a time down to 60 %, until the last line has two
+/// pieces or more in two lines; the lines before them stay as first fit made them. None such:
+/// first fit.
+pub(crate) fn break_lines_pretty(
+    para: &Paragraph,
+    shaper: &mut Shaper,
+    width: f32,
+    overflow: OverflowWrap,
+    lines: &mut Vec<Range<usize>>,
+    tail: &mut Vec<Range<usize>>,
+) {
+    break_lines(para, shaper, width, overflow, lines);
+    let pieces_from = |start: usize| para.segments.iter().filter(|s| s.range.start >= start).count();
+    let n = lines.len();
+    if n < 2 || !width.is_finite() || pieces_from(lines[n - 1].start) >= 2 {
+        return;
+    }
+    // The last two lines must be one stretch of text without a hard break between them.
+    let from = lines[n - 2].start;
+    if crate::edit::ends_with_hard_break(&para.text[lines[n - 2].clone()]) {
+        return;
+    }
+    let step = width / 64.0;
+    let mut w = width - step;
+    while w >= width * 0.6 {
+        tail.clear();
+        break_lines_from(para, shaper, w, overflow, from, tail);
+        if tail.len() > 2 {
+            return;
+        }
+        if tail.len() == 2 && pieces_from(tail[1].start) >= 2 {
+            lines.truncate(n - 2);
+            lines.append(tail);
+            return;
+        }
+        w -= step;
+    }
+}
+
+/// The width to break at for [`TextWrap::Balance`] (first fit at that width gives the lines):
+/// the narrowest width (to 1/4096 of the full one, by bisection) that gives as many lines as
+/// `width`; `width` for one line. Each try is a first fit on the paragraph's segments (no
+/// reshaping but at unsafe cuts), into `scratch.line_ranges`.
+pub(crate) fn wrap_width(
+    para: &Paragraph,
+    shaper: &mut Shaper,
+    width: f32,
+    overflow: OverflowWrap,
+    scratch: &mut Scratch,
+) -> f32 {
+    let mut lines_at = |w: f32, shaper: &mut Shaper| {
+        break_lines(para, shaper, w, overflow, &mut scratch.line_ranges);
+        scratch.line_ranges.len()
+    };
+    let lines = lines_at(width, shaper);
+    if lines < 2 || !width.is_finite() {
+        return width;
+    }
+    // Fewer lines never come from a narrower width: bisect for the narrowest with as many lines
+    // as at `width`.
+    let (mut lo, mut hi) = (0.0f32, width);
+    for _ in 0..12 {
+        let mid = (lo + hi) / 2.0;
+        if lines_at(mid, shaper) <= lines {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    hi
 }
 
 /// Where a line ending at `end` stops counting: before the whitespace that hangs.

@@ -40,6 +40,8 @@ pub(crate) struct Scratch {
     pub cuts: Vec<(usize, crate::truncate::Cut)>,
     /// Candidate cut offsets of one line.
     pub stops: Vec<usize>,
+    /// The last lines broken again ([`TextWrap::Pretty`](crate::TextWrap::Pretty)).
+    pub tail_ranges: Vec<Range<usize>>,
     /// The ellipsis, shaped for the current layout.
     pub ellipsis: Vec<ShapedGlyph>,
 }

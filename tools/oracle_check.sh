@@ -75,6 +75,15 @@ for file in tests/data/article.txt tests/data/mixed.txt tests/data/stress.txt te
     done
   done
 done
+# Balanced and pretty wrapping: other line ends, the same checks.
+for file in tests/data/article.txt tests/data/mixed.txt; do
+  name=$(basename "$file")
+  for wrap in balance pretty; do
+    check "$name width 300 wrap $wrap" --wrap $wrap --width 300 "$file"
+    check "$name width 600 wrap $wrap head" --wrap $wrap --width 600 --size 32 --weight 700 \
+      --stack "Noto Sans Hebrew,Noto Sans" "$file"
+  done
+done
 # The word cache (items shaped word by word where HarfBuzz's flags show it exact): the same
 # glyphs as item shaping, so the oracle must pass as it does without it.
 for file in tests/data/article.txt tests/data/mixed.txt tests/data/stress.txt tests/data/edge.txt; do

@@ -2,17 +2,19 @@
 //! fallback, max lines and truncation.
 
 use shrift::{
-    Alignment, Fallback, LayoutOptions, LineHeight, OverflowWrap, ParagraphBuilder, Truncate, TruncateAt,
+    Alignment, Fallback, LayoutOptions, LineHeight, OverflowWrap, ParagraphBuilder, TextWrap, Truncate,
+    TruncateAt,
 };
 
 /// How the flags below read in a usage line.
-pub const USAGE: &str = "[--align start|end|center|left|right|justify] [--no-wrap] [--line-height natural:F|size:F|px:N|uniform:F] \
+pub const USAGE: &str = "[--align start|end|center|left|right|justify] [--wrap wrap|balance|pretty] [--no-wrap] [--line-height natural:F|size:F|px:N|uniform:F] \
     [--overflow-wrap anywhere|break-word|normal] [--fallback grapheme|per-char] [--max-lines N] \
     [--truncate end|start|middle] [--truncate-at grapheme|word] [--ellipsis STR]";
 
 /// The layout settings given on the command line.
 pub struct LayoutFlags {
     pub align: Alignment,
+    pub wrap: TextWrap,
     pub no_wrap: bool,
     pub line_height: LineHeight,
     pub overflow_wrap: OverflowWrap,
@@ -27,6 +29,7 @@ impl Default for LayoutFlags {
     fn default() -> LayoutFlags {
         LayoutFlags {
             align: Alignment::Start,
+            wrap: TextWrap::Wrap,
             no_wrap: false,
             line_height: LineHeight::Natural(1.0),
             overflow_wrap: OverflowWrap::Anywhere,
@@ -90,6 +93,17 @@ impl LayoutFlags {
                     ],
                 )?
             }
+            "--wrap" => {
+                self.wrap = pick(
+                    flag,
+                    &value()?,
+                    &[
+                        ("wrap", TextWrap::Wrap),
+                        ("balance", TextWrap::Balance),
+                        ("pretty", TextWrap::Pretty),
+                    ],
+                )?
+            }
             "--no-wrap" => self.no_wrap = true,
             "--line-height" => self.line_height = line_height(&value()?)?,
             "--overflow-wrap" => {
@@ -145,6 +159,7 @@ impl LayoutFlags {
             LayoutOptions::new(width)
         }
         .align(self.align)
+        .text_wrap(self.wrap)
         .line_height_mode(self.line_height)
         .overflow_wrap(self.overflow_wrap)
         .truncate_at(self.truncate_at);
