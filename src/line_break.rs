@@ -108,7 +108,9 @@ pub(crate) fn break_lines_pretty(
     tail: &mut Vec<Range<usize>>,
 ) {
     break_lines(para, shaper, width, overflow, lines);
-    let pieces_from = |start: usize| para.segments.iter().filter(|s| s.range.start >= start).count();
+    // Segments are in text order: those from `start` on are a suffix.
+    let pieces_from =
+        |start: usize| para.segments.len() - para.segments.partition_point(|s| s.range.start < start);
     let n = lines.len();
     if n < 2 || !width.is_finite() || pieces_from(lines[n - 1].start) >= 2 {
         return;

@@ -307,16 +307,7 @@ impl<'t> ParagraphBuilder<'t> {
         let mut stacks: Vec<Vec<usize>> = Vec::with_capacity(styles.len());
         for style in &styles {
             let resolved = book.resolve(style.stack(), style.font_weight(), style.is_italic())?;
-            let stack = resolved
-                .into_iter()
-                .map(|f| match fonts.iter().position(|g| *g == f) {
-                    Some(i) => i,
-                    None => {
-                        fonts.push(f);
-                        fonts.len() - 1
-                    }
-                })
-                .collect();
+            let stack = resolved.into_iter().map(|f| font_index(&mut fonts, f)).collect();
             stacks.push(stack);
         }
         let style_at = |pos: usize| {
@@ -346,13 +337,7 @@ impl<'t> ParagraphBuilder<'t> {
                 else {
                     continue;
                 };
-                let index = match fonts.iter().position(|f| *f == font) {
-                    Some(i) => i,
-                    None => {
-                        fonts.push(font);
-                        fonts.len() - 1
-                    }
-                };
+                let index = font_index(&mut fonts, font);
                 if !stacks[style].contains(&index) {
                     stacks[style].push(index);
                     added = true;
@@ -420,6 +405,17 @@ impl<'t> ParagraphBuilder<'t> {
             ellipsis,
             style_runs,
         })
+    }
+}
+
+/// The index of `font` in the paragraph's faces, added at the end if it is not there yet.
+fn font_index(fonts: &mut Vec<Font>, font: Font) -> usize {
+    match fonts.iter().position(|f| *f == font) {
+        Some(i) => i,
+        None => {
+            fonts.push(font);
+            fonts.len() - 1
+        }
     }
 }
 

@@ -412,27 +412,20 @@ fn justify(
     slack: f32,
 ) -> f32 {
     let text = para.text.as_bytes();
-    let glyphs = &out.glyphs[first_glyph..];
-    let stretches = |k: usize| {
-        let g = &glyphs[k];
-        g.cluster < hang_start
-            && text.get(g.cluster) == Some(&b' ')
-            // One glyph for the space alone (not part of a ligature or a cluster with a mark).
-            && glyphs.get(k + 1).is_none_or(|n| n.cluster != g.cluster)
-            && (k == 0 || glyphs[k - 1].cluster != g.cluster)
-    };
-    let spaces = (0..glyphs.len()).filter(|&k| stretches(k)).count();
+    let spaces = (first_glyph..out.glyphs.len())
+        .filter(|&k| stretches(&out.glyphs, first_glyph, k, text, hang_start))
+        .count();
     if spaces == 0 || slack <= 0.0 || !slack.is_finite() {
         return 0.0;
     }
     let share = slack / spaces as f32;
-    // Left to right: each glyph moves by the shares of the spaces before it.
-    let marks: Vec<bool> = (0..glyphs.len()).map(stretches).collect();
+    // Left to right: each glyph moves by the shares of the spaces before it (no buffer: reflow
+    // allocates nothing).
     let mut shift = 0.0f32;
     let mut run = first_run;
     let mut run_shift = 0.0f32;
-    for (k, stretch) in marks.into_iter().enumerate() {
-        let index = first_glyph + k;
+    for index in first_glyph..out.glyphs.len() {
+        let stretch = stretches(&out.glyphs, first_glyph, index, text, hang_start);
         // Runs: each starts where its first glyph moved to, and grows by its own spaces.
         while run < out.runs.len() && out.runs[run].glyphs.end <= index {
             out.runs[run].width += shift - run_shift;
@@ -455,6 +448,17 @@ fn justify(
         run += 1;
     }
     slack
+}
+
+/// Whether glyph `k` (of a line whose glyphs start at `first`) is an inter-word space that a
+/// justified line stretches: a U+0020 before the hanging whitespace at `hang_start`, one glyph
+/// for its cluster alone (not part of a ligature or a cluster with a mark).
+fn stretches(glyphs: &[Glyph], first: usize, k: usize, text: &[u8], hang_start: usize) -> bool {
+    let g = &glyphs[k];
+    g.cluster < hang_start
+        && text.get(g.cluster) == Some(&b' ')
+        && glyphs.get(k + 1).is_none_or(|n| n.cluster != g.cluster)
+        && (k == first || glyphs[k - 1].cluster != g.cluster)
 }
 
 /// Cuts the lines that truncation shortens (recording each in `scratch.cuts`): with a line limit,
