@@ -10,17 +10,17 @@ use crate::paragraph::{LayoutContext, Paragraph};
 pub struct Block {
     paragraph: Paragraph,
     space_after: f32,
-    align: Alignment,
+    align: Option<Alignment>,
     line_height: Option<LineHeight>,
 }
 
 impl Block {
-    /// A block of `paragraph`, start-aligned, line height factor 1, no space after.
+    /// A block of `paragraph`, aligned and spaced as the layout options say, no space after.
     pub fn new(paragraph: Paragraph) -> Block {
         Block {
             paragraph,
             space_after: 0.0,
-            align: Alignment::Start,
+            align: None,
             line_height: None,
         }
     }
@@ -31,9 +31,9 @@ impl Block {
         self
     }
 
-    /// Sets the block's alignment.
+    /// Sets the block's alignment (else the layout options' alignment applies).
     pub fn align(mut self, align: Alignment) -> Block {
-        self.align = align;
+        self.align = Some(align);
         self
     }
 
@@ -154,7 +154,10 @@ impl Document {
             if !(block.space_after.is_finite() && block.space_after >= 0.0) {
                 return Err(Error::InvalidSpacing(block.space_after));
             }
-            let mut block_options = options.align(block.align);
+            let mut block_options = options;
+            if let Some(align) = block.align {
+                block_options = block_options.align(align);
+            }
             if let Some(mode) = block.line_height {
                 block_options = block_options.line_height_mode(mode);
             }
