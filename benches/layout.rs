@@ -5,9 +5,12 @@
 //! - `article/cold-harfrust` (with `--features harfrust`): the same with the HarfRust backend.
 //! - `article/relayout`: the shaped document laid out again at 420 px and 600 px alternately into
 //!   a reused `DocumentLayout`: the reflow path, which must not reshape.
+//! - `article/relayout-justified-first-fit` and `article/relayout-justified-optimal`: the same
+//!   reflow at 300 and 420 px justified, with first-fit and optimal (Knuth–Plass) line breaking;
+//!   the ratio of the two is what issue 14 bounds (optimal within 3× of first fit).
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use shrift::{DocumentLayout, FontBook, LayoutContext};
+use shrift::{Alignment, DocumentLayout, FontBook, LayoutContext, LayoutOptions, LineBreaking};
 
 #[path = "../tests/common/article.rs"]
 mod article;
@@ -43,6 +46,23 @@ fn bench(c: &mut Criterion) {
             out.height()
         })
     });
+    for (name, breaking) in [
+        ("relayout-justified-first-fit", LineBreaking::FirstFit),
+        ("relayout-justified-optimal", LineBreaking::Optimal),
+    ] {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                wide = !wide;
+                let width = if wide { 420.0 } else { 300.0 };
+                let options = LayoutOptions::new(width)
+                    .align(Alignment::Justify)
+                    .breaking(breaking);
+                doc.layout_with(&mut cx, &options, &mut out)
+                    .expect("article lays out");
+                out.height()
+            })
+        });
+    }
     group.finish();
 }
 

@@ -13,7 +13,9 @@
 //!
 //! ```text
 //! cargo run --release --example render -- --width 300 --max-lines 3 --out docs/shrift-clamped.png tests/data/article.txt
-//! cargo run --release --example render -- --plain --width 300 --align justify --out docs/shrift-justified.png tests/data/article.txt
+//! cargo run --release --example render -- --plain --width 300 --align justify --out /tmp/first-fit.png tests/data/article.txt
+//! cargo run --release --example render -- --plain --width 300 --align justify --breaking optimal --out /tmp/optimal.png tests/data/article.txt
+//! python3 tools/side_by_side.py /tmp/first-fit.png /tmp/optimal.png docs/shrift-justified-optimal.png "first fit" "optimal"
 //! ```
 
 use std::process::ExitCode;

@@ -128,6 +128,25 @@ pub enum TextWrap {
     Pretty,
 }
 
+/// How the breaks of a paragraph's lines are chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum LineBreaking {
+    /// Line by line: each line takes as much as fits (browsers, Pango; the default).
+    #[default]
+    FirstFit,
+    /// All the breaks of a paragraph together, so that its lines are as evenly full as can be
+    /// (Knuth and Plass's total fit, as in TeX): fewer very loose lines and rivers in justified
+    /// text, a less ragged edge otherwise. Lines never come out wider than the width (a piece
+    /// wider than the width alone is broken as first fit breaks it). Demerits grow with the cube
+    /// of how far a line's spaces must stretch, for a break at a soft hyphen, and for a decent
+    /// line beside a very loose one (TeX's plain-format constants). With
+    /// [`TextWrap::Pretty`], a block's last line of one word costs as much as the loosest line,
+    /// so the breaks above move to avoid it; [`TextWrap::Balance`] breaks first fit at the
+    /// balanced width. A chosen line that is reshaped wider than the width at an unsafe cut (a
+    /// rare kerning case) makes that paragraph fall back to first fit.
+    Optimal,
+}
+
 /// Width, alignment, line height and wrapping for one layout.
 ///
 /// ```
@@ -146,6 +165,7 @@ pub struct LayoutOptions {
     truncate: Option<Truncate>,
     truncate_at: TruncateAt,
     text_wrap: TextWrap,
+    breaking: LineBreaking,
 }
 
 impl LayoutOptions {
@@ -161,6 +181,7 @@ impl LayoutOptions {
             truncate: None,
             truncate_at: TruncateAt::Grapheme,
             text_wrap: TextWrap::Wrap,
+            breaking: LineBreaking::FirstFit,
         }
     }
 
@@ -294,6 +315,32 @@ impl LayoutOptions {
     /// How lines are chosen.
     pub fn text_wrap_mode(&self) -> TextWrap {
         self.text_wrap
+    }
+
+    /// Sets how line breaks are chosen (default [`LineBreaking::FirstFit`]).
+    ///
+    /// ```
+    /// # #[cfg(feature = "bundled-fonts")] {
+    /// use shrift::{Alignment, FontBook, LayoutContext, LayoutOptions, LineBreaking, Paragraph, TextStyle};
+    /// let book = FontBook::with_bundled_fonts();
+    /// let mut cx = LayoutContext::new();
+    /// let text = "aaa bb cc ddddd";
+    /// let para = Paragraph::new(text, TextStyle::new("Noto Sans"), &book, &mut cx)?;
+    /// let width = para.max_content_width() * 0.6;
+    /// let options = LayoutOptions::new(width).align(Alignment::Justify);
+    /// let optimal = para.layout(&mut cx, &options.breaking(LineBreaking::Optimal))?;
+    /// assert!(optimal.lines().iter().all(|l| l.width() <= width + 1e-3));
+    /// # }
+    /// # Ok::<(), shrift::Error>(())
+    /// ```
+    pub fn breaking(mut self, breaking: LineBreaking) -> LayoutOptions {
+        self.breaking = breaking;
+        self
+    }
+
+    /// How line breaks are chosen.
+    pub fn breaking_mode(&self) -> LineBreaking {
+        self.breaking
     }
 
     /// Sets where a truncated line may be cut (default [`TruncateAt::Grapheme`]).

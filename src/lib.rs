@@ -131,8 +131,8 @@ pub use editor::{EditResult, Editor, Selection};
 pub use error::Error;
 pub use font::{Font, FontMetrics, FontStack};
 pub use layout::{
-    Alignment, Glyph, Layout, LayoutOptions, Line, LineHeight, OverflowWrap, Run, TextWrap, Truncate,
-    TruncateAt, MAX_WIDTH,
+    Alignment, Glyph, Layout, LayoutOptions, Line, LineBreaking, LineHeight, OverflowWrap, Run, TextWrap,
+    Truncate, TruncateAt, MAX_WIDTH,
 };
 pub use outline::{InkBox, Outliner, PathSegment};
 pub use paragraph::{Fallback, LayoutContext, Paragraph, ParagraphBuilder};

@@ -44,6 +44,8 @@ pub(crate) struct Scratch {
     pub tail_ranges: Vec<Range<usize>>,
     /// The ellipsis, shaped for the current layout.
     pub ellipsis: Vec<ShapedGlyph>,
+    /// The tables of optimal line breaking.
+    pub optimal: crate::line_break::OptimalScratch,
 }
 
 impl LayoutContext {

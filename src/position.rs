@@ -6,8 +6,10 @@
 //! the cut falls inside a cluster) that part is reshaped on its own, as HarfBuzz's documentation
 //! prescribes.
 
-use crate::layout::{Alignment, Glyph, Layout, LayoutOptions, Line, LineHeight, Run, TextWrap, Truncate};
-use crate::line_break::{break_lines, Measure};
+use crate::layout::{
+    Alignment, Glyph, Layout, LayoutOptions, Line, LineBreaking, LineHeight, Run, TextWrap, Truncate,
+};
+use crate::line_break::{break_lines, break_lines_optimal, Measure};
 use crate::paragraph::{LayoutContext, Paragraph, Scratch};
 use crate::reorder::{reorder_line, LineRun};
 use crate::shape::{FaceCache, ShapeRequest, ShapedGlyph, Shaper};
@@ -54,33 +56,40 @@ pub(crate) fn layout_paragraph(
     // Truncation without a line limit cuts instead of wrapping.
     let wraps = options.wraps() && (options.truncation().is_none() || options.max_lines_value().is_some());
     let max = if wraps { width } else { f32::INFINITY };
-    match options.text_wrap_mode() {
-        TextWrap::Pretty if wraps => {
-            let mut tail = std::mem::take(&mut scratch.tail_ranges);
-            crate::line_break::break_lines_pretty(
-                para,
-                shaper,
-                max,
-                options.overflow_wrap_mode(),
-                &mut scratch.line_ranges,
-                &mut tail,
-            );
-            scratch.tail_ranges = tail;
-        }
-        mode => {
-            let max = if mode == TextWrap::Balance && wraps {
-                crate::line_break::wrap_width(para, shaper, max, options.overflow_wrap_mode(), scratch)
-            } else {
-                max
-            };
-            break_lines(
-                para,
-                shaper,
-                max,
-                options.overflow_wrap_mode(),
-                &mut scratch.line_ranges,
-            );
-        }
+    let overflow = options.overflow_wrap_mode();
+    let mode = options.text_wrap_mode();
+    let optimal = wraps && max.is_finite() && options.breaking_mode() == LineBreaking::Optimal;
+    if optimal
+        && mode != TextWrap::Balance
+        && break_lines_optimal(
+            para,
+            shaper,
+            max,
+            overflow,
+            mode == TextWrap::Pretty,
+            &mut scratch.optimal,
+            &mut scratch.line_ranges,
+        )
+    {
+        // Chosen together; a `false` (a line reshaped too wide) falls through to first fit.
+    } else if mode == TextWrap::Pretty && wraps {
+        let mut tail = std::mem::take(&mut scratch.tail_ranges);
+        crate::line_break::break_lines_pretty(
+            para,
+            shaper,
+            max,
+            overflow,
+            &mut scratch.line_ranges,
+            &mut tail,
+        );
+        scratch.tail_ranges = tail;
+    } else {
+        let max = if mode == TextWrap::Balance && wraps {
+            crate::line_break::wrap_width(para, shaper, max, overflow, scratch)
+        } else {
+            max
+        };
+        break_lines(para, shaper, max, overflow, &mut scratch.line_ranges);
     }
     let mut line_ranges = std::mem::take(&mut scratch.line_ranges);
     scratch.cuts.clear();

@@ -7,7 +7,7 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use shrift::{DocumentLayout, FontBook, LayoutContext};
+use shrift::{Alignment, DocumentLayout, FontBook, LayoutContext, LayoutOptions, LineBreaking};
 
 #[path = "common/article.rs"]
 mod article;
@@ -45,12 +45,24 @@ fn reflow_of_the_article_allocates_nothing() {
     for width in [420.0, 600.0, 300.0, 420.0, 600.0] {
         doc.layout_into(&mut cx, width, &mut out).unwrap();
     }
+    // Justified with optimal breaking too: its tables live in the context.
+    let optimal = |w: f32| {
+        LayoutOptions::new(w)
+            .align(Alignment::Justify)
+            .breaking(LineBreaking::Optimal)
+    };
+    for width in [420.0, 600.0, 300.0] {
+        doc.layout_with(&mut cx, &optimal(width), &mut out).unwrap();
+    }
     let before = ALLOCATIONS.load(Ordering::Relaxed);
     for width in [420.0, 600.0, 420.0, 600.0] {
         doc.layout_into(&mut cx, width, &mut out).unwrap();
+        doc.layout_with(&mut cx, &optimal(width), &mut out).unwrap();
     }
     let allocations = ALLOCATIONS.load(Ordering::Relaxed) - before;
-    println!("reflow allocations: {allocations} in 4 layouts of the article");
+    println!(
+        "reflow allocations: {allocations} in 8 layouts of the article (4 first fit, 4 justified optimal)"
+    );
     assert_eq!(allocations, 0);
     assert!(out.height() > 0.0);
 }

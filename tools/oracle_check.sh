@@ -72,12 +72,15 @@ for file in tests/data/article.txt tests/data/mixed.txt tests/data/stress.txt te
   for width in 120 300; do
     for dir in auto rtl; do
       check "$name width $width dir $dir justified" --align justify --width $width --dir $dir "$file"
+      check "$name width $width dir $dir justified optimal" --align justify --breaking optimal \
+        --width $width --dir $dir "$file"
     done
   done
 done
 # Balanced and pretty wrapping: other line ends, the same checks.
 for file in tests/data/article.txt tests/data/mixed.txt; do
   name=$(basename "$file")
+  check "$name width 300 optimal pretty" --breaking optimal --wrap pretty --width 300 "$file"
   for wrap in balance pretty; do
     check "$name width 300 wrap $wrap" --wrap $wrap --width 300 "$file"
     check "$name width 600 wrap $wrap head" --wrap $wrap --width 600 --size 32 --weight 700 \

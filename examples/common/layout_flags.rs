@@ -2,12 +2,12 @@
 //! fallback, max lines and truncation.
 
 use shrift::{
-    Alignment, Fallback, LayoutOptions, LineHeight, OverflowWrap, ParagraphBuilder, TextWrap, Truncate,
-    TruncateAt,
+    Alignment, Fallback, LayoutOptions, LineBreaking, LineHeight, OverflowWrap, ParagraphBuilder, TextWrap,
+    Truncate, TruncateAt,
 };
 
 /// How the flags below read in a usage line.
-pub const USAGE: &str = "[--align start|end|center|left|right|justify] [--wrap wrap|balance|pretty] [--no-wrap] [--line-height natural:F|size:F|px:N|uniform:F] \
+pub const USAGE: &str = "[--align start|end|center|left|right|justify] [--wrap wrap|balance|pretty] [--breaking first-fit|optimal] [--no-wrap] [--line-height natural:F|size:F|px:N|uniform:F] \
     [--overflow-wrap anywhere|break-word|normal] [--fallback grapheme|per-char] [--max-lines N] \
     [--truncate end|start|middle] [--truncate-at grapheme|word] [--ellipsis STR]";
 
@@ -15,6 +15,7 @@ pub const USAGE: &str = "[--align start|end|center|left|right|justify] [--wrap w
 pub struct LayoutFlags {
     pub align: Alignment,
     pub wrap: TextWrap,
+    pub breaking: LineBreaking,
     pub no_wrap: bool,
     pub line_height: LineHeight,
     pub overflow_wrap: OverflowWrap,
@@ -30,6 +31,7 @@ impl Default for LayoutFlags {
         LayoutFlags {
             align: Alignment::Start,
             wrap: TextWrap::Wrap,
+            breaking: LineBreaking::FirstFit,
             no_wrap: false,
             line_height: LineHeight::Natural(1.0),
             overflow_wrap: OverflowWrap::Anywhere,
@@ -104,6 +106,16 @@ impl LayoutFlags {
                     ],
                 )?
             }
+            "--breaking" => {
+                self.breaking = pick(
+                    flag,
+                    &value()?,
+                    &[
+                        ("first-fit", LineBreaking::FirstFit),
+                        ("optimal", LineBreaking::Optimal),
+                    ],
+                )?
+            }
             "--no-wrap" => self.no_wrap = true,
             "--line-height" => self.line_height = line_height(&value()?)?,
             "--overflow-wrap" => {
@@ -160,6 +172,7 @@ impl LayoutFlags {
         }
         .align(self.align)
         .text_wrap(self.wrap)
+        .breaking(self.breaking)
         .line_height_mode(self.line_height)
         .overflow_wrap(self.overflow_wrap)
         .truncate_at(self.truncate_at);

@@ -1,4 +1,5 @@
-//! Line breaking: first-fit at UAX #14 opportunities on the shaped advances.
+//! Line breaking: first fit at UAX #14 opportunities on the shaped advances (here), or the breaks
+//! of a whole paragraph chosen together ([`optimal`]).
 //!
 //! Trailing whitespace hangs past the edge and does not count toward the fit (as in CSS); a word
 //! wider than the line is broken between grapheme clusters, or overflows with
@@ -13,6 +14,9 @@ use crate::layout::OverflowWrap;
 
 use crate::paragraph::{Paragraph, Scratch};
 use crate::shape::{FaceCache, ShapedGlyph, Shaper};
+
+mod optimal;
+pub(crate) use optimal::{break_lines_optimal, OptimalScratch};
 
 /// Slack for float summation: a line that overshoots by less than this still fits.
 const FIT_EPSILON: f32 = 1e-3;
@@ -60,10 +64,7 @@ fn break_lines_from(
             // shaper marked unsafe is reshaped there and may come out wider: measure it, and
             // end it a segment earlier while it does not fit.
             let mut end = k;
-            while end > first + 1
-                && measure.risky(start, segs[end].range.start)
-                && measure.width(start..body_end(para, segs[end].range.start)) > max
-            {
+            while end > first + 1 && measure.reshaped_line_wider(start, segs[end].range.start, max) {
                 end -= 1;
             }
             lines.push(start..segs[end].range.start);
@@ -191,14 +192,31 @@ fn split_long_segment(
     lines: &mut Vec<Range<usize>>,
 ) -> f32 {
     let base = range.start;
+    // A line ending with the segment's last cluster shows the hyphen of a soft hyphen there: it
+    // counts as part of that cluster.
+    let hyphen = para.hyphen_at_line_end(range.end).map_or(0.0, |h| h.advance);
     // (start, advance, hangs) of each grapheme cluster; rare, so a fresh vector is fine.
-    let clusters: Vec<(usize, f32, bool)> = graphemes(&para.text[range.clone()])
+    let mut clusters: Vec<(usize, f32, bool)> = graphemes(&para.text[range.clone()])
         .map(|(off, g)| {
             let pos = base + off;
             let advance: f32 = para.advance_at[pos..pos + g.len()].iter().sum();
             (pos, advance, g.chars().all(crate::bidi::hangs))
         })
         .collect();
+    if hyphen > 0.0 {
+        // The soft hyphen (a cluster of its own, invisible, and hanging) goes with the grapheme
+        // before it, and the hyphen it shows counts (it does not hang): no line of a lone hyphen.
+        if clusters.len() > 1 {
+            let shy = clusters.pop().map_or(0.0, |c| c.1);
+            if let Some(last) = clusters.last_mut() {
+                last.1 += shy;
+            }
+        }
+        if let Some(last) = clusters.last_mut() {
+            last.1 += hyphen;
+            last.2 = false;
+        }
+    }
     let bound = |k: usize| clusters.get(k).map_or(range.end, |c| c.0);
     let n = clusters.len();
     let mut i = 0;
@@ -217,7 +235,9 @@ fn split_long_segment(
                 .rev()
                 .find(|&k| !clusters[k].2)
                 .map_or(i + 1, |k| k + 1);
-            if body_end <= i + 1 || measure.width(bound(i)..bound(body_end)) <= max {
+            let shown = if body_end == n { hyphen } else { 0.0 };
+            let body = bound(i)..bound(body_end).min(range.end);
+            if body_end <= i + 1 || measure.width(body) + shown <= max {
                 break;
             }
             j = body_end - 1;
@@ -263,6 +283,15 @@ impl<'p> Measure<'p> {
                 .is_some_and(|it| it.range.start < pos && (it.whole_only || !para.safe_to_cut(pos)))
         };
         cut_unsafely(start) || cut_unsafely(end)
+    }
+
+    /// Whether the line `start..end` is cut at a point where it is reshaped (see [`Self::risky`])
+    /// and then comes out wider than `max`: its text up to the hanging whitespace, and the
+    /// hyphen of a soft hyphen it ends at.
+    fn reshaped_line_wider(&mut self, start: usize, end: usize, max: f32) -> bool {
+        let para = self.para;
+        let hyphen = para.hyphen_at_line_end(end).map_or(0.0, |h| h.advance);
+        self.risky(start, end) && self.width(start..body_end(para, end)) + hyphen > max
     }
 
     /// The advance of `range` (one line's worth of text) as it would be drawn.
