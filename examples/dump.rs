@@ -108,7 +108,7 @@ fn run() -> Result<String, String> {
     for para_text in text.split_inclusive('\n') {
         let para = args
             .layout
-            .paragraph(Paragraph::builder(para_text, style.clone()))
+            .paragraph(Paragraph::builder(para_text, args.layout.style(style.clone())))
             .direction(direction)
             .build(&book, &mut cx)
             .map_err(|e| e.to_string())?;

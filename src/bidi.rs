@@ -214,6 +214,17 @@ pub(crate) fn hangs(c: char) -> bool {
     is_l1_trailing(class) || matches!(class, BidiClass::S | BidiClass::B)
 }
 
+/// Whether letter spacing skips `c`: format and bidi controls (class BN and the explicit
+/// embedding and isolate controls), tabs and paragraph separators (S, B). They are not
+/// typographic character units (CSS Text 3, §8.2); a tab's width is its stop's.
+pub(crate) fn takes_no_spacing(c: char) -> bool {
+    use BidiClass::*;
+    matches!(
+        HardcodedBidiData.bidi_class(c),
+        BN | LRE | RLE | LRO | RLO | PDF | LRI | RLI | FSI | PDI | S | B
+    )
+}
+
 /// Whether rule L1 counts a char of this class as trailing whitespace: whitespace, isolate
 /// controls, and the chars rule X9 removes (which L1 treats like the whitespace around them).
 fn is_l1_trailing(class: BidiClass) -> bool {

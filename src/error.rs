@@ -59,6 +59,10 @@ pub enum Error {
     /// A space between blocks that is negative, NaN or infinite.
     #[error("space after a block must be finite and not negative, got {0}")]
     InvalidSpacing(f32),
+    /// Letter or word spacing that is NaN, infinite or larger in size than
+    /// [`MAX_FONT_SIZE`](crate::MAX_FONT_SIZE) (negative spacing is allowed, as in CSS).
+    #[error("letter and word spacing must be finite and at most 100000 px either way, got {0}")]
+    InvalidLetterSpacing(f32),
     /// A line height (factor or pixels) that is negative, NaN or infinite.
     #[error("line height must be finite and not negative, got {0}")]
     InvalidLineHeight(f32),

@@ -384,6 +384,17 @@ impl<'t> ParagraphBuilder<'t> {
                 }
             }
         }
+        // Letter and word spacing belong to the cluster they follow: the line breaker sees them.
+        let spacing = styles
+            .iter()
+            .any(|s| s.letter_spacing_px() != 0.0 || s.word_spacing_px() != 0.0);
+        if spacing {
+            for (pos, a) in advance_at.iter_mut().enumerate() {
+                if flags[pos] & CLUSTER_START != 0 {
+                    *a += spacing_after(text, &styles, &style_runs, pos);
+                }
+            }
+        }
         let segments = segments(text, &analysis.breaks, &advance_at);
         let mut missing: Vec<usize> = glyphs.iter().filter(|g| g.id == 0).map(|g| g.cluster).collect();
         missing.sort_unstable();
@@ -406,8 +417,36 @@ impl<'t> ParagraphBuilder<'t> {
             hyphens,
             ellipsis,
             style_runs,
+            spacing,
         })
     }
+}
+
+/// The word separators CSS `word-spacing` applies to (CSS Text 3, §8.1).
+fn is_word_separator(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\u{A0}' | '\u{1361}' | '\u{10100}' | '\u{10101}' | '\u{1039F}' | '\u{1091F}'
+    )
+}
+
+/// Letter spacing, plus word spacing for a word separator, of the style at `pos` (a cluster's
+/// first byte); 0 for the chars letter spacing skips.
+fn spacing_after(text: &str, styles: &[TextStyle], style_runs: &[(usize, usize)], pos: usize) -> f32 {
+    let Some(c) = text.get(pos..).and_then(|t| t.chars().next()) else {
+        return 0.0;
+    };
+    if crate::bidi::takes_no_spacing(c) {
+        return 0.0;
+    }
+    let i = style_runs.partition_point(|&(start, _)| start <= pos);
+    let style = &styles[style_runs.get(i.wrapping_sub(1)).map_or(0, |r| r.1)];
+    let word = if is_word_separator(c) {
+        style.word_spacing_px()
+    } else {
+        0.0
+    };
+    style.letter_spacing_px() + word
 }
 
 /// The index of `font` in the paragraph's faces, added at the end if it is not there yet.
@@ -517,6 +556,8 @@ pub struct Paragraph {
     /// The merged style of each stretch of text: (start, index into `styles`). Items follow
     /// the styles that shape differently; runs are cut where only the paint changes.
     pub(crate) style_runs: Vec<(usize, usize)>,
+    /// Whether any style has letter or word spacing.
+    pub(crate) spacing: bool,
 }
 
 /// The string a truncated line shows, and the face it is shaped with (see
@@ -755,6 +796,16 @@ impl Paragraph {
     }
 
     /// The level of the bidi paragraph holding byte `pos`.
+    /// The letter and word spacing after the cluster starting at `pos` (see
+    /// [`TextStyle::letter_spacing`]), in px.
+    pub(crate) fn spacing_after(&self, pos: usize) -> f32 {
+        if self.spacing {
+            spacing_after(&self.text, &self.styles, &self.style_runs, pos)
+        } else {
+            0.0
+        }
+    }
+
     pub(crate) fn paragraph_level_at(&self, pos: usize) -> u8 {
         self.bidi.paragraph_level_at(pos)
     }

@@ -373,8 +373,14 @@ fn place_run(
             paint: para.styles[style].paint_id(),
         });
     };
-    for g in glyphs {
+    for (k, g) in glyphs.iter().enumerate() {
         let cluster = if lr.ellipsis { lr.range.start } else { g.cluster };
+        // Letter and word spacing go after a cluster's last glyph (to its right).
+        let extra = if !lr.ellipsis && glyphs.get(k + 1).is_none_or(|n| n.cluster != g.cluster) {
+            para.spacing_after(cluster)
+        } else {
+            0.0
+        };
         if !single {
             let style = style_of(cluster);
             if style != piece.2 && out.glyphs.len() > piece.0 {
@@ -389,7 +395,7 @@ fn place_run(
             x: *pen + g.dx,
             y: -g.dy,
             advance: g.advance,
-            extra: 0.0,
+            extra,
             dx: g.dx,
             dy: g.dy,
         });
@@ -398,10 +404,10 @@ fn place_run(
         }
         if let Some((from, advance)) = hang.as_mut() {
             if cluster >= *from {
-                **advance += g.advance;
+                **advance += g.advance + extra;
             }
         }
-        *pen += g.advance;
+        *pen += g.advance + extra;
     }
     push_run(out, piece, *pen);
     let m = request.font.metrics(request.size);
@@ -447,7 +453,7 @@ fn justify(
         let g = &mut out.glyphs[index];
         g.x += shift;
         if stretch {
-            g.extra = share;
+            g.extra += share;
             shift += share;
         }
     }

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use crate::error::Error;
 use crate::font::FontStack;
-use crate::style::{check_language, check_size, Feature, TextStyle};
+use crate::style::{check_language, check_size, check_spacing, Feature, TextStyle};
 
 /// Some properties of a [`TextStyle`]: what a span sets over the text under it. Everything left
 /// unset is inherited (from the spans given before it, then from the base style).
@@ -42,6 +42,10 @@ pub struct SpanStyle {
     /// Feature settings added to those under the span; a tag set again takes the new value.
     features: Vec<Feature>,
     paint: Option<u32>,
+    underline: Option<bool>,
+    strikethrough: Option<bool>,
+    letter_spacing: Option<f32>,
+    word_spacing: Option<f32>,
 }
 
 impl SpanStyle {
@@ -94,6 +98,30 @@ impl SpanStyle {
         self
     }
 
+    /// Sets or clears the underline (see [`TextStyle::underline`]).
+    pub fn underline(mut self, on: bool) -> SpanStyle {
+        self.underline = Some(on);
+        self
+    }
+
+    /// Sets or clears the strikethrough (see [`TextStyle::strikethrough`]).
+    pub fn strikethrough(mut self, on: bool) -> SpanStyle {
+        self.strikethrough = Some(on);
+        self
+    }
+
+    /// Sets letter spacing in px (see [`TextStyle::letter_spacing`]).
+    pub fn letter_spacing(mut self, px: f32) -> SpanStyle {
+        self.letter_spacing = Some(px);
+        self
+    }
+
+    /// Sets word spacing in px (see [`TextStyle::word_spacing`]).
+    pub fn word_spacing(mut self, px: f32) -> SpanStyle {
+        self.word_spacing = Some(px);
+        self
+    }
+
     /// `under` with this span's properties over it.
     pub fn apply(&self, under: &TextStyle) -> TextStyle {
         let mut out = under.clone();
@@ -118,6 +146,18 @@ impl SpanStyle {
         if let Some(paint) = self.paint {
             out = out.paint(paint);
         }
+        if let Some(on) = self.underline {
+            out = out.underline(on);
+        }
+        if let Some(on) = self.strikethrough {
+            out = out.strikethrough(on);
+        }
+        if let Some(px) = self.letter_spacing {
+            out = out.letter_spacing(px);
+        }
+        if let Some(px) = self.word_spacing {
+            out = out.word_spacing(px);
+        }
         out
     }
 
@@ -135,6 +175,9 @@ impl SpanStyle {
         if let Some(tag) = &self.language {
             check_language(tag)?;
         }
+        for px in [self.letter_spacing, self.word_spacing].into_iter().flatten() {
+            check_spacing(px)?;
+        }
         Ok(())
     }
 }
@@ -150,13 +193,18 @@ impl From<TextStyle> for SpanStyle {
             language: style.language_arc().cloned(),
             features: style.features().to_vec(),
             paint: Some(style.paint_id()),
+            underline: Some(style.is_underlined()),
+            strikethrough: Some(style.is_struck_through()),
+            letter_spacing: Some(style.letter_spacing_px()),
+            word_spacing: Some(style.word_spacing_px()),
         }
     }
 }
 
 /// The style of each stretch of text as (start, index into `styles`), from `base` (index 0) and
 /// `spans` merged in order; equal merged styles share an index. A sweep over the span ends with
-/// the set of open spans, so n spans cost O(n log n) plus the merging of each stretch.
+/// the set of open spans, so n spans cost O(n log n) plus the merging of each stretch. Each
+/// merged style is stored as shaped ([`TextStyle::effective`]: letter spacing's ligatures off).
 pub(crate) fn resolve_styles(
     base: TextStyle,
     spans: &[(Range<usize>, SpanStyle)],
@@ -164,12 +212,14 @@ pub(crate) fn resolve_styles(
     styles: &mut Vec<TextStyle>,
 ) -> Vec<(usize, usize)> {
     styles.clear();
-    styles.push(base);
     if spans.is_empty() {
         // The usual paragraph: one style, nothing to merge (and no clone of the base).
+        styles.push(base.effective());
         return vec![(0, 0)];
     }
-    let base = &styles[0].clone();
+    // Spans merge over the style as given; what they give is then made effective.
+    styles.push(base.clone().effective());
+    let base = &base;
     let mut events: Vec<(usize, bool, usize)> = Vec::with_capacity(spans.len() * 2);
     for (i, (r, _)) in spans.iter().enumerate().filter(|(_, (r, _))| !r.is_empty()) {
         events.push((r.start, true, i));
@@ -196,7 +246,8 @@ pub(crate) fn resolve_styles(
         // The spans open here, in the order given, over the base.
         let merged = open
             .iter()
-            .fold(base.clone(), |style, &i| spans[i].1.apply(&style));
+            .fold(base.clone(), |style, &i| spans[i].1.apply(&style))
+            .effective();
         let index = match styles.iter().position(|s| *s == merged) {
             Some(i) => i,
             None => {

@@ -36,6 +36,10 @@ pub struct TextStyle {
     language: Option<Arc<str>>,
     features: Vec<Feature>,
     paint: u32,
+    underline: bool,
+    strikethrough: bool,
+    letter_spacing: f32,
+    word_spacing: f32,
 }
 
 impl TextStyle {
@@ -49,6 +53,10 @@ impl TextStyle {
             language: None,
             features: Vec::new(),
             paint: 0,
+            underline: false,
+            strikethrough: false,
+            letter_spacing: 0.0,
+            word_spacing: 0.0,
         }
     }
 
@@ -127,7 +135,61 @@ impl TextStyle {
         self.paint
     }
 
-    /// Whether two styles shape alike: equal but for their paint.
+    /// Underlines the text: the layout gives the rectangles ([`Layout::decorations`]), at the
+    /// position and thickness the face's `post` table gives (see
+    /// [`Font::decoration_metrics`]). Like paint, it does not change shaping.
+    ///
+    /// [`Layout::decorations`]: crate::Layout::decorations
+    /// [`Font::decoration_metrics`]: crate::Font::decoration_metrics
+    pub fn underline(mut self, on: bool) -> TextStyle {
+        self.underline = on;
+        self
+    }
+
+    /// Strikes the text through, at the position and thickness of the face's `OS/2` table.
+    pub fn strikethrough(mut self, on: bool) -> TextStyle {
+        self.strikethrough = on;
+        self
+    }
+
+    /// Whether the text is underlined.
+    pub fn is_underlined(&self) -> bool {
+        self.underline
+    }
+
+    /// Whether the text is struck through.
+    pub fn is_struck_through(&self) -> bool {
+        self.strikethrough
+    }
+
+    /// Sets letter spacing in px (CSS `letter-spacing`): added after every glyph cluster (a
+    /// grapheme, or a required ligature of several), so the line breaker sees it. Non-zero
+    /// spacing turns the optional ligatures off (`liga`, `clig`, `dlig`, `hlig` = 0, unless the
+    /// style sets those features itself), as browsers do. Negative values tighten.
+    pub fn letter_spacing(mut self, px: f32) -> TextStyle {
+        self.letter_spacing = px;
+        self
+    }
+
+    /// Sets word spacing in px (CSS `word-spacing`): added to every word separator (U+0020,
+    /// U+00A0 and the other separators CSS Text 3 lists).
+    pub fn word_spacing(mut self, px: f32) -> TextStyle {
+        self.word_spacing = px;
+        self
+    }
+
+    /// The letter spacing in px.
+    pub fn letter_spacing_px(&self) -> f32 {
+        self.letter_spacing
+    }
+
+    /// The word spacing in px.
+    pub fn word_spacing_px(&self) -> f32 {
+        self.word_spacing
+    }
+
+    /// Whether two styles shape alike: equal but for paint, decorations and word spacing (letter
+    /// spacing turns ligatures off, so it shapes differently).
     pub(crate) fn shapes_like(&self, other: &TextStyle) -> bool {
         self.stack == other.stack
             && self.size == other.size
@@ -135,6 +197,20 @@ impl TextStyle {
             && self.italic == other.italic
             && self.language == other.language
             && self.features == other.features
+            && self.letter_spacing == other.letter_spacing
+    }
+
+    /// The style as shaped: with letter spacing, the optional ligatures off (where the style
+    /// does not set them).
+    pub(crate) fn effective(mut self) -> TextStyle {
+        if self.letter_spacing != 0.0 {
+            for tag in [*b"liga", *b"clig", *b"dlig", *b"hlig"] {
+                if !self.features.iter().any(|f| f.tag() == tag) {
+                    self.features.push(Feature::new(tag, 0));
+                }
+            }
+        }
+        self
     }
 
     pub(crate) fn with_stack(mut self, stack: FontStack) -> TextStyle {
@@ -170,7 +246,18 @@ impl TextStyle {
         if let Some(tag) = &self.language {
             check_language(tag)?;
         }
+        check_spacing(self.letter_spacing)?;
+        check_spacing(self.word_spacing)?;
         Ok(())
+    }
+}
+
+/// Letter and word spacing must be finite and at most [`MAX_FONT_SIZE`] either way.
+pub(crate) fn check_spacing(px: f32) -> Result<(), Error> {
+    if px.is_finite() && px.abs() <= MAX_FONT_SIZE {
+        Ok(())
+    } else {
+        Err(Error::InvalidLetterSpacing(px))
     }
 }
 

@@ -87,6 +87,21 @@ for file in tests/data/article.txt tests/data/mixed.txt; do
       --stack "Noto Sans Hebrew,Noto Sans" "$file"
   done
 done
+# Letter and word spacing: each cluster's spacing is its last glyph's "extra". Letter spacing turns
+# the optional ligatures off (CSS), which the oracle's HarfBuzz call (default features) does not
+# know: letter spacing is checked on the files whose faces make no optional ligature of their
+# text (mixed, edge); word spacing, which changes no shaping, on all four.
+for file in tests/data/mixed.txt tests/data/edge.txt; do
+  name=$(basename "$file")
+  for dir in auto rtl; do
+    check "$name width 300 dir $dir letter spacing" --letter-spacing 1.5 --width 300 --dir $dir "$file"
+    check "$name width 300 dir $dir spacing justified optimal" --letter-spacing -0.5 --word-spacing 3 \
+      --align justify --breaking optimal --width 300 --dir $dir "$file"
+  done
+done
+for file in tests/data/article.txt tests/data/stress.txt; do
+  check "$(basename "$file") width 300 word spacing" --word-spacing 4 --width 300 "$file"
+done
 # The word cache (items shaped word by word where HarfBuzz's flags show it exact): the same
 # glyphs as item shaping, so the oracle must pass as it does without it.
 for file in tests/data/article.txt tests/data/mixed.txt tests/data/stress.txt tests/data/edge.txt; do

@@ -1,15 +1,16 @@
 //! The layout flags the dump and render examples share: wrapping, line height, overflow wrap,
-//! fallback, max lines and truncation.
+//! fallback, max lines and truncation, and the style flags spacing and decorations.
 
 use shrift::{
-    Alignment, Fallback, LayoutOptions, LineBreaking, LineHeight, OverflowWrap, ParagraphBuilder, TextWrap,
-    Truncate, TruncateAt,
+    Alignment, Fallback, LayoutOptions, LineBreaking, LineHeight, OverflowWrap, ParagraphBuilder, TextStyle,
+    TextWrap, Truncate, TruncateAt,
 };
 
 /// How the flags below read in a usage line.
 pub const USAGE: &str = "[--align start|end|center|left|right|justify] [--wrap wrap|balance|pretty] [--breaking first-fit|optimal] [--no-wrap] [--line-height natural:F|size:F|px:N|uniform:F] \
     [--overflow-wrap anywhere|break-word|normal] [--fallback grapheme|per-char] [--max-lines N] \
-    [--truncate end|start|middle] [--truncate-at grapheme|word] [--ellipsis STR]";
+    [--truncate end|start|middle] [--truncate-at grapheme|word] [--ellipsis STR] \
+    [--letter-spacing PX] [--word-spacing PX] [--underline] [--strikethrough]";
 
 /// The layout settings given on the command line.
 pub struct LayoutFlags {
@@ -24,6 +25,10 @@ pub struct LayoutFlags {
     pub truncate: Option<Truncate>,
     pub truncate_at: TruncateAt,
     pub ellipsis: String,
+    pub letter_spacing: f32,
+    pub word_spacing: f32,
+    pub underline: bool,
+    pub strikethrough: bool,
 }
 
 impl Default for LayoutFlags {
@@ -40,6 +45,10 @@ impl Default for LayoutFlags {
             truncate: None,
             truncate_at: TruncateAt::Grapheme,
             ellipsis: "\u{2026}".into(),
+            letter_spacing: 0.0,
+            word_spacing: 0.0,
+            underline: false,
+            strikethrough: false,
         }
     }
 }
@@ -158,6 +167,12 @@ impl LayoutFlags {
                 )?
             }
             "--ellipsis" => self.ellipsis = value()?,
+            "--letter-spacing" => {
+                self.letter_spacing = value()?.parse().map_err(|e| format!("{flag}: {e}"))?
+            }
+            "--word-spacing" => self.word_spacing = value()?.parse().map_err(|e| format!("{flag}: {e}"))?,
+            "--underline" => self.underline = true,
+            "--strikethrough" => self.strikethrough = true,
             _ => return Ok(false),
         }
         Ok(true)
@@ -183,6 +198,15 @@ impl LayoutFlags {
             options = options.max_lines(n);
         }
         options
+    }
+
+    /// The style flags (spacing, decorations) applied to `style`.
+    pub fn style(&self, style: TextStyle) -> TextStyle {
+        style
+            .letter_spacing(self.letter_spacing)
+            .word_spacing(self.word_spacing)
+            .underline(self.underline)
+            .strikethrough(self.strikethrough)
     }
 
     /// The paragraph settings among the flags (fallback, ellipsis) applied to `builder`.

@@ -315,6 +315,16 @@ impl<'p> Measure<'p> {
                     &mut self.glyphs,
                 );
                 width += self.glyphs.iter().map(|g| g.advance).sum::<f32>();
+                if para.spacing {
+                    // One spacing per cluster, as positioning adds it.
+                    let mut last = usize::MAX;
+                    for g in &self.glyphs {
+                        if g.cluster != last {
+                            width += para.spacing_after(g.cluster);
+                            last = g.cluster;
+                        }
+                    }
+                }
             }
         }
         width

@@ -1,0 +1,144 @@
+//! Letter and word spacing (CSS `letter-spacing`, `word-spacing`; CSS Text 3 §8).
+//!
+//! Widths from HarfBuzz (uharfbuzz 0.57, hb_shape, upem 1000), the bundled faces at 10 px:
+//! Noto Serif "office" with liga, clig, dlig, hlig off: o 577, f 369, f 369, i 320, c 492, e 535;
+//! with ligatures on, "ffi" is one glyph (id 2132, 1002 units) in cluster 1. "ab cd": a 563,
+//! b 614, space 260, c 492, d 614. Noto Sans "a" 561, space 260, no kerning between them.
+//! The spacing goes after every cluster (CSS Text 3 §8.2: "after each typographic character
+//! unit"), so a cluster's glyph `extra` is the spacing and the pen moves by advance + extra.
+
+#![cfg(feature = "bundled-fonts")]
+
+use shrift::{Error, FontBook, Layout, LayoutContext, LayoutOptions, Paragraph, SpanStyle, TextStyle};
+
+fn lay(text: &str, style: TextStyle, spans: &[(std::ops::Range<usize>, SpanStyle)], width: f32) -> Layout {
+    let book = FontBook::with_bundled_fonts();
+    let mut cx = LayoutContext::new();
+    let mut builder = Paragraph::builder(text, style);
+    for (range, span) in spans {
+        builder = builder.span(range.clone(), span.clone());
+    }
+    let p = builder.build(&book, &mut cx).unwrap();
+    p.layout(&mut cx, &LayoutOptions::new(width)).unwrap()
+}
+
+fn close(a: f32, b: f32) -> bool {
+    (a - b).abs() < 0.01
+}
+
+/// (glyph id, cluster, x, extra) of every glyph, left to right.
+fn glyphs(layout: &Layout) -> Vec<(u16, usize, f32, f32)> {
+    layout
+        .all_glyphs()
+        .iter()
+        .map(|g| (g.id, g.cluster, g.x - g.dx, g.extra))
+        .collect()
+}
+
+#[test]
+fn letter_spacing_follows_every_cluster_and_turns_ligatures_off() {
+    let serif = TextStyle::new("Noto Serif").size(10.0);
+    // Without spacing: the ffi ligature.
+    let plain = glyphs(&lay("office", serif.clone(), &[], 500.0));
+    assert_eq!(plain.iter().map(|g| g.0).collect::<Vec<_>>(), [82, 2132, 70, 72]);
+    // With 2 px: six glyphs; pens 0, 5.77 + 2, ..., each glyph's extra 2.
+    let spaced = glyphs(&lay("office", serif.letter_spacing(2.0), &[], 500.0));
+    let advances = [5.77, 3.69, 3.69, 3.2, 4.92, 5.35];
+    assert_eq!(spaced.len(), 6);
+    let mut pen = 0.0;
+    for (k, g) in spaced.iter().enumerate() {
+        assert_eq!(g.1, k);
+        assert!(close(g.2, pen), "glyph {k} at {} not {pen}", g.2);
+        assert!(close(g.3, 2.0));
+        pen += advances[k] + 2.0;
+    }
+}
+
+#[test]
+fn a_style_that_sets_ligatures_itself_keeps_them_under_letter_spacing() {
+    let serif = TextStyle::new("Noto Serif")
+        .size(10.0)
+        .feature("liga=1".parse().unwrap())
+        .letter_spacing(2.0);
+    let g = glyphs(&lay("office", serif, &[], 500.0));
+    assert!(g.iter().any(|g| g.0 == 2132), "{g:?}");
+}
+
+#[test]
+fn letter_spacing_on_a_span_leaves_the_rest_alone() {
+    // "office office": the span's word is spaced and unligated; the first keeps its ffi.
+    let serif = TextStyle::new("Noto Serif").size(10.0);
+    let layout = lay(
+        "office office",
+        serif,
+        &[(7..13, SpanStyle::new().letter_spacing(1.5))],
+        500.0,
+    );
+    let g = glyphs(&layout);
+    let ids: Vec<u16> = g.iter().map(|g| g.0).collect();
+    assert_eq!(&ids[..4], [82, 2132, 70, 72]);
+    assert_eq!(&ids[ids.len() - 6..], [82, 73, 73, 76, 70, 72]);
+    assert!(g.iter().filter(|g| g.1 < 7).all(|g| g.3 == 0.0));
+    assert!(g.iter().filter(|g| g.1 >= 7).all(|g| close(g.3, 1.5)));
+}
+
+#[test]
+fn word_spacing_widens_the_spaces() {
+    // "ab cd", 5 px word spacing: c starts at 5.63 + 6.14 + 2.6 + 5 = 19.37.
+    let serif = TextStyle::new("Noto Serif").size(10.0).word_spacing(5.0);
+    let g = glyphs(&lay("ab cd", serif, &[], 500.0));
+    let c = g.iter().find(|g| g.1 == 3).unwrap();
+    assert!(close(c.2, 19.37), "{}", c.2);
+    let space = g.iter().find(|g| g.1 == 2).unwrap();
+    assert!(close(space.3, 5.0));
+    assert!(g.iter().filter(|g| g.1 != 2).all(|g| g.3 == 0.0));
+}
+
+#[test]
+fn line_breaking_sees_the_spacing() {
+    // Noto Sans 10 px, "aaaa aaaa": 47.48 px unspaced, one line at 70 px. With 3 px letter
+    // spacing each word is 4 × (5.61 + 3) = 34.44 px and the space 2.6 + 3: 74.48 > 70, two lines.
+    let sans = TextStyle::new("Noto Sans").size(10.0);
+    assert_eq!(lay("aaaa aaaa", sans.clone(), &[], 70.0).lines().len(), 1);
+    let spaced = lay("aaaa aaaa", sans.clone().letter_spacing(3.0), &[], 70.0);
+    assert_eq!(spaced.lines().len(), 2);
+    assert!(
+        close(spaced.lines()[0].width(), 34.44),
+        "{}",
+        spaced.lines()[0].width()
+    );
+    // And the intrinsic widths.
+    let book = FontBook::with_bundled_fonts();
+    let mut cx = LayoutContext::new();
+    let p = Paragraph::new("aaaa aaaa", sans.letter_spacing(3.0), &book, &mut cx).unwrap();
+    assert!(close(p.max_content_width(), 74.48), "{}", p.max_content_width());
+    assert!(close(p.min_content_width(), 34.44));
+}
+
+#[test]
+fn right_to_left_text_spaces_every_letter_too() {
+    // Each of the four letters of "שלום" gets the spacing: the line is the unspaced width plus
+    // 4 × 2 px.
+    let hebrew = TextStyle::new("Noto Sans Hebrew").size(10.0);
+    let plain = lay("שלום", hebrew.clone(), &[], 500.0).lines()[0].width();
+    let spaced = lay("שלום", hebrew.letter_spacing(2.0), &[], 500.0);
+    assert!(close(spaced.lines()[0].width(), plain + 8.0));
+    assert!(spaced.all_glyphs().iter().all(|g| close(g.extra, 2.0)));
+}
+
+#[test]
+fn bad_spacing_is_an_error() {
+    let book = FontBook::with_bundled_fonts();
+    let mut cx = LayoutContext::new();
+    for bad in [f32::NAN, f32::INFINITY, 1e6] {
+        let style = TextStyle::new("Noto Sans").letter_spacing(bad);
+        assert!(matches!(
+            Paragraph::new("a", style, &book, &mut cx),
+            Err(Error::InvalidLetterSpacing(_))
+        ));
+        let span = Paragraph::builder("ab", TextStyle::new("Noto Sans"))
+            .span(0..1, SpanStyle::new().word_spacing(bad))
+            .build(&book, &mut cx);
+        assert!(matches!(span, Err(Error::InvalidLetterSpacing(_))));
+    }
+}
