@@ -51,10 +51,31 @@ struct FontInner {
     ascender: i16,
     descender: i16,
     line_gap: i16,
+    /// `post` underline (position of the stroke's top, thickness), when the table has one.
+    underline: Option<(i16, i16)>,
+    /// `OS/2` strikeout (position of the stroke's top, thickness), when the table has one.
+    strikeout: Option<(i16, i16)>,
+    /// `OS/2` x-height, when given.
+    x_height: Option<i16>,
     /// Sorted, disjoint, inclusive ranges of the code points the face maps to a glyph.
     coverage: Vec<(u32, u32)>,
     /// The face triggers rustybuzz 0.20's Hebrew compose bug (see shape.rs).
     hebrew_compose_fix: bool,
+}
+
+/// Where a face draws its underline and strikethrough at a size, in pixels: each stroke's top as
+/// a distance above the baseline (negative below it), and its thickness. See
+/// [`Font::decoration_metrics`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DecorationMetrics {
+    /// Top of the underline above the baseline (negative: below).
+    pub underline_position: f32,
+    /// Thickness of the underline.
+    pub underline_thickness: f32,
+    /// Top of the strikethrough above the baseline.
+    pub strikethrough_position: f32,
+    /// Thickness of the strikethrough.
+    pub strikethrough_thickness: f32,
 }
 
 /// Vertical metrics of a face at a size, in pixels (ascent and descent both positive).
@@ -143,6 +164,9 @@ impl Font {
             ascender: face.ascender(),
             descender: face.descender(),
             line_gap: face.line_gap(),
+            underline: face.underline_metrics().map(|m| (m.position, m.thickness)),
+            strikeout: face.strikeout_metrics().map(|m| (m.position, m.thickness)),
+            x_height: face.x_height(),
             coverage,
             hebrew_compose_fix,
             data,
@@ -215,6 +239,40 @@ impl Font {
             ascent: f32::from(self.0.ascender) * scale,
             descent: -f32::from(self.0.descender) * scale,
             line_gap: f32::from(self.0.line_gap) * scale,
+        }
+    }
+
+    /// The face's underline and strikethrough at `size` px: the underline from the `post` table
+    /// (`underlinePosition`, the stroke's top per the OpenType spec, and `underlineThickness`),
+    /// the strikethrough from `OS/2` (`yStrikeoutPosition`, `yStrikeoutSize`).
+    ///
+    /// Fallbacks, for a table missing or a thickness of 0: thickness 1/20 em (the other stroke's
+    /// thickness where only one is missing); underline top 1/10 em below the baseline;
+    /// strikethrough centred on half the x-height (`OS/2` `sxHeight`, else 1/2 em).
+    pub fn decoration_metrics(&self, size: f32) -> DecorationMetrics {
+        let scale = self.scale(size);
+        let em = f32::from(self.0.units_per_em.max(1));
+        let thick = |m: Option<(i16, i16)>| m.map(|m| m.1).filter(|&t| t > 0).map(f32::from);
+        let (under_t, strike_t) = (thick(self.0.underline), thick(self.0.strikeout));
+        let default_t = em / 20.0;
+        let underline_thickness = under_t.or(strike_t).unwrap_or(default_t);
+        let strikethrough_thickness = strike_t.or(under_t).unwrap_or(default_t);
+        let underline_position = match self.0.underline {
+            Some((p, t)) if t > 0 => f32::from(p),
+            _ => -em / 10.0,
+        };
+        let strikethrough_position = match self.0.strikeout {
+            Some((p, t)) if t > 0 => f32::from(p),
+            _ => {
+                let x_height = self.0.x_height.filter(|&x| x > 0).map_or(em / 2.0, f32::from);
+                x_height / 2.0 + strikethrough_thickness / 2.0
+            }
+        };
+        DecorationMetrics {
+            underline_position: underline_position * scale,
+            underline_thickness: underline_thickness * scale,
+            strikethrough_position: strikethrough_position * scale,
+            strikethrough_thickness: strikethrough_thickness * scale,
         }
     }
 

@@ -7,6 +7,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::analysis::Direction;
+use crate::decoration::Decoration;
 use crate::error::Error;
 use crate::font::Font;
 
@@ -614,6 +615,8 @@ pub struct Layout {
     pub(crate) elided: Vec<Range<usize>>,
     /// The string the ellipsis runs shape, when there are any.
     pub(crate) ellipsis: Option<Arc<str>>,
+    /// Underline and strikethrough rectangles, line after line.
+    pub(crate) decorations: Vec<Decoration>,
 }
 
 impl Layout {
@@ -695,6 +698,33 @@ impl Layout {
         start..end
     }
 
+    /// The underline and strikethrough rectangles ([`TextStyle::underline`],
+    /// [`TextStyle::strikethrough`]), line after line, each line's left to right: one per
+    /// stretch of a line whose runs share the decoration, paint and stroke. Draw them with the
+    /// paint, under or over the glyphs as the renderer prefers.
+    ///
+    /// ```
+    /// # #[cfg(feature = "bundled-fonts")] {
+    /// use shrift::{DecorationKind, FontBook, LayoutContext, LayoutOptions, Paragraph, SpanStyle, TextStyle};
+    /// let book = FontBook::with_bundled_fonts();
+    /// let mut cx = LayoutContext::new();
+    /// let para = Paragraph::builder("see the YIVO site", TextStyle::new("Noto Sans"))
+    ///     .span(8..17, SpanStyle::new().underline(true))
+    ///     .build(&book, &mut cx)?;
+    /// let layout = para.layout(&mut cx, &LayoutOptions::new(400.0))?;
+    /// let d = &layout.decorations()[0];
+    /// assert_eq!(d.kind(), DecorationKind::Underline);
+    /// assert!(d.y() > layout.lines()[0].baseline()); // below the baseline
+    /// # }
+    /// # Ok::<(), shrift::Error>(())
+    /// ```
+    ///
+    /// [`TextStyle::underline`]: crate::TextStyle::underline
+    /// [`TextStyle::strikethrough`]: crate::TextStyle::strikethrough
+    pub fn decorations(&self) -> &[Decoration] {
+        &self.decorations
+    }
+
     pub(crate) fn clear(&mut self) {
         self.width = 0.0;
         self.height = 0.0;
@@ -705,6 +735,7 @@ impl Layout {
         self.missing.clear();
         self.elided.clear();
         self.ellipsis = None;
+        self.decorations.clear();
     }
 
     /// Moves everything down by `dy` (stacking blocks in a document).
@@ -715,6 +746,9 @@ impl Layout {
         }
         for g in &mut self.glyphs {
             g.y += dy;
+        }
+        for d in &mut self.decorations {
+            d.y += dy;
         }
     }
 }

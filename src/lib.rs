@@ -95,6 +95,7 @@ mod book;
 mod breaks;
 #[cfg(feature = "bundled-fonts")]
 mod bundled;
+mod decoration;
 mod document;
 mod edit;
 mod editor;
@@ -122,6 +123,7 @@ pub use analysis::{graphemes, BaseDirection, Direction};
 pub use bidi::BidiLevels;
 pub use book::FontBook;
 pub use breaks::{line_break_opportunities, BreakOpportunity};
+pub use decoration::{Decoration, DecorationKind};
 pub use document::{Block, Document, DocumentLayout};
 pub use edit::{
     backspace_range, delete_range, word_boundaries, words, Affinity, Caret, Carets, Cursor, DocumentCursor,
@@ -129,7 +131,7 @@ pub use edit::{
 };
 pub use editor::{EditResult, Editor, Selection};
 pub use error::Error;
-pub use font::{Font, FontMetrics, FontStack};
+pub use font::{DecorationMetrics, Font, FontMetrics, FontStack};
 pub use layout::{
     Alignment, Glyph, Layout, LayoutOptions, Line, LineBreaking, LineHeight, OverflowWrap, Run, TextWrap,
     Truncate, TruncateAt, MAX_WIDTH,

@@ -282,6 +282,7 @@ pub(crate) fn layout_paragraph(
         for r in &mut out.runs[first_run..] {
             r.x += shift;
         }
+        crate::decoration::decorate_line(para, out, out.lines.len(), first_run, hang_start, baseline);
         out.lines.push(Line {
             range: line_range.clone(),
             top: y,

@@ -2,8 +2,9 @@
 //! layout dump (`../shared/DESIGN.md`, "The layout dump"), so a renderer in another process, or
 //! the oracle, reads what a renderer in this one draws.
 //!
-//! A paragraph: `range`, `direction`, `width`, `height`, `lines`, and `elided` where truncation
-//! left text out. A line: `range`, `top`, `height`, `baseline`, `ascent`, `descent`, `x`, `width`,
+//! A paragraph: `range`, `direction`, `width`, `height`, `lines`, `elided` where truncation
+//! left text out, and `decorations` where there are any (each `kind` "underline" or
+//! "strikethrough", `line`, `x`, `y` (top), `width`, `thickness`, `paint`). A line: `range`, `top`, `height`, `baseline`, `ascent`, `descent`, `x`, `width`,
 //! `runs` (the text's runs, left to right) and, on a truncated line, `ellipsis` (its ellipsis
 //! runs, each with the `text` it shapes: not text of the paragraph, so not among `runs`). A run:
 //! `range`, `font` (the face's name: its file name for faces loaded from files), `font_family`,
@@ -49,7 +50,7 @@ fn range(r: &std::ops::Range<usize>, offset: usize) -> [usize; 2] {
 impl Serialize for AtOffset<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let AtOffset(layout, offset) = *self;
-        let mut st = s.serialize_struct("Paragraph", 7)?;
+        let mut st = s.serialize_struct("Paragraph", 8)?;
         st.serialize_field("range", &[offset, offset + layout.text().len()])?;
         st.serialize_field("direction", layout.direction().as_str())?;
         st.serialize_field("width", &layout.width())?;
@@ -61,6 +62,44 @@ impl Serialize for AtOffset<'_> {
         } else {
             st.skip_field("elided")?;
         }
+        if layout.decorations().is_empty() {
+            st.skip_field("decorations")?;
+        } else {
+            st.serialize_field("decorations", &Decorations(layout))?;
+        }
+        st.end()
+    }
+}
+
+struct Decorations<'a>(&'a Layout);
+
+impl Serialize for Decorations<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.0.decorations().len()))?;
+        for d in self.0.decorations() {
+            seq.serialize_element(&DecorationOut(d))?;
+        }
+        seq.end()
+    }
+}
+
+struct DecorationOut<'a>(&'a crate::Decoration);
+
+impl Serialize for DecorationOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let d = self.0;
+        let mut st = s.serialize_struct("Decoration", 7)?;
+        let kind = match d.kind() {
+            crate::DecorationKind::Underline => "underline",
+            crate::DecorationKind::Strikethrough => "strikethrough",
+        };
+        st.serialize_field("kind", kind)?;
+        st.serialize_field("line", &d.line())?;
+        st.serialize_field("x", &d.x())?;
+        st.serialize_field("y", &d.y())?;
+        st.serialize_field("width", &d.width())?;
+        st.serialize_field("thickness", &d.thickness())?;
+        st.serialize_field("paint", &d.paint())?;
         st.end()
     }
 }

@@ -1,5 +1,5 @@
-//! SVG output (feature `svg`): a layout as an SVG document, one `<path>` per inked glyph, with
-//! optional overlays (line boxes, baselines, runs tinted by direction). No dependency: the
+//! SVG output (feature `svg`): a layout as an SVG document, one `<path>` per inked glyph and a
+//! `<rect>` per underline or strikethrough, with optional overlays (line boxes, baselines, runs tinted by direction). No dependency: the
 //! document is written as text.
 
 use std::fmt::Write as _;
@@ -157,6 +157,16 @@ fn layouts_to_svg(layouts: &[Layout], width: f32, height: f32, o: &SvgOptions) -
     }
 
     out.push_str("<g fill=\"black\">\n");
+    // Underlines and strikethroughs, under the glyphs' paths.
+    for layout in layouts {
+        for d in layout.decorations() {
+            let class = match d.kind() {
+                crate::DecorationKind::Underline => "class=\"underline\"",
+                crate::DecorationKind::Strikethrough => "class=\"strikethrough\"",
+            };
+            rect(&mut out, d.x(), d.y(), d.width(), d.thickness(), class);
+        }
+    }
     let mut outliner = Outliner::new();
     let mut path = Vec::new();
     for layout in layouts {

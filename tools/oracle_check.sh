@@ -102,6 +102,8 @@ done
 for file in tests/data/article.txt tests/data/stress.txt; do
   check "$(basename "$file") width 300 word spacing" --word-spacing 4 --width 300 "$file"
 done
+# Decorations change no glyph: the dump only gains "decorations"; the same checks must pass.
+check "mixed.txt width 300 underline strikethrough" --underline --strikethrough --width 300 tests/data/mixed.txt
 # The word cache (items shaped word by word where HarfBuzz's flags show it exact): the same
 # glyphs as item shaping, so the oracle must pass as it does without it.
 for file in tests/data/article.txt tests/data/mixed.txt tests/data/stress.txt tests/data/edge.txt; do

@@ -19,12 +19,18 @@ pub fn render(layouts: &[Layout], width: f32, height: f32, padding: f32, scale: 
     Some(pixmap)
 }
 
-/// Draws the glyphs of `layout` in black onto `pixmap`, layout pixels mapped by `transform`.
+/// Draws the glyphs and decorations (underlines, strikethroughs) of `layout` in black onto
+/// `pixmap`, layout pixels mapped by `transform`.
 #[allow(dead_code)] // each example includes this file and uses part of it
 pub fn draw_layout(pixmap: &mut Pixmap, layout: &Layout, transform: Transform) {
     let mut paint = Paint::default();
     paint.set_color_rgba8(0, 0, 0, 255);
     paint.anti_alias = true;
+    for d in layout.decorations() {
+        if let Some(rect) = tiny_skia::Rect::from_xywh(d.x(), d.y(), d.width(), d.thickness()) {
+            pixmap.fill_rect(rect, &paint, transform, None);
+        }
+    }
     let mut outliner = Outliner::new();
     let mut segments = Vec::new();
     for run in layout.all_runs() {

@@ -1,0 +1,146 @@
+//! Decorations: the underline and strikethrough rectangles of a laid-out line.
+//!
+//! In: a positioned line (its runs and glyphs, its baseline) and the styles of the paragraph.
+//! Out: one rectangle per stretch of the line whose runs share a decoration, a paint and a
+//! stroke (position and thickness). A decoration's stroke comes from the first face of its
+//! style's stack at the style's size ([`Font::decoration_metrics`]), so an underline keeps one
+//! height across a Yiddish word and an English one set in different faces of the same style (CSS
+//! draws a decorating box's line from its first available font in the same way). Whitespace
+//! hanging at the line's end is not decorated; justified and spaced gaps between words are.
+//!
+//! [`Font::decoration_metrics`]: crate::Font::decoration_metrics
+
+use crate::layout::Layout;
+use crate::paragraph::Paragraph;
+
+/// What a decoration line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DecorationKind {
+    /// Below the baseline (CSS `text-decoration-line: underline`).
+    Underline,
+    /// Through the middle of the lowercase letters (`line-through`).
+    Strikethrough,
+}
+
+/// A decoration's rectangle, in layout pixels (y down, like glyph positions): fill it with the
+/// run's paint.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Decoration {
+    pub(crate) kind: DecorationKind,
+    pub(crate) line: usize,
+    pub(crate) x: f32,
+    pub(crate) y: f32,
+    pub(crate) width: f32,
+    pub(crate) thickness: f32,
+    pub(crate) paint: u32,
+}
+
+impl Decoration {
+    /// Underline or strikethrough.
+    pub fn kind(&self) -> DecorationKind {
+        self.kind
+    }
+
+    /// The index of the line it belongs to.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// Left edge.
+    pub fn x(&self) -> f32 {
+        self.x
+    }
+
+    /// Top edge (the baseline minus the stroke's position above it).
+    pub fn y(&self) -> f32 {
+        self.y
+    }
+
+    /// Width.
+    pub fn width(&self) -> f32 {
+        self.width
+    }
+
+    /// Height: the stroke's thickness.
+    pub fn thickness(&self) -> f32 {
+        self.thickness
+    }
+
+    /// The paint of the runs it decorates ([`Run::paint`](crate::Run::paint)).
+    pub fn paint(&self) -> u32 {
+        self.paint
+    }
+}
+
+/// Appends the decorations of the line `line` (index), whose runs start at `first_run` and whose
+/// whitespace from `hang_start` on hangs, at `baseline`.
+pub(crate) fn decorate_line(
+    para: &Paragraph,
+    out: &mut Layout,
+    line: usize,
+    first_run: usize,
+    hang_start: usize,
+    baseline: f32,
+) {
+    let first_decoration = out.decorations.len();
+    for r in first_run..out.runs.len() {
+        let run = &out.runs[r];
+        let style = &para.styles[run.style];
+        if !style.is_underlined() && !style.is_struck_through() {
+            continue;
+        }
+        // The run's ink extent, hanging whitespace left out (an ellipsis never hangs).
+        let (mut left, mut right) = (f32::INFINITY, f32::NEG_INFINITY);
+        for g in &out.glyphs[run.glyphs.clone()] {
+            if run.ellipsis || g.cluster < hang_start {
+                let pen = g.x - g.dx;
+                left = left.min(pen);
+                right = right.max(pen + g.advance + g.extra);
+            }
+        }
+        if left >= right {
+            continue;
+        }
+        let metrics = para.fonts[para.primary_font[run.style]].decoration_metrics(style.font_size());
+        let paint = run.paint;
+        let strokes = [
+            (
+                style.is_underlined(),
+                DecorationKind::Underline,
+                metrics.underline_position,
+                metrics.underline_thickness,
+            ),
+            (
+                style.is_struck_through(),
+                DecorationKind::Strikethrough,
+                metrics.strikethrough_position,
+                metrics.strikethrough_thickness,
+            ),
+        ];
+        for (on, kind, position, thickness) in strokes {
+            if !on {
+                continue;
+            }
+            let y = baseline - position;
+            // Runs come left to right: one that continues the same stroke extends it.
+            let same = out.decorations[first_decoration..].iter_mut().rev().find(|d| {
+                d.kind == kind
+                    && d.paint == paint
+                    && (d.y - y).abs() < 1e-3
+                    && (d.thickness - thickness).abs() < 1e-3
+            });
+            match same {
+                Some(d) if (d.x + d.width - left).abs() < 0.01 => d.width = right - d.x,
+                _ => out.decorations.push(Decoration {
+                    kind,
+                    line,
+                    x: left,
+                    y,
+                    width: right - left,
+                    thickness,
+                    paint,
+                }),
+            }
+        }
+    }
+}
