@@ -63,6 +63,10 @@ pub enum Error {
     /// [`MAX_FONT_SIZE`](crate::MAX_FONT_SIZE) (negative spacing is allowed, as in CSS).
     #[error("letter and word spacing must be finite and at most 100000 px either way, got {0}")]
     InvalidLetterSpacing(f32),
+    /// A tab interval that is not finite and positive, or a tab stop that is negative, NaN or
+    /// infinite ([`TabStops`](crate::TabStops)).
+    #[error("tab stops must be finite and not negative (an interval positive), got {0}")]
+    InvalidTabStops(f32),
     /// A line height (factor or pixels) that is negative, NaN or infinite.
     #[error("line height must be finite and not negative, got {0}")]
     InvalidLineHeight(f32),

@@ -117,6 +117,7 @@ mod style;
 mod svg;
 #[cfg(feature = "system-fonts")]
 mod system;
+mod tabs;
 mod truncate;
 
 pub use analysis::{graphemes, BaseDirection, Direction};
@@ -147,6 +148,7 @@ pub use span::SpanStyle;
 pub use style::{Feature, TextStyle, DEFAULT_HEBREW_LANGUAGE, MAX_FONT_SIZE};
 #[cfg(feature = "svg")]
 pub use svg::{document_to_svg, layout_to_svg, SvgOptions};
+pub use tabs::TabStops;
 
 /// The README's code, compiled and run as a doctest so that it cannot rot.
 #[cfg(all(doctest, feature = "bundled-fonts"))]

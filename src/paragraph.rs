@@ -15,6 +15,7 @@ use crate::layout::{Layout, LayoutOptions};
 use crate::shape::{FaceCache, ShapeCacheStats, ShapeRequest, ShapedGlyph, Shaper, ShapingBackend};
 use crate::span::{resolve_styles, SpanStyle};
 use crate::style::{TextStyle, DEFAULT_HEBREW_LANGUAGE};
+use crate::tabs::{ResolvedTabs, TabStops};
 
 /// Reusable state for building and laying out paragraphs: shape plans, the shaper's buffer and
 /// scratch space. Keep one per thread and pass it to every call; it makes repeated work cheap.
@@ -46,6 +47,8 @@ pub(crate) struct Scratch {
     pub ellipsis: Vec<ShapedGlyph>,
     /// The tables of optimal line breaking.
     pub optimal: crate::line_break::OptimalScratch,
+    /// Each tab of the current line: (offset, width to its stop).
+    pub tab_widths: Vec<(usize, f32)>,
 }
 
 impl LayoutContext {
@@ -180,6 +183,9 @@ pub(crate) struct Segment {
     pub hang: f32,
     /// A line must end after this segment.
     pub mandatory: bool,
+    /// It holds a tab (in its trailing whitespace: a break follows every tab), whose advance
+    /// depends on where the segment starts.
+    pub tabs: bool,
 }
 
 /// The hyphen shown where a line breaks at a soft hyphen (U+00AD): UAX #14 class BA, and the
@@ -223,6 +229,7 @@ pub struct ParagraphBuilder<'t> {
     direction: BaseDirection,
     fallback: Fallback,
     ellipsis: Option<std::sync::Arc<str>>,
+    tab_stops: TabStops,
 }
 
 /// How a style's stack supplies faces.
@@ -271,6 +278,12 @@ impl<'t> ParagraphBuilder<'t> {
         self
     }
 
+    /// Sets where tabs stop (default: every 8 spaces of the base style's first face).
+    pub fn tab_stops(mut self, stops: TabStops) -> ParagraphBuilder<'t> {
+        self.tab_stops = stops;
+        self
+    }
+
     /// Analyses, itemises and shapes the paragraph.
     ///
     /// # Errors
@@ -281,6 +294,7 @@ impl<'t> ParagraphBuilder<'t> {
     pub fn build(self, book: &FontBook, cx: &mut LayoutContext) -> Result<Paragraph, Error> {
         let text = self.text;
         self.base.validate()?;
+        self.tab_stops.validate()?;
         for (range, span) in &self.spans {
             check_range(text, range)?;
             span.validate()?;
@@ -399,9 +413,17 @@ impl<'t> ParagraphBuilder<'t> {
         let mut missing: Vec<usize> = glyphs.iter().filter(|g| g.id == 0).map(|g| g.cluster).collect();
         missing.sort_unstable();
         missing.dedup();
-        let primary_font = stacks.iter().map(|s| s.first().copied().unwrap_or(0)).collect();
+        let primary_font: Vec<usize> = stacks.iter().map(|s| s.first().copied().unwrap_or(0)).collect();
         let hyphens = soft_hyphens(text, &items, &stacks, &fonts, &styles);
         let ellipsis = Ellipsis::new(self.ellipsis, &stacks[0], &fonts);
+        // Tab stops, resolved against the base face's space (only for text with tabs).
+        let tabs = text.contains('\t').then(|| {
+            let size = styles[0].font_size();
+            let space = fonts[primary_font[0]]
+                .char_glyph(' ', size)
+                .map_or(size / 4.0, |g| g.1);
+            self.tab_stops.resolve(space)
+        });
         Ok(Paragraph {
             text: std::sync::Arc::from(text),
             bidi: analysis.bidi,
@@ -418,6 +440,7 @@ impl<'t> ParagraphBuilder<'t> {
             ellipsis,
             style_runs,
             spacing,
+            tabs,
         })
     }
 }
@@ -517,11 +540,13 @@ fn segments(text: &str, breaks: &[BreakOpportunity], advance_at: &[f32]) -> Vec<
         let width: f32 = advance_at[range.clone()].iter().sum();
         let body = text[range.clone()].trim_end_matches(crate::bidi::hangs);
         let hang: f32 = advance_at[start + body.len()..b.pos].iter().sum();
+        let tabs = text.as_bytes()[range.clone()].contains(&b'\t');
         out.push(Segment {
             range,
             width,
             hang,
             mandatory: b.mandatory,
+            tabs,
         });
         start = b.pos;
     }
@@ -558,6 +583,8 @@ pub struct Paragraph {
     pub(crate) style_runs: Vec<(usize, usize)>,
     /// Whether any style has letter or word spacing.
     pub(crate) spacing: bool,
+    /// The tab stops, when the text has tabs.
+    pub(crate) tabs: Option<ResolvedTabs>,
 }
 
 /// The string a truncated line shows, and the face it is shaped with (see
@@ -611,6 +638,7 @@ impl Paragraph {
             direction: BaseDirection::Auto,
             fallback: Fallback::Grapheme,
             ellipsis: None,
+            tab_stops: TabStops::new(),
         }
     }
 
@@ -710,7 +738,10 @@ impl Paragraph {
         let widest = self
             .segments
             .iter()
-            .map(|s| s.width - s.hang + self.hyphen_at_line_end(s.range.end).map_or(0.0, |h| h.advance))
+            .map(|s| {
+                self.segment_extent(s, 0.0).1
+                    + self.hyphen_at_line_end(s.range.end).map_or(0.0, |h| h.advance)
+            })
             .fold(0.0, f32::max);
         // A hyphen can make a piece wider than the whole text on one line, which then fits.
         widest.min(self.max_content_width())
@@ -721,13 +752,9 @@ impl Paragraph {
     pub fn max_content_width(&self) -> f32 {
         let (mut widest, mut line) = (0.0f32, 0.0f32);
         for s in &self.segments {
-            if s.mandatory {
-                widest = widest.max(line + s.width - s.hang);
-                line = 0.0;
-            } else {
-                widest = widest.max(line + s.width - s.hang);
-                line += s.width;
-            }
+            let (advance, body) = self.segment_extent(s, line);
+            widest = widest.max(line + body);
+            line = if s.mandatory { 0.0 } else { line + advance };
         }
         widest
     }
@@ -796,6 +823,43 @@ impl Paragraph {
     }
 
     /// The level of the bidi paragraph holding byte `pos`.
+    /// The advance of `seg` when it starts `pen` px from its line's start: its tabs go to their
+    /// stops. Without tabs, its width.
+    pub(crate) fn segment_advance(&self, seg: &Segment, pen: f32) -> f32 {
+        self.segment_extent(seg, pen).0
+    }
+
+    /// The advance of `seg` starting `pen` px from its line's start, and of its body (up to the
+    /// whitespace that hangs), its tabs at their stops. A tab is usually in the hanging
+    /// whitespace, but a mark after it (UAX #14 LB9) keeps it in the body.
+    pub(crate) fn segment_extent(&self, seg: &Segment, pen: f32) -> (f32, f32) {
+        let Some(tabs) = self.tabs.as_ref().filter(|_| seg.tabs) else {
+            return (seg.width, seg.width - seg.hang);
+        };
+        let text = &self.text[seg.range.clone()];
+        let body_end = seg.range.start + text.trim_end_matches(crate::bidi::hangs).len();
+        let (mut x, mut body) = (pen, pen);
+        for pos in seg.range.clone() {
+            if pos == body_end {
+                body = x;
+            }
+            if self.text.as_bytes()[pos] == b'\t' {
+                x = tabs.next_stop(x);
+            } else {
+                x += self.advance_at[pos];
+            }
+        }
+        if body_end == seg.range.end {
+            body = x;
+        }
+        (x - pen, body - pen)
+    }
+
+    /// Where a tab at `pen` px from its line's start takes the pen.
+    pub(crate) fn next_tab_stop(&self, pen: f32) -> f32 {
+        self.tabs.as_ref().map_or(pen, |t| t.next_stop(pen))
+    }
+
     /// The letter and word spacing after the cluster starting at `pos` (see
     /// [`TextStyle::letter_spacing`]), in px.
     pub(crate) fn spacing_after(&self, pos: usize) -> f32 {

@@ -136,6 +136,7 @@ pub(crate) fn layout_paragraph(
             Some(r) if r.end == shown_end => r.start,
             _ => shown_end,
         };
+        line_tabs(para, line_range.clone(), &mut scratch.tab_widths);
         let first_run = out.runs.len();
         let first_glyph = out.glyphs.len();
         let (mut pen, mut hang) = (0.0f32, 0.0f32);
@@ -146,7 +147,7 @@ pub(crate) fn layout_paragraph(
             // A cut line's ellipsis: shaped once per layout, every glyph at the cut.
             if lr.ellipsis {
                 let request = para.ellipsis_request();
-                let (a, d, g) = place_run(out, para, &request, lr, &scratch.ellipsis, &mut pen, None);
+                let (a, d, g) = place_run(out, para, &request, lr, &scratch.ellipsis, &mut pen, None, &[]);
                 (ascent, descent, gap) = (ascent.max(a), descent.max(d), gap.max(g));
                 largest_size = largest_size.max(request.size);
                 continue;
@@ -213,6 +214,7 @@ pub(crate) fn layout_paragraph(
                 glyphs,
                 &mut pen,
                 Some((hang_start, &mut hang)),
+                &scratch.tab_widths,
             );
             (ascent, descent, gap) = (ascent.max(a), descent.max(d), gap.max(g));
             if !glyphs.is_empty() {
@@ -306,7 +308,9 @@ pub(crate) fn layout_paragraph(
 /// paragraph's merged style changes inside it (a change of paint alone, which does not split
 /// items); a glyph cluster across such a change takes the style of its first char. An ellipsis
 /// run's glyphs all take the cut's offset as cluster, and the base style. `hang`: where the
-/// hanging whitespace starts, and the advance of the glyphs past it.
+/// hanging whitespace starts, and the advance of the glyphs past it. `tabs`: the line's tabs and
+/// their widths (a tab glyph's advance is its width: the layout's, not the shaper's).
+#[allow(clippy::too_many_arguments)]
 fn place_run(
     out: &mut Layout,
     para: &Paragraph,
@@ -315,6 +319,7 @@ fn place_run(
     glyphs: &[ShapedGlyph],
     pen: &mut f32,
     mut hang: Option<(usize, &mut f32)>,
+    tabs: &[(usize, f32)],
 ) -> (f32, f32, f32) {
     if glyphs.is_empty() {
         return (0.0, 0.0, 0.0);
@@ -390,12 +395,16 @@ fn place_run(
             }
             piece.2 = style;
         }
+        let advance = match tabs.binary_search_by_key(&cluster, |t| t.0) {
+            Ok(k) if !lr.ellipsis => tabs[k].1,
+            _ => g.advance,
+        };
         out.glyphs.push(Glyph {
             id: g.id,
             cluster,
             x: *pen + g.dx,
             y: -g.dy,
-            advance: g.advance,
+            advance,
             extra,
             dx: g.dx,
             dy: g.dy,
@@ -403,12 +412,12 @@ fn place_run(
         if g.id == 0 && out.missing.last() != Some(&cluster) {
             out.missing.push(cluster);
         }
-        if let Some((from, advance)) = hang.as_mut() {
+        if let Some((from, advance_past)) = hang.as_mut() {
             if cluster >= *from {
-                **advance += g.advance + extra;
+                **advance_past += advance + extra;
             }
         }
-        *pen += g.advance + extra;
+        *pen += advance + extra;
     }
     push_run(out, piece, *pen);
     let m = request.font.metrics(request.size);
@@ -475,6 +484,26 @@ fn stretches(glyphs: &[Glyph], first: usize, k: usize, text: &[u8], hang_start: 
         && text.get(g.cluster) == Some(&b' ')
         && glyphs.get(k + 1).is_none_or(|n| n.cluster != g.cluster)
         && (k == first || glyphs[k - 1].cluster != g.cluster)
+}
+
+/// Writes the width of each tab of the line `range` into `tabs` (cleared first): the distance
+/// from where the line's text before it ends (in logical order, from the line's start) to its
+/// stop.
+fn line_tabs(para: &Paragraph, range: std::ops::Range<usize>, tabs: &mut Vec<(usize, f32)>) {
+    tabs.clear();
+    if para.tabs.is_none() || !para.text.as_bytes()[range.clone()].contains(&b'\t') {
+        return;
+    }
+    let mut x = 0.0f32;
+    for pos in range {
+        if para.text.as_bytes()[pos] == b'\t' {
+            let stop = para.next_tab_stop(x);
+            tabs.push((pos, stop - x));
+            x = stop;
+        } else {
+            x += para.advance_at[pos];
+        }
+    }
 }
 
 /// Cuts the lines that truncation shortens (recording each in `scratch.cuts`): with a line limit,

@@ -113,9 +113,12 @@ fn tabs_have_a_defined_advance_and_no_missing_glyph() {
     let layout = para.layout(&mut cx, &LayoutOptions::new(1000.0)).unwrap();
     let space = Paragraph::new("a b", body(), &book, &mut cx).unwrap();
     let space = space.layout(&mut cx, &LayoutOptions::new(1000.0)).unwrap();
-    // Four spaces of the face, by definition.
-    let adv = |l: &Layout| l.all_glyphs()[1].advance;
-    assert!((adv(&layout) - 4.0 * adv(&space)).abs() < 1e-3);
+    // The default tab stop: eight spaces of the face (tests/tab_stops.rs has the rest).
+    let space_advance = space.all_glyphs()[1].advance;
+    let b = &layout.all_glyphs()[2];
+    assert!((b.x - b.dx - 8.0 * space_advance).abs() < 1e-3);
+    let a_and_tab = |l: &Layout| l.all_glyphs()[0].advance + l.all_glyphs()[1].advance;
+    assert!((a_and_tab(&layout) - 8.0 * space_advance).abs() < 1e-3);
 }
 
 #[test]

@@ -207,7 +207,7 @@ proptest! {
     /// optimally or first fit (which once let a reshaped line's soft hyphen overflow).
     #[test]
     fn lines_fit_and_cover_the_text(
-        text in proptest_config::mixed_text(&["co\u{AD}op\u{AD}er\u{AD}a\u{AD}tion", "\n", "extraordinarily"], &[" ", "  ", "\u{A0}", "-", ""], 1..40),
+        text in proptest_config::mixed_text(&["co\u{AD}op\u{AD}er\u{AD}a\u{AD}tion", "\n", "extraordinarily"], &[" ", "  ", "\u{A0}", "-", "", "\t"], 1..40),
         width in 0.0f32..400.0,
         rtl in any::<bool>(),
         optimal in any::<bool>(),

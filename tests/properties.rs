@@ -148,14 +148,23 @@ fn check_runs_reshape_identically(text: &str, layout: &Layout) -> Result<(), Tes
             size: run.size(),
         };
         let fresh = shrift::shape_run(run.font(), text, run.range(), &options).unwrap();
+        // A tab's advance is the layout's (its stop; DESIGN.md's dump contract), not the
+        // shaper's: compared by glyph and cluster only.
+        let advance = |cluster: usize, advance: f32| {
+            if text.as_bytes()[cluster] == b'\t' {
+                0.0
+            } else {
+                advance
+            }
+        };
         let got: Vec<_> = layout
             .glyphs(run)
             .iter()
-            .map(|g| (g.id, g.cluster, g.advance, g.dx, g.dy))
+            .map(|g| (g.id, g.cluster, advance(g.cluster, g.advance), g.dx, g.dy))
             .collect();
         let want: Vec<_> = fresh
             .iter()
-            .map(|g| (g.id, g.cluster, g.advance, g.dx, g.dy))
+            .map(|g| (g.id, g.cluster, advance(g.cluster, g.advance), g.dx, g.dy))
             .collect();
         prop_assert_eq!(got, want, "run {:?} {:?}", run.range(), &text[run.range()]);
     }

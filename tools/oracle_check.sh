@@ -102,6 +102,15 @@ done
 for file in tests/data/article.txt tests/data/stress.txt; do
   check "$(basename "$file") width 300 word spacing" --word-spacing 4 --width 300 "$file"
 done
+# Tab stops: a tab's advance is the layout's (the oracle does not compare it with HarfBuzz), and
+# pens must follow it; a table of Yiddish and English columns, both directions, both breakers.
+for dir in auto rtl; do
+  for width in 120 300; do
+    check "tabs.txt width $width dir $dir" --width $width --dir $dir tests/data/tabs.txt
+    check "tabs.txt width $width dir $dir justified optimal" --align justify --breaking optimal \
+      --width $width --dir $dir tests/data/tabs.txt
+  done
+done
 # Decorations change no glyph: the dump only gains "decorations"; the same checks must pass.
 check "mixed.txt width 300 underline strikethrough" --underline --strikethrough --width 300 tests/data/mixed.txt
 # The word cache (items shaped word by word where HarfBuzz's flags show it exact): the same

@@ -59,7 +59,10 @@ fn break_lines_from(
         // (Counted whether or not the line ends here: a segment that fits only without its
         // hyphen is left for the next line, which at worst breaks one segment early.)
         let hyphen = para.hyphen_at_line_end(seg.range.end).map_or(0.0, |h| h.advance);
-        if !empty && line_width + seg.width - seg.hang + hyphen > max {
+        // Its advance and body (before the whitespace that hangs) where it would start: tabs
+        // go to their stops.
+        let (advance, body) = para.segment_extent(seg, line_width);
+        if !empty && line_width + body + hyphen > max {
             // The widths so far are the paragraph's; a line that starts or ends at a cut the
             // shaper marked unsafe is reshaped there and may come out wider: measure it, and
             // end it a segment earlier while it does not fit.
@@ -75,10 +78,10 @@ fn break_lines_from(
             k = end;
             continue;
         }
-        if empty && seg.width - seg.hang + hyphen > max && overflow != OverflowWrap::Normal {
+        if empty && body + hyphen > max && overflow != OverflowWrap::Normal {
             line_width = split_long_segment(para, &mut measure, seg.range.clone(), max, &mut start, lines);
         } else {
-            line_width += seg.width;
+            line_width += advance;
         }
         empty = false;
         k += 1;
@@ -294,8 +297,27 @@ impl<'p> Measure<'p> {
         self.risky(start, end) && self.width(start..body_end(para, end)) + hyphen > max
     }
 
-    /// The advance of `range` (one line's worth of text) as it would be drawn.
+    /// The advance of `range` (one line's worth of text, from the line's start) as it would be
+    /// drawn: each tab to its stop, the text between as [`Self::width_between_tabs`] measures it.
     pub fn width(&mut self, range: Range<usize>) -> f32 {
+        let para = self.para;
+        if para.tabs.is_none() || !para.text.as_bytes()[range.clone()].contains(&b'\t') {
+            return self.width_between_tabs(range);
+        }
+        let (mut x, mut from) = (0.0f32, range.start);
+        for pos in range.clone() {
+            if para.text.as_bytes()[pos] == b'\t' {
+                x += self.width_between_tabs(from..pos);
+                x = para.next_tab_stop(x);
+                from = pos + 1;
+            }
+        }
+        x + self.width_between_tabs(from..range.end)
+    }
+
+    /// The advance of `range` without tabs: the paragraph's advances where the cuts are safe,
+    /// reshaped where not.
+    fn width_between_tabs(&mut self, range: Range<usize>) -> f32 {
         let para = self.para;
         let first = para.items.partition_point(|it| it.range.end <= range.start);
         let mut width = 0.0;

@@ -121,7 +121,17 @@ pub(crate) fn break_lines_optimal(
         let end_width = f64::from(hyphen.map_or(0.0, |h| h.advance) - last_seg.hang);
         let mut best = [UNREACHED; CLASSES];
         for i in (0..j).rev() {
-            let natural = scratch.width[j] - scratch.width[i] + end_width;
+            let natural = if para.tabs.is_some() {
+                // Tabs: each segment's advance depends on where the line starts.
+                let mut pen = 0.0f32;
+                for seg in &segs[i..j - 1] {
+                    pen += para.segment_advance(seg, pen);
+                }
+                let hyphen = hyphen.map_or(0.0, |h| h.advance);
+                f64::from(pen + para.segment_extent(last_seg, pen).1 + hyphen)
+            } else {
+                scratch.width[j] - scratch.width[i] + end_width
+            };
             if natural > max && i + 1 < j {
                 break;
             }
@@ -227,7 +237,7 @@ fn push_lines(
         };
         let seg: &Segment = &segs[j - 1];
         let hyphen = para.hyphen_at_line_end(seg.range.end).map_or(0.0, |h| h.advance);
-        if i + 1 == j && seg.width - seg.hang + hyphen > max && overflow != OverflowWrap::Normal {
+        if i + 1 == j && para.segment_extent(seg, 0.0).1 + hyphen > max && overflow != OverflowWrap::Normal {
             let mut from = start;
             split_long_segment(para, &mut measure, start..seg.range.end, max, &mut from, lines);
             lines.push(from..end);

@@ -216,8 +216,9 @@ pub(crate) fn is_natively_rtl(script: Script) -> bool {
 /// cache is cleared rather than grown, so hostile style churn cannot exhaust memory.
 const MAX_PLANS: usize = 256;
 
-/// A tab advances as far as this many spaces of its face. (Tab stops, which depend on where the
-/// tab falls on its line, are not implemented.)
+/// A tab is shaped as a space this many spaces wide: the paragraph's width-independent advance
+/// of a tab. Where it falls on its line decides its real width (`tabs.rs`): line breaking,
+/// intrinsic widths and positioning put it at its stop.
 pub(crate) const TAB_SPACES: f32 = 4.0;
 
 /// Reusable shaping state of both backends, and the backend in use.
