@@ -1,5 +1,7 @@
 //! Lays the article out many times (for profilers): `cargo run --release --example profile_cold
-//! -- N [warm]`. Cold: a new context each time; warm: one context, its shape cache warm.
+//! -- N [warm|cleared]`. Cold: a new context each time; warm: one context, its shape cache warm;
+//! cleared: one context (plans and parsed faces kept), its shape cache emptied each time (the
+//! peers bench's "cold").
 use shrift::{FontBook, LayoutContext};
 
 #[path = "../tests/common/article.rs"]
@@ -8,12 +10,16 @@ mod article;
 fn main() {
     let mut args = std::env::args().skip(1);
     let n: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(200);
-    let warm = args.next().as_deref() == Some("warm");
+    let mode = args.next();
+    let warm = mode.as_deref() == Some("warm");
+    let cleared = mode.as_deref() == Some("cleared");
     let book = FontBook::with_bundled_fonts();
     let mut lines = 0;
     let mut cx = LayoutContext::new();
     for _ in 0..n {
-        if !warm {
+        if cleared {
+            cx.clear_shape_cache();
+        } else if !warm {
             cx = LayoutContext::new();
         }
         let Ok(doc) = article::article_document(&book, &mut cx) else {

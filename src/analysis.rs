@@ -102,22 +102,26 @@ impl<'t> Iterator for Graphemes<'t> {
     type Item = (usize, &'t str);
 
     fn next(&mut self) -> Option<(usize, &'t str)> {
-        let bytes = self.text.as_bytes();
         let start = self.pos;
-        let &b = bytes.get(start)?;
-        let next = bytes.get(start + 1).copied();
-        let end = if b.is_ascii() && b != b'\r' && next.is_none_or(|n| n.is_ascii()) {
-            start + 1
-        } else {
-            let mut cursor = unicode_segmentation::GraphemeCursor::new(start, self.text.len(), true);
-            cursor
-                .next_boundary(self.text, 0)
-                .ok()
-                .flatten()
-                .unwrap_or(self.text.len())
-        };
+        if start >= self.text.len() {
+            return None;
+        }
+        let end = grapheme_end(self.text, start);
         self.pos = end;
         Some((start, &self.text[start..end]))
+    }
+}
+
+/// The end of the grapheme cluster that starts at byte `start` (< `text.len()`, a boundary).
+pub(crate) fn grapheme_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let b = bytes[start];
+    let next = bytes.get(start + 1).copied();
+    if b.is_ascii() && b != b'\r' && next.is_none_or(|n| n.is_ascii()) {
+        start + 1
+    } else {
+        let mut cursor = unicode_segmentation::GraphemeCursor::new(start, text.len(), true);
+        cursor.next_boundary(text, 0).ok().flatten().unwrap_or(text.len())
     }
 }
 

@@ -54,6 +54,59 @@ impl BidiDataSource for AsciiFirst {
 impl BidiLevels {
     /// Resolves the levels of `text` with the given base direction (UAX #9 P1–I2).
     pub fn new(text: &str, direction: BaseDirection) -> BidiLevels {
+        if direction != BaseDirection::Rtl {
+            if let Some(levels) = BidiLevels::all_left_to_right(text) {
+                return levels;
+            }
+        }
+        BidiLevels::resolve(text, direction)
+    }
+
+    /// The levels of text without a right-to-left char, Arabic number or explicit control, in a
+    /// paragraph that is not forced right to left: every level 0, with no rule to run. Rules
+    /// P2–P3 give each paragraph level 0 (no strong R or AL), W7 turns every European number
+    /// into L (the start of sequence is L), and I1 raises nothing at level 0 but R, AN and EN:
+    /// unicode-bidi would reach the same levels after all its passes (a test compares the two).
+    /// `None` for any other text.
+    fn all_left_to_right(text: &str) -> Option<BidiLevels> {
+        use BidiClass::*;
+        let mut classes = Vec::with_capacity(text.len());
+        let mut paragraphs = Vec::new();
+        let mut separators = Vec::new();
+        let mut start = 0;
+        for (i, c) in text.char_indices() {
+            let class = AsciiFirst.bidi_class(c);
+            if matches!(
+                class,
+                R | AL | AN | LRE | RLE | LRO | RLO | PDF | LRI | RLI | FSI | PDI
+            ) {
+                return None;
+            }
+            let end = i + c.len_utf8();
+            classes.resize(end, class);
+            if matches!(class, S | B) {
+                separators.push(i..end);
+            }
+            // P1: a paragraph separator ends its paragraph (CR and LF each, as unicode-bidi does).
+            if class == B {
+                paragraphs.push((start..end, 0));
+                start = end;
+            }
+        }
+        if start < text.len() {
+            paragraphs.push((start..text.len(), 0));
+        }
+        Some(BidiLevels {
+            base_level: 0,
+            paragraphs,
+            levels: vec![0; text.len()],
+            classes,
+            separators,
+        })
+    }
+
+    /// The levels by unicode-bidi (rules P1–I2).
+    fn resolve(text: &str, direction: BaseDirection) -> BidiLevels {
         let default_level = match direction {
             BaseDirection::Auto => None,
             BaseDirection::Ltr => Some(Level::ltr()),
@@ -239,5 +292,40 @@ fn push_merged(out: &mut Vec<Range<usize>>, r: Range<usize>) {
     match out.last_mut() {
         Some(last) if last.end == r.start => last.end = r.end,
         _ => out.push(r),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::BidiLevels;
+    use crate::analysis::BaseDirection;
+
+    #[test]
+    fn the_left_to_right_shortcut_resolves_what_unicode_bidi_resolves() {
+        let texts = [
+            "",
+            "plain ASCII, with 1,234.5 numbers and \"quotes\".",
+            "“curly” quotes — dashes… and ½ ¾ ₪",
+            "a\nb\r\nc\rd\u{2029}e\u{85}f\u{1c}g\n",
+            "\n\n",
+            "\r\n\r\n\r",
+            "tab\there\u{b}vt\u{1f}us",
+            "marks é e\u{301} \u{200d}\u{200b}\u{ad} controls",
+            "1925 2026 +5 -3 $4 #2 50%",
+        ];
+        for text in texts {
+            for dir in [BaseDirection::Auto, BaseDirection::Ltr] {
+                let fast = BidiLevels::all_left_to_right(text).expect("no RTL in the text");
+                let slow = BidiLevels::resolve(text, dir);
+                assert_eq!(fast.base_level, slow.base_level, "{text:?}");
+                assert_eq!(fast.paragraphs, slow.paragraphs, "{text:?}");
+                assert_eq!(fast.levels, slow.levels, "{text:?}");
+                assert_eq!(fast.classes, slow.classes, "{text:?}");
+                assert_eq!(fast.separators, slow.separators, "{text:?}");
+            }
+        }
+        for text in ["שלום", "a \u{2067}b\u{2069}", "١٢٣", "x\u{202B}y"] {
+            assert!(BidiLevels::all_left_to_right(text).is_none(), "{text:?}");
+        }
     }
 }

@@ -59,6 +59,8 @@ struct FontInner {
     x_height: Option<i16>,
     /// Sorted, disjoint, inclusive ranges of the code points the face maps to a glyph.
     coverage: Vec<(u32, u32)>,
+    /// Bit `c` set when the face covers ASCII char `c`: the common question, without a search.
+    ascii: u128,
     /// The face triggers rustybuzz 0.20's Hebrew compose bug (see shape.rs).
     hebrew_compose_fix: bool,
 }
@@ -167,6 +169,9 @@ impl Font {
             underline: face.underline_metrics().map(|m| (m.position, m.thickness)),
             strikeout: face.strikeout_metrics().map(|m| (m.position, m.thickness)),
             x_height: face.x_height(),
+            ascii: (0..128u32)
+                .filter(|&c| ranges_hold(&coverage, char::from(c as u8)))
+                .fold(0u128, |bits, c| bits | 1 << c),
             coverage,
             hebrew_compose_fix,
             data,
@@ -229,7 +234,11 @@ impl Font {
 
     /// Whether the face maps `c` to a glyph.
     pub fn covers(&self, c: char) -> bool {
-        ranges_hold(&self.0.coverage, c)
+        if c.is_ascii() {
+            self.0.ascii >> (c as u32) & 1 == 1
+        } else {
+            ranges_hold(&self.0.coverage, c)
+        }
     }
 
     /// Vertical metrics at `size` pixels per em.

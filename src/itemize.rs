@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use unicode_script::{Script, UnicodeScript};
 
-use crate::analysis::{graphemes, Analysis};
+use crate::analysis::Analysis;
 use crate::font::Font;
 
 /// A range of text that is shaped as a whole: one level, script, face and style.
@@ -105,37 +105,91 @@ fn choose_font_per_char(c: char, stack: &[usize], fonts: &[Font], previous: Opti
 
 /// Cuts `text` into items.
 ///
-/// `style_at` gives the style of each byte; `stacks[style]` lists indexes into `fonts` in
-/// fallback order (never empty). The clusters no face of their stack covers go into `uncovered`
-/// as (byte range, style), for the font book to find faces for.
+/// `style_runs` gives the style of each stretch of text as (start, style), ascending from 0;
+/// `stacks[style]` lists indexes into `fonts` in fallback order (never empty). The clusters no
+/// face of their stack covers go into `uncovered` as (byte range, style), for the font book to
+/// find faces for.
+///
+/// The units faces are chosen for are grapheme clusters (single chars in per-char mode). Where
+/// the current item can simply grow by plain ASCII chars (one-byte clusters its face is chosen
+/// for, at its level, in its script and style), a tight loop takes them without the general
+/// decision: most of an English paragraph.
 pub(crate) fn itemize(
     text: &str,
     analysis: &Analysis,
-    style_at: &dyn Fn(usize) -> usize,
+    style_runs: &[(usize, usize)],
     stacks: &[Vec<usize>],
     fonts: &[Font],
     per_char: bool,
     uncovered: &mut Vec<(Range<usize>, usize)>,
 ) -> Vec<Item> {
-    let mut items: Vec<Item> = Vec::new();
+    itemize_with(
+        text, analysis, style_runs, stacks, fonts, per_char, true, uncovered,
+    )
+}
+
+/// [`itemize`], with or without the ASCII shortcut (the tests compare the two).
+#[allow(clippy::too_many_arguments)]
+fn itemize_with(
+    text: &str,
+    analysis: &Analysis,
+    style_runs: &[(usize, usize)],
+    stacks: &[Vec<usize>],
+    fonts: &[Font],
+    per_char: bool,
+    shortcut: bool,
+    uncovered: &mut Vec<(Range<usize>, usize)>,
+) -> Vec<Item> {
+    let bytes = text.as_bytes();
+    let mut items: Vec<Item> = Vec::with_capacity(8);
     let mut scripts = analysis.scripts.iter().peekable();
-    let mut previous: Option<(usize, usize)> = None; // (style, font) of the last shaped cluster
-                                                     // The units faces are chosen for: grapheme clusters, or single chars in per-char mode.
-    let chars = text.char_indices().map(|(i, c)| (i, &text[i..i + c.len_utf8()]));
-    let units: Box<dyn Iterator<Item = (usize, &str)>> = if per_char {
-        Box::new(chars)
-    } else {
-        Box::new(graphemes(text))
-    };
-    for (start, cluster) in units {
+    // (style, font) of the last shaped cluster.
+    let mut previous: Option<(usize, usize)> = None;
+    // The style run holding the current unit (units come in text order).
+    let mut run = 0;
+    let mut start = 0;
+    while start < text.len() {
+        if shortcut && !per_char {
+            if let (Some(it), Some((style, font))) = (items.last_mut(), previous) {
+                if it.range.end == start && it.font == font && it.style == style {
+                    let style_end = style_runs.get(run + 1).map_or(text.len(), |r| r.0);
+                    let script_end = scripts.peek().map_or(text.len(), |r| r.range.end);
+                    let end = ascii_stretch(
+                        bytes,
+                        start,
+                        style_end.min(script_end),
+                        it.level,
+                        analysis,
+                        &stacks[style],
+                        fonts,
+                        font,
+                    );
+                    if end > start {
+                        it.range.end = end;
+                        start = end;
+                        continue;
+                    }
+                }
+            }
+        }
+        let end = if per_char {
+            start + text[start..].chars().next().map_or(1, char::len_utf8)
+        } else {
+            crate::analysis::grapheme_end(text, start)
+        };
+        let cluster = &text[start..end];
         let first = cluster.chars().next().unwrap_or(' ');
         if crate::breaks::is_hard_break(first) {
             previous = None;
+            start = end;
             continue;
         }
         // A style change inside a cluster would tear a mark from its letter: the cluster's first
         // byte decides.
-        let style = style_at(start);
+        while style_runs.get(run + 1).is_some_and(|r| r.0 <= start) {
+            run += 1;
+        }
+        let style = style_runs.get(run).map_or(0, |r| r.1);
         let prev_font = previous.filter(|p| p.0 == style).map(|p| p.1);
         let chosen = if per_char {
             choose_font_per_char(first, &stacks[style], fonts, prev_font)
@@ -143,7 +197,7 @@ pub(crate) fn itemize(
             choose_font(cluster, &stacks[style], fonts, prev_font)
         };
         let font = chosen.unwrap_or_else(|| {
-            uncovered.push((start..start + cluster.len(), style));
+            uncovered.push((start..end, style));
             partial_font(cluster, &stacks[style], fonts)
         });
         previous = Some((style, font));
@@ -157,7 +211,6 @@ pub(crate) fn itemize(
             .bidi
             .level_at(start)
             .unwrap_or(analysis.bidi.base_level());
-        let end = start + cluster.len();
         match items.last_mut() {
             Some(it)
                 if it.range.end == start
@@ -178,8 +231,44 @@ pub(crate) fn itemize(
                 whole_only: false,
             }),
         }
+        start = end;
     }
     items
+}
+
+/// The end of the stretch from `start` (before `limit`) of one-byte ASCII clusters that the
+/// general path would add to an item of `font` at `level`: printable (no control, so no hard
+/// break) and followed by ASCII (so no mark joins them), at that level, and given `font` by
+/// [`choose_font`]'s rules (a space or punctuation the previous face covers keeps it; any other
+/// char takes the first face of the stack that covers it).
+#[allow(clippy::too_many_arguments)]
+fn ascii_stretch(
+    bytes: &[u8],
+    start: usize,
+    limit: usize,
+    level: u8,
+    analysis: &Analysis,
+    stack: &[usize],
+    fonts: &[Font],
+    font: usize,
+) -> usize {
+    let mut pos = start;
+    while pos < limit {
+        let b = bytes[pos];
+        if !(0x20..0x7f).contains(&b) || bytes.get(pos + 1).is_some_and(|n| !n.is_ascii()) {
+            break;
+        }
+        if analysis.bidi.level_at(pos) != Some(level) {
+            break;
+        }
+        let c = char::from(b);
+        let keeps = is_space_or_punct(c) && fonts[font].covers(c);
+        if !keeps && stack.iter().copied().find(|&f| fonts[f].covers(c)) != Some(font) {
+            break;
+        }
+        pos += 1;
+    }
+    pos
 }
 
 #[cfg(all(test, feature = "bundled-fonts"))]
@@ -195,17 +284,25 @@ mod tests {
         let fonts = book.resolve(&FontStack::new(stack), 400, false).unwrap();
         let stack: Vec<usize> = (0..fonts.len()).collect();
         let analysis = Analysis::new(text, BaseDirection::Auto);
-        itemize(text, &analysis, &|_| 0, &[stack], &fonts, false, &mut Vec::new())
-            .into_iter()
-            .map(|it| {
-                (
-                    text[it.range].to_string(),
-                    fonts[it.font].name().to_string(),
-                    it.level,
-                    it.script.short_name(),
-                )
-            })
-            .collect()
+        itemize(
+            text,
+            &analysis,
+            &[(0, 0)],
+            &[stack],
+            &fonts,
+            false,
+            &mut Vec::new(),
+        )
+        .into_iter()
+        .map(|it| {
+            (
+                text[it.range].to_string(),
+                fonts[it.font].name().to_string(),
+                it.level,
+                it.script.short_name(),
+            )
+        })
+        .collect()
     }
 
     #[test]
@@ -239,6 +336,69 @@ mod tests {
                 (".", "NotoSans-Regular.ttf")
             ]
         );
+    }
+
+    #[test]
+    fn the_ascii_shortcut_itemizes_as_the_general_path_does() {
+        let book = FontBook::with_bundled_fonts();
+        let mut fonts = Vec::new();
+        let mut stacks = Vec::new();
+        for stack in [
+            "Noto Sans Hebrew, Noto Sans",
+            "Noto Serif, Noto Serif Hebrew",
+            "Noto Sans",
+        ] {
+            let resolved = book.resolve(&FontStack::new(stack), 400, false).unwrap();
+            let first = fonts.len();
+            fonts.extend(resolved);
+            stacks.push((first..fonts.len()).collect::<Vec<usize>>());
+        }
+        let texts = [
+            "plain English, with “quotes” and 1925.",
+            "ab פֿאַר cd (YIVO) ייִדיש\nnext\r\nline e\u{301}x",
+            "שלום 2026. world! a\u{5b7}b \u{2067}x\u{2069} y",
+            "  lead and trail  \t tab",
+        ];
+        let corpus = include_str!("../tests/data/article.txt").lines();
+        let mixed = include_str!("../tests/data/mixed.txt").lines();
+        let mut rng = 0x9e37_79b9_u32;
+        for text in texts.into_iter().chain(corpus).chain(mixed) {
+            let analysis = Analysis::new(text, BaseDirection::Auto);
+            // Style runs cut at chosen char boundaries, through the three stacks.
+            let cuts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+            for _ in 0..20 {
+                let mut runs = vec![(0, 0)];
+                for &i in &cuts[1..] {
+                    rng ^= rng << 13;
+                    rng ^= rng >> 17;
+                    rng ^= rng << 5;
+                    if rng.is_multiple_of(7) {
+                        runs.push((i, (rng / 7 % 3) as usize));
+                    }
+                }
+                let fast = itemize_with(
+                    text,
+                    &analysis,
+                    &runs,
+                    &stacks,
+                    &fonts,
+                    false,
+                    true,
+                    &mut Vec::new(),
+                );
+                let slow = itemize_with(
+                    text,
+                    &analysis,
+                    &runs,
+                    &stacks,
+                    &fonts,
+                    false,
+                    false,
+                    &mut Vec::new(),
+                );
+                assert_eq!(fast, slow, "{text:?} {runs:?}");
+            }
+        }
     }
 
     #[test]

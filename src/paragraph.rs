@@ -12,7 +12,7 @@ use crate::error::{check_range, Error};
 use crate::font::Font;
 use crate::itemize::{itemize, slices_need_reshaping, Item};
 use crate::layout::{Layout, LayoutOptions};
-use crate::shape::{FaceCache, ShapeCacheStats, ShapeRequest, ShapedGlyph, Shaper, ShapingBackend};
+use crate::shape::{ShapeCacheStats, ShapeRequest, ShapedGlyph, Shaper, ShapingBackend};
 use crate::span::{resolve_styles, SpanStyle};
 use crate::style::{TextStyle, DEFAULT_HEBREW_LANGUAGE};
 use crate::tabs::{ResolvedTabs, TabStops};
@@ -326,22 +326,11 @@ impl<'t> ParagraphBuilder<'t> {
             let stack = resolved.into_iter().map(|f| font_index(&mut fonts, f)).collect();
             stacks.push(stack);
         }
-        let style_at = |pos: usize| {
-            let i = runs.partition_point(|&(start, _)| start <= pos);
-            runs.get(i.wrapping_sub(1)).map_or(0, |r| r.1)
-        };
+
         let analysis = Analysis::new(text, self.direction);
         let per_char = self.fallback == Fallback::PerChar;
         let mut uncovered = Vec::new();
-        let mut items = itemize(
-            text,
-            &analysis,
-            &style_at,
-            &stacks,
-            &fonts,
-            per_char,
-            &mut uncovered,
-        );
+        let mut items = itemize(text, &analysis, &runs, &stacks, &fonts, per_char, &mut uncovered);
         // Clusters no face of their stack has: faces from the rest of the book join the stack
         // (rare: the common case pays only the empty check).
         if book.fallback() && !uncovered.is_empty() {
@@ -360,28 +349,18 @@ impl<'t> ParagraphBuilder<'t> {
                 }
             }
             if added {
-                items = itemize(
-                    text,
-                    &analysis,
-                    &style_at,
-                    &stacks,
-                    &fonts,
-                    per_char,
-                    &mut Vec::new(),
-                );
+                items = itemize(text, &analysis, &runs, &stacks, &fonts, per_char, &mut Vec::new());
             }
         }
 
         let mut glyphs = Vec::with_capacity(text.len());
-        let mut faces = FaceCache::new();
         let mut ranges = Vec::with_capacity(items.len());
         for item in &items {
             let start = glyphs.len();
             let request = shape_request(text, &fonts, &styles, item, item.range.clone(), item.level);
-            cx.shaper.shape(&mut faces, &request, &mut glyphs);
+            cx.shaper.shape(&request, &mut glyphs);
             ranges.push(start..glyphs.len());
         }
-        drop(faces);
         for (item, range) in items.iter_mut().zip(ranges) {
             item.glyphs = range;
             item.whole_only = slices_need_reshaping(item);

@@ -12,7 +12,7 @@ use crate::layout::{
 use crate::line_break::{break_lines, break_lines_optimal, Measure};
 use crate::paragraph::{LayoutContext, Paragraph, Scratch};
 use crate::reorder::{reorder_line, LineRun};
-use crate::shape::{FaceCache, ShapeRequest, ShapedGlyph, Shaper};
+use crate::shape::{ShapeRequest, ShapedGlyph, Shaper};
 use crate::truncate::{cut_line, reorder_cut};
 
 /// The glyphs of an item whose clusters lie in `range`, left to right.
@@ -106,7 +106,10 @@ pub(crate) fn layout_paragraph(
             out.ellipsis = Some(para.ellipsis.text.clone());
         }
     }
-    let mut faces = FaceCache::new();
+    // A fresh layout grows once, not by doubling glyph by glyph (a reused one has the room).
+    out.glyphs.reserve(para.glyphs.len() + 8);
+    out.runs.reserve(para.items.len() + 2 * line_ranges.len());
+    out.lines.reserve(line_ranges.len());
     let mut y = 0.0f32;
     let mut next_cut = 0;
 
@@ -203,7 +206,7 @@ pub(crate) fn layout_paragraph(
                 &scratch.glyphs
             } else {
                 scratch.glyphs.clear();
-                shaper.shape(&mut faces, &request, &mut scratch.glyphs);
+                shaper.shape(&request, &mut scratch.glyphs);
                 &scratch.glyphs
             };
             let (a, d, g) = place_run(
@@ -520,10 +523,8 @@ fn truncate(
     if limit.is_some_and(|n| lines.len() <= n) {
         return;
     }
-    let mut faces = FaceCache::new();
     scratch.ellipsis.clear();
-    shaper.shape(&mut faces, &para.ellipsis_request(), &mut scratch.ellipsis);
-    drop(faces);
+    shaper.shape(&para.ellipsis_request(), &mut scratch.ellipsis);
     let ellipsis: f32 = scratch.ellipsis.iter().map(|g| g.advance).sum();
     let mode = options.truncation().unwrap_or_default();
     let at = options.truncation_at();

@@ -13,7 +13,7 @@ use crate::analysis::graphemes;
 use crate::layout::OverflowWrap;
 
 use crate::paragraph::{Paragraph, Scratch};
-use crate::shape::{FaceCache, ShapedGlyph, Shaper};
+use crate::shape::{ShapedGlyph, Shaper};
 
 mod optimal;
 pub(crate) use optimal::{break_lines_optimal, OptimalScratch};
@@ -261,7 +261,6 @@ fn split_long_segment(
 pub(crate) struct Measure<'p> {
     para: &'p Paragraph,
     shaper: &'p mut Shaper,
-    faces: FaceCache<'p>,
     glyphs: Vec<ShapedGlyph>,
 }
 
@@ -270,7 +269,6 @@ impl<'p> Measure<'p> {
         Measure {
             para,
             shaper,
-            faces: FaceCache::new(),
             glyphs: Vec::new(),
         }
     }
@@ -331,11 +329,8 @@ impl<'p> Measure<'p> {
                 width += para.advance_at[piece].iter().sum::<f32>();
             } else {
                 self.glyphs.clear();
-                self.shaper.shape(
-                    &mut self.faces,
-                    &para.request(item, piece, item.level),
-                    &mut self.glyphs,
-                );
+                self.shaper
+                    .shape(&para.request(item, piece, item.level), &mut self.glyphs);
                 width += self.glyphs.iter().map(|g| g.advance).sum::<f32>();
                 if para.spacing {
                     // One spacing per cluster, as positioning adds it.

@@ -87,9 +87,7 @@ pub fn shape_run(
     }
     let language: Option<Arc<str>> = options.language.map(Arc::from);
     let mut out = Vec::new();
-    let mut faces = FaceCache::new();
     Shaper::new(ShapingBackend::from_env()).shape(
-        &mut faces,
         &ShapeRequest {
             text,
             range,
@@ -276,12 +274,7 @@ impl Shaper {
 
     /// Shapes `req.range` of `req.text`, appending the glyphs to `out` left to right: from the
     /// shape cache when it has the answer, else from the backend (and then into the cache).
-    pub fn shape<'f>(
-        &mut self,
-        faces: &mut FaceCache<'f>,
-        req: &ShapeRequest<'f>,
-        out: &mut Vec<ShapedGlyph>,
-    ) {
+    pub fn shape(&mut self, req: &ShapeRequest<'_>, out: &mut Vec<ShapedGlyph>) {
         let Some(item) = req.text.get(req.range.clone()) else {
             return;
         };
@@ -295,9 +288,9 @@ impl Shaper {
             return;
         }
         self.raw.clear();
-        if !(self.words && self.shape_by_words(faces, req)) {
+        if !(self.words && self.shape_by_words(req)) {
             self.raw.clear();
-            self.shape_raw(faces, req, false);
+            self.shape_raw(req, false);
         }
         self.cache.insert(self.backend, req, &self.raw, false);
         push_scaled(req, &self.raw, out);
@@ -306,15 +299,12 @@ impl Shaper {
 
     /// Shapes `req` with the backend, appending to `self.raw`; with `word`, between two
     /// [`SENTINEL`]s and with unsafe-to-concat flags (the word path).
-    fn shape_raw<'f>(&mut self, faces: &mut FaceCache<'f>, req: &ShapeRequest<'f>, word: bool) {
+    fn shape_raw(&mut self, req: &ShapeRequest<'_>, word: bool) {
         self.calls += 1;
         self.joined.clear();
         let first = self.raw.len();
         let space = match self.backend {
-            ShapingBackend::Rustybuzz => {
-                self.rustybuzz
-                    .shape(&mut faces.rustybuzz, req, &mut self.joined, &mut self.raw, word)
-            }
+            ShapingBackend::Rustybuzz => self.rustybuzz.shape(req, &mut self.joined, &mut self.raw, word),
             #[cfg(feature = "harfrust")]
             ShapingBackend::Harfrust => self.harfrust.shape(req, &mut self.joined, &mut self.raw, word),
         };
@@ -333,20 +323,6 @@ fn push_scaled(req: &ShapeRequest<'_>, glyphs: &[RawGlyph], out: &mut Vec<Shaped
         dy: g.y_offset as f32 * scale,
         unsafe_to_break: g.unsafe_to_break,
     }));
-}
-
-/// Faces parsed for the length of one task (building a paragraph, laying out a document), for
-/// the backends that need them: parsing a face's layout tables is too costly to do per item.
-pub(crate) struct FaceCache<'f> {
-    rustybuzz: rustybuzz::RustybuzzFaces<'f>,
-}
-
-impl<'f> FaceCache<'f> {
-    pub fn new() -> FaceCache<'f> {
-        FaceCache {
-            rustybuzz: rustybuzz::RustybuzzFaces::new(),
-        }
-    }
 }
 
 /// Feeds `item` char by char (cluster = byte offset) to `push`, with tabs as spaces and, when

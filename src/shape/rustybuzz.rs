@@ -15,37 +15,46 @@ struct CachedPlan {
     plan: rustybuzz::ShapePlan,
 }
 
-/// rustybuzz's state: plans, the Unicode buffer, and the faces over 'static bytes (the bundled
-/// faces), parsed once per context.
+/// A rustybuzz face over bytes it shares: the bytes and the face parsed from them, kept together
+/// so that the context can keep the parsed face as long as it likes (self_cell builds the
+/// self-referential pair without unsafe code of ours).
+mod owned {
+    self_cell::self_cell!(
+        pub(super) struct OwnedFace {
+            owner: std::sync::Arc<[u8]>,
+            #[covariant]
+            dependent: Face,
+        }
+    );
+
+    pub(super) type Face<'a> = rustybuzz::Face<'a>;
+}
+
+/// A parsed face: over the bundled fonts' 'static bytes, or over shared bytes it holds.
+enum RbFace {
+    Static(Box<rustybuzz::Face<'static>>),
+    Owned(owned::OwnedFace),
+}
+
+impl RbFace {
+    fn face(&self) -> &rustybuzz::Face<'_> {
+        match self {
+            RbFace::Static(f) => f,
+            RbFace::Owned(f) => f.borrow_dependent(),
+        }
+    }
+}
+
+/// Faces kept per context; past this many the cache starts over (with the plans made for them).
+const MAX_FACES: usize = 64;
+
+/// rustybuzz's state: plans, the Unicode buffer, and the faces, each parsed once per context
+/// (a face's layout tables are too costly to parse per item or per paragraph).
 #[derive(Default)]
 pub(crate) struct RustybuzzShaper {
     plans: Vec<CachedPlan>,
     buffer: Option<rustybuzz::UnicodeBuffer>,
-    static_faces: Vec<(u64, rustybuzz::Face<'static>)>,
-}
-
-/// rustybuzz faces of fonts over shared bytes, parsed once per task.
-pub(crate) struct RustybuzzFaces<'f> {
-    faces: Vec<(u64, rustybuzz::Face<'f>)>,
-}
-
-impl<'f> RustybuzzFaces<'f> {
-    pub fn new() -> RustybuzzFaces<'f> {
-        RustybuzzFaces { faces: Vec::new() }
-    }
-
-    fn get(&mut self, font: &'f crate::font::Font) -> Option<&rustybuzz::Face<'f>> {
-        let i = match self.faces.iter().position(|(uid, _)| *uid == font.uid()) {
-            Some(i) => i,
-            None => {
-                // Font::new checked that rustybuzz accepts these bytes.
-                let face = rustybuzz::Face::from_slice(font.data(), font.index())?;
-                self.faces.push((font.uid(), face));
-                self.faces.len() - 1
-            }
-        };
-        self.faces.get(i).map(|f| &f.1)
-    }
+    faces: Vec<(u64, RbFace)>,
 }
 
 fn rb_script(script: Script) -> Option<rustybuzz::Script> {
@@ -55,31 +64,43 @@ fn rb_script(script: Script) -> Option<rustybuzz::Script> {
 impl RustybuzzShaper {
     /// Shapes the request, appending glyphs to `out`; returns the face's space glyph (which the
     /// compose workaround's hidden CGJs become).
-    pub fn shape<'f>(
+    /// The index of the parsed face of `font` in `self.faces`, parsing it on first use.
+    fn face_index(&mut self, font: &crate::font::Font) -> Option<usize> {
+        let uid = font.uid();
+        if let Some(i) = self.faces.iter().position(|(u, _)| *u == uid) {
+            return Some(i);
+        }
+        // Font::new checked that rustybuzz accepts these bytes.
+        let face = match font.static_data() {
+            Some(bytes) => RbFace::Static(Box::new(rustybuzz::Face::from_slice(bytes, font.index())?)),
+            None => {
+                let index = font.index();
+                let owned = owned::OwnedFace::try_new(font.shared_data()?, |bytes| {
+                    rustybuzz::Face::from_slice(bytes, index).ok_or(())
+                })
+                .ok()?;
+                RbFace::Owned(owned)
+            }
+        };
+        if self.faces.len() >= MAX_FACES {
+            self.faces.clear();
+            self.plans.clear();
+        }
+        self.faces.push((uid, face));
+        Some(self.faces.len() - 1)
+    }
+
+    /// Shapes the request, appending glyphs to `out`; returns the face's space glyph (which the
+    /// compose workaround's hidden CGJs become).
+    pub fn shape(
         &mut self,
-        faces: &mut RustybuzzFaces<'f>,
-        req: &ShapeRequest<'f>,
+        req: &ShapeRequest<'_>,
         joined: &mut Vec<usize>,
         out: &mut Vec<RawGlyph>,
         word: bool,
     ) -> Option<u16> {
-        // Faces over 'static bytes (the bundled fonts) are parsed once per context; others once
-        // per task, through `faces`.
-        let face = match req.font.static_data() {
-            Some(bytes) => {
-                let uid = req.font.uid();
-                let i = match self.static_faces.iter().position(|(u, _)| *u == uid) {
-                    Some(i) => i,
-                    None => {
-                        let face = rustybuzz::Face::from_slice(bytes, req.font.index())?;
-                        self.static_faces.push((uid, face));
-                        self.static_faces.len() - 1
-                    }
-                };
-                &self.static_faces[i].1
-            }
-            None => faces.get(req.font)?,
-        };
+        let f = self.face_index(req.font)?;
+        let face = self.faces[f].1.face();
         let item = req.text.get(req.range.clone())?;
         let direction = if req.rtl {
             rustybuzz::Direction::RightToLeft

@@ -32,7 +32,7 @@ use std::ops::Range;
 use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 use unicode_script::Script;
 
-use super::{FaceCache, RawGlyph, ShapeRequest, Shaper};
+use super::{RawGlyph, ShapeRequest, Shaper};
 
 /// Whether items of `script` shaped in this direction may take the word path: the script's
 /// shaper reads no pre- or post-context, and the direction is the script's own.
@@ -129,7 +129,7 @@ impl Shaper {
     /// Shapes `req` word by word into `self.raw` (left to right, clusters relative to the item)
     /// and returns true, or returns false where the word path does not apply or cannot show
     /// that it is exact (`self.raw` is then to be cleared and the item shaped whole).
-    pub(super) fn shape_by_words<'f>(&mut self, faces: &mut FaceCache<'f>, req: &ShapeRequest<'f>) -> bool {
+    pub(super) fn shape_by_words<'f>(&mut self, req: &ShapeRequest<'f>) -> bool {
         if !self.cache.enabled() || !context_free(req.script, req.rtl) {
             return false;
         }
@@ -139,7 +139,7 @@ impl Shaper {
         }
         let mut words = std::mem::take(&mut self.units);
         split_words(item, &mut words);
-        let exact = words.len() >= 2 && self.shape_words(faces, req, item, &mut words);
+        let exact = words.len() >= 2 && self.shape_words(req, item, &mut words);
         if exact {
             // Left to right: the words in order, or in reverse order in a right-to-left item
             // (each word's glyphs are already left to right).
@@ -160,7 +160,6 @@ impl Shaper {
     /// its glyph range; false as soon as a word cannot be joined to its neighbours.
     fn shape_words<'f>(
         &mut self,
-        faces: &mut FaceCache<'f>,
         req: &ShapeRequest<'f>,
         item: &'f str,
         words: &mut [(Range<usize>, Range<usize>)],
@@ -179,7 +178,7 @@ impl Shaper {
                 Some(cached) => unwrap_word(cached, text.len(), &mut self.unit_glyphs),
                 None => {
                     self.raw.clear();
-                    self.shape_raw(faces, &word, true);
+                    self.shape_raw(&word, true);
                     self.cache.insert(self.backend, &word, &self.raw, true);
                     unwrap_word(&self.raw, text.len(), &mut self.unit_glyphs)
                 }
