@@ -82,6 +82,9 @@ pub(crate) fn decorate_line(
     hang_start: usize,
     baseline: f32,
 ) {
+    if !para.decorated {
+        return;
+    }
     let first_decoration = out.decorations.len();
     for r in first_run..out.runs.len() {
         let run = &out.runs[r];

@@ -389,6 +389,7 @@ impl<'t> ParagraphBuilder<'t> {
             }
         }
         let segments = segments(text, &analysis.breaks, &advance_at);
+        let decorated = styles.iter().any(|s| s.is_underlined() || s.is_struck_through());
         let mut missing: Vec<usize> = glyphs.iter().filter(|g| g.id == 0).map(|g| g.cluster).collect();
         missing.sort_unstable();
         missing.dedup();
@@ -419,6 +420,7 @@ impl<'t> ParagraphBuilder<'t> {
             ellipsis,
             style_runs,
             spacing,
+            decorated,
             tabs,
         })
     }
@@ -562,6 +564,8 @@ pub struct Paragraph {
     pub(crate) style_runs: Vec<(usize, usize)>,
     /// Whether any style has letter or word spacing.
     pub(crate) spacing: bool,
+    /// Whether any style is underlined or struck through.
+    pub(crate) decorated: bool,
     /// The tab stops, when the text has tabs.
     pub(crate) tabs: Option<ResolvedTabs>,
 }

@@ -382,10 +382,14 @@ fn place_run(
             paint: para.styles[style].paint_id(),
         });
     };
+    // The rare cases, decided once per run: spacing, and tabs on this line.
+    let spaced = para.spacing && !lr.ellipsis;
+    let tabs = if lr.ellipsis { &[][..] } else { tabs };
+    let tabbed = !tabs.is_empty();
     for (k, g) in glyphs.iter().enumerate() {
         let cluster = if lr.ellipsis { lr.range.start } else { g.cluster };
         // Letter and word spacing go after a cluster's last glyph (to its right).
-        let extra = if !lr.ellipsis && glyphs.get(k + 1).is_none_or(|n| n.cluster != g.cluster) {
+        let extra = if spaced && glyphs.get(k + 1).is_none_or(|n| n.cluster != g.cluster) {
             para.spacing_after(cluster)
         } else {
             0.0
@@ -399,7 +403,7 @@ fn place_run(
             piece.2 = style;
         }
         let advance = match tabs.binary_search_by_key(&cluster, |t| t.0) {
-            Ok(k) if !lr.ellipsis => tabs[k].1,
+            Ok(k) if tabbed => tabs[k].1,
             _ => g.advance,
         };
         out.glyphs.push(Glyph {
