@@ -354,15 +354,11 @@ impl<'t> ParagraphBuilder<'t> {
         }
 
         let mut glyphs = Vec::with_capacity(text.len());
-        let mut ranges = Vec::with_capacity(items.len());
-        for item in &items {
+        for item in items.iter_mut() {
             let start = glyphs.len();
             let request = shape_request(text, &fonts, &styles, item, item.range.clone(), item.level);
             cx.shaper.shape(&request, &mut glyphs);
-            ranges.push(start..glyphs.len());
-        }
-        for (item, range) in items.iter_mut().zip(ranges) {
-            item.glyphs = range;
+            item.glyphs = start..glyphs.len();
             item.whole_only = slices_need_reshaping(item);
         }
 

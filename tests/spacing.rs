@@ -142,3 +142,71 @@ fn bad_spacing_is_an_error() {
         assert!(matches!(span, Err(Error::InvalidLetterSpacing(_))));
     }
 }
+
+#[path = "common/proptest_config.rs"]
+mod proptest_config;
+
+use proptest::prelude::*;
+
+proptest! {
+    #![proptest_config(proptest_config::config(200, 0x5bac, None))]
+
+    /// Any text with tabs, spacing (negative too), decorations on spans, at any width, justified
+    /// or not, first fit or optimal: no panic; lines tile the text; pens follow advance + extra;
+    /// a reused layout equals a fresh one; every decoration lies on its line.
+    #[test]
+    fn spacing_tabs_and_decorations_lay_out_any_text(
+        text in proptest_config::mixed_text(&["\t", "co\u{AD}op", "ﬁ office"], &[" ", "\t", "", "\u{A0}", "\n"], 1..30),
+        letter in -3.0f32..6.0,
+        word in -2.0f32..8.0,
+        width in 0.0f32..400.0,
+        justify in any::<bool>(),
+        optimal in any::<bool>(),
+        cut in 0usize..200,
+    ) {
+        let book = FontBook::with_bundled_fonts();
+        let mut cx = LayoutContext::new();
+        let mut span_end = cut.min(text.len());
+        while !text.is_char_boundary(span_end) {
+            span_end -= 1;
+        }
+        let para = Paragraph::builder(&text, TextStyle::new("Noto Sans Hebrew, Noto Sans").word_spacing(word))
+            .span(0..span_end, SpanStyle::new().letter_spacing(letter).underline(true))
+            .span(span_end..text.len(), SpanStyle::new().strikethrough(true))
+            .tab_stops(shrift::TabStops::every(37.0).stop(11.0))
+            .build(&book, &mut cx)
+            .unwrap();
+        let mut options = LayoutOptions::new(width);
+        if justify {
+            options = options.align(shrift::Alignment::Justify);
+        }
+        if optimal {
+            options = options.breaking(shrift::LineBreaking::Optimal);
+        }
+        let layout = para.layout(&mut cx, &options).unwrap();
+        let mut at = 0;
+        for (k, line) in layout.lines().iter().enumerate() {
+            prop_assert_eq!(line.range().start, at);
+            at = line.range().end;
+            let mut pen: Option<f32> = None;
+            for run in layout.runs(line) {
+                for g in layout.glyphs(run) {
+                    let x = g.x - g.dx;
+                    if let Some(p) = pen {
+                        prop_assert!((x - p).abs() < 0.01, "pen jumps from {} to {}", p, x);
+                    }
+                    pen = Some(x + g.advance + g.extra);
+                }
+            }
+            for d in layout.decorations().iter().filter(|d| d.line() == k) {
+                prop_assert!(d.y() >= line.top() - 1.0 && d.y() <= line.top() + line.height() + 1.0);
+                prop_assert!(d.width() > 0.0 && d.thickness() > 0.0);
+            }
+        }
+        prop_assert_eq!(at, text.len());
+        let mut reused = shrift::Layout::default();
+        para.layout_into(&mut cx, &LayoutOptions::new(width * 0.5 + 3.0), &mut reused).unwrap();
+        para.layout_into(&mut cx, &options, &mut reused).unwrap();
+        prop_assert_eq!(&reused, &layout);
+    }
+}

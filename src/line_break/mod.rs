@@ -78,7 +78,11 @@ fn break_lines_from(
             k = end;
             continue;
         }
-        if empty && body + hyphen > max && overflow != OverflowWrap::Normal {
+        // One segment alone: too wide by the paragraph's advances, or once reshaped at its cuts.
+        let too_wide = |measure: &mut Measure<'_>| {
+            body + hyphen > max || measure.reshaped_line_wider(seg.range.start, seg.range.end, max)
+        };
+        if empty && overflow != OverflowWrap::Normal && too_wide(&mut measure) {
             line_width = split_long_segment(para, &mut measure, seg.range.clone(), max, &mut start, lines);
         } else {
             line_width += advance;
@@ -234,16 +238,18 @@ fn split_long_segment(
         // Then the width the line will really have (its cuts are reshaped), backing off a
         // cluster at a time; the hanging whitespace at its end does not count.
         loop {
-            let body_end = (i + 1..j)
+            let kept = (i + 1..j)
                 .rev()
                 .find(|&k| !clusters[k].2)
                 .map_or(i + 1, |k| k + 1);
-            let shown = if body_end == n { hyphen } else { 0.0 };
-            let body = bound(i)..bound(body_end).min(range.end);
-            if body_end <= i + 1 || measure.width(body) + shown <= max {
+            let shown = if kept == n { hyphen } else { 0.0 };
+            // Up to what hangs: a soft hyphen the line ends at is drawn as its hyphen, so the
+            // text before it is what positioning shapes.
+            let body = bound(i)..body_end(para, bound(kept).min(range.end)).max(bound(i));
+            if kept <= i + 1 || measure.width(body) + shown <= max {
                 break;
             }
-            j = body_end - 1;
+            j = kept - 1;
         }
         if j == n {
             *start = bound(i);
@@ -291,8 +297,13 @@ impl<'p> Measure<'p> {
     /// hyphen of a soft hyphen it ends at.
     fn reshaped_line_wider(&mut self, start: usize, end: usize, max: f32) -> bool {
         let para = self.para;
-        let hyphen = para.hyphen_at_line_end(end).map_or(0.0, |h| h.advance);
-        self.risky(start, end) && self.width(start..body_end(para, end)) + hyphen > max
+        let body = body_end(para, end).max(start);
+        // A line ending at a soft hyphen is drawn up to it (then the hyphen): cut there.
+        let (cut, hyphen) = match para.hyphen_at_line_end(end) {
+            Some(h) => (body, h.advance),
+            None => (end, 0.0),
+        };
+        self.risky(start, cut) && self.width(start..body) + hyphen > max
     }
 
     /// The advance of `range` (one line's worth of text, from the line's start) as it would be

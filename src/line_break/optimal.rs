@@ -237,7 +237,10 @@ fn push_lines(
         };
         let seg: &Segment = &segs[j - 1];
         let hyphen = para.hyphen_at_line_end(seg.range.end).map_or(0.0, |h| h.advance);
-        if i + 1 == j && para.segment_extent(seg, 0.0).1 + hyphen > max && overflow != OverflowWrap::Normal {
+        let alone_too_wide = |measure: &mut Measure<'_>| {
+            para.segment_extent(seg, 0.0).1 + hyphen > max || measure.reshaped_line_wider(start, end, max)
+        };
+        if i + 1 == j && overflow != OverflowWrap::Normal && alone_too_wide(&mut measure) {
             let mut from = start;
             split_long_segment(para, &mut measure, start..seg.range.end, max, &mut from, lines);
             lines.push(from..end);
