@@ -45,10 +45,12 @@
 //! | font fallback per grapheme, items | `itemize.rs` | `Item`s |
 //! | shaping (rustybuzz, or HarfRust with feature `harfrust`) | `shape/` | [`ShapedGlyph`]s ([`shape_run`]) |
 //! | all of the above, once per paragraph | `paragraph.rs` | [`Paragraph`] |
-//! | first-fit line breaking | `line_break.rs` | line ranges |
+//! | tab stops | `tabs.rs` | [`TabStops`] |
+//! | line breaking: first fit, optimal (Knuth–Plass), balanced, pretty | `line_break/` | line ranges |
 //! | per-line reordering (UAX #9 L1, L2) | `reorder.rs` | `LineRun`s in visual order |
 //! | truncation: cuts and the ellipsis's place | `truncate.rs` | `Cut`s |
-//! | positioning, alignment, line metrics | `position.rs` | [`Layout`] |
+//! | positioning, alignment, justification, spacing, line metrics | `position.rs` | [`Layout`] |
+//! | underline and strikethrough rectangles | `decoration.rs` | [`Decoration`]s |
 //! | blocks in a column | `document.rs` | [`DocumentLayout`] |
 //! | editing geometry: hit testing, carets, selections, movement | `edit/` | [`Cursor`], [`Carets`], [`SelectionRect`] |
 //! | an editor model: edits laid out again where they change | `editor/` | [`Editor`], [`EditResult`] |
