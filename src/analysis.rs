@@ -68,11 +68,26 @@ pub(crate) struct Analysis {
 }
 
 impl Analysis {
+    #[cfg(test)]
     pub fn new(text: &str, direction: BaseDirection) -> Analysis {
+        Analysis::reusing(text, direction, Vec::new(), Vec::new())
+    }
+
+    /// The analysis, its script runs and breaks written into the given vectors (cleared first):
+    /// paragraph building hands back the ones of the paragraph before, so that these two
+    /// tables, which the paragraph does not keep, cost no allocation.
+    pub fn reusing(
+        text: &str,
+        direction: BaseDirection,
+        mut scripts: Vec<ScriptRun>,
+        mut breaks: Vec<BreakOpportunity>,
+    ) -> Analysis {
+        script_runs(text, &mut scripts);
+        crate::breaks::break_opportunities_into(text, &mut breaks);
         Analysis {
             bidi: BidiLevels::new(text, direction),
-            scripts: script_runs(text),
-            breaks: crate::breaks::break_opportunities(text),
+            scripts,
+            breaks,
         }
     }
 }
@@ -128,8 +143,8 @@ pub(crate) fn grapheme_end(text: &str, start: usize) -> usize {
 /// Script runs with Common and Inherited chars resolved: a mark takes the script of its base, a
 /// closing bracket takes the script of its opener, other Common chars take the script before them
 /// (or, at the start of the text, the first real script after them).
-fn script_runs(text: &str) -> Vec<ScriptRun> {
-    let mut runs: Vec<ScriptRun> = Vec::new();
+fn script_runs(text: &str, runs: &mut Vec<ScriptRun>) {
+    runs.clear();
     // Open brackets: (opening char, script at the opener or None while still unresolved).
     let mut brackets: Vec<(char, Option<Script>)> = Vec::new();
     let mut current: Option<Script> = None;
@@ -194,7 +209,6 @@ fn script_runs(text: &str) -> Vec<ScriptRun> {
             script: current.unwrap_or(Script::Common),
         });
     }
-    runs
 }
 
 #[cfg(test)]
@@ -202,8 +216,13 @@ mod tests {
     use super::*;
 
     fn scripts(text: &str) -> Vec<(&str, &'static str)> {
-        script_runs(text)
-            .into_iter()
+        // A used vector, to show that it is cleared.
+        let mut runs = vec![ScriptRun {
+            range: 0..1,
+            script: Script::Arabic,
+        }];
+        script_runs(text, &mut runs);
+        runs.into_iter()
             .map(|r| (&text[r.range], r.script.short_name()))
             .collect()
     }

@@ -390,30 +390,47 @@ impl FontBook {
     /// [`Error::EmptyStack`] for a stack without families, [`Error::NoFontInStack`] when none of
     /// its families is in the book.
     pub fn resolve(&self, stack: &FontStack, weight: u16, italic: bool) -> Result<Vec<Font>, Error> {
+        let mut fonts: Vec<Font> = Vec::new();
+        self.resolve_each(stack, weight, italic, |font| {
+            if !fonts.contains(font) {
+                fonts.push(font.clone());
+            }
+        })?;
+        Ok(fonts)
+    }
+
+    /// [`resolve`](Self::resolve) without the list: calls `found` with each face in order (a face
+    /// may come twice; the caller deduplicates). Paragraph building calls this for every
+    /// paragraph, so it allocates nothing.
+    pub(crate) fn resolve_each(
+        &self,
+        stack: &FontStack,
+        weight: u16,
+        italic: bool,
+        mut found: impl FnMut(&Font),
+    ) -> Result<(), Error> {
         if stack.families().is_empty() {
             return Err(Error::EmptyStack);
         }
-        let mut fonts: Vec<Font> = Vec::new();
+        let mut any = false;
         for family in stack.families() {
-            // A generic family's list, or the family itself (no allocation: this runs for
-            // every paragraph built).
+            // A generic family's list, or the family itself.
             let names = self
                 .generic_family(family)
                 .unwrap_or(std::slice::from_ref(family));
             for name in names {
                 if let Some(font) = self.find(name, weight, italic) {
-                    if !fonts.contains(font) {
-                        fonts.push(font.clone());
-                    }
+                    any = true;
+                    found(font);
                 }
             }
         }
-        if fonts.is_empty() {
+        if !any {
             return Err(Error::NoFontInStack {
                 stack: stack.families().join(", "),
             });
         }
-        Ok(fonts)
+        Ok(())
     }
 
     /// A face for a grapheme cluster no face of a stack has: among the book's faces that map

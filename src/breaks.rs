@@ -52,14 +52,22 @@ const SEGMENTER: LineSegmenterBorrowed<'static> =
     LineSegmenter::new_17_for_non_complex_scripts(LineBreakOptions::default());
 
 pub(crate) fn break_opportunities(text: &str) -> Vec<BreakOpportunity> {
-    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    let mut out = Vec::new();
+    break_opportunities_into(text, &mut out);
+    out
+}
+
+/// [`break_opportunities`] into `out` (cleared first), which paragraph building reuses.
+pub(crate) fn break_opportunities_into(text: &str, out: &mut Vec<BreakOpportunity>) {
+    out.clear();
+    out.reserve(text.len() / 5 + 1);
     if text.is_ascii() {
         // ASCII is Latin-1, whose iterator skips UTF-8 decoding (about 7 % faster on the
         // corpus's English paragraphs); it has no SA char to resolve.
-        collect(text, SEGMENTER.segment_latin1(text.as_bytes()), &mut out);
+        collect(text, SEGMENTER.segment_latin1(text.as_bytes()), out);
     } else {
         let resolved = resolve_complex_marks(text);
-        collect(text, SEGMENTER.segment_str(&resolved), &mut out);
+        collect(text, SEGMENTER.segment_str(&resolved), out);
     }
     if out.last().map(|b| b.pos) != Some(text.len()) && !text.is_empty() {
         out.push(BreakOpportunity {
@@ -67,7 +75,6 @@ pub(crate) fn break_opportunities(text: &str) -> Vec<BreakOpportunity> {
             mandatory: true,
         });
     }
-    out
 }
 
 /// Pushes the segmenter's boundaries of `text` (but 0) onto `out`, each marked mandatory or not.

@@ -23,6 +23,18 @@ use crate::tabs::{ResolvedTabs, TabStops};
 pub struct LayoutContext {
     pub(crate) shaper: Shaper,
     pub(crate) scratch: Scratch,
+    pub(crate) build: BuildBuffers,
+}
+
+/// Tables paragraph building needs and the paragraph does not keep, reused from one paragraph to
+/// the next (a cold article built in one context then allocates only what its paragraphs keep).
+#[derive(Default)]
+pub(crate) struct BuildBuffers {
+    /// Each style's faces, as indexes into the paragraph's faces (entries past the paragraph's
+    /// style count are spares).
+    stacks: Vec<Vec<usize>>,
+    scripts: Vec<crate::analysis::ScriptRun>,
+    breaks: Vec<BreakOpportunity>,
 }
 
 /// Buffers reused by every layout so that re-layout does not allocate once warm.
@@ -68,6 +80,7 @@ impl LayoutContext {
         LayoutContext {
             shaper: Shaper::new(backend),
             scratch: Scratch::default(),
+            build: BuildBuffers::default(),
         }
     }
 
@@ -100,7 +113,8 @@ impl LayoutContext {
     }
 
     /// Sets the shape cache's byte budget (default [`DEFAULT_SHAPE_CACHE_BYTES`](crate::DEFAULT_SHAPE_CACHE_BYTES), 4 MiB); past it
-    /// the least recently used entries go. 0 turns the cache off.
+    /// the least recently used entries go (the cache's storage stays within about twice the
+    /// budget). 0 turns the cache off and frees its storage.
     pub fn set_shape_cache_budget(&mut self, bytes: usize) {
         self.shaper.cache.set_budget(bytes);
     }
@@ -142,7 +156,8 @@ impl LayoutContext {
     }
 
     /// Empties the shape cache (plans and parsed faces stay): the next paragraphs are shaped
-    /// afresh.
+    /// afresh. The cache keeps its storage for what comes next (turn it off with
+    /// [`set_shape_cache_budget(0)`](Self::set_shape_cache_budget) to free that).
     pub fn clear_shape_cache(&mut self) {
         self.shaper.cache.clear();
     }
@@ -320,17 +335,30 @@ impl<'t> ParagraphBuilder<'t> {
         };
         // Faces of every style's stack, deduplicated across styles.
         let mut fonts: Vec<Font> = Vec::new();
-        let mut stacks: Vec<Vec<usize>> = Vec::with_capacity(styles.len());
-        for style in &styles {
-            let resolved = book.resolve(style.stack(), style.font_weight(), style.is_italic())?;
-            let stack = resolved.into_iter().map(|f| font_index(&mut fonts, f)).collect();
-            stacks.push(stack);
+        let mut stack_buffers = std::mem::take(&mut cx.build.stacks);
+        if stack_buffers.len() < styles.len() {
+            stack_buffers.resize_with(styles.len(), Vec::new);
+        }
+        let stacks = &mut stack_buffers[..styles.len()];
+        for (style, stack) in styles.iter().zip(stacks.iter_mut()) {
+            stack.clear();
+            book.resolve_each(style.stack(), style.font_weight(), style.is_italic(), |f| {
+                let index = font_index(&mut fonts, f);
+                if !stack.contains(&index) {
+                    stack.push(index);
+                }
+            })?;
         }
 
-        let analysis = Analysis::new(text, self.direction);
+        let analysis = Analysis::reusing(
+            text,
+            self.direction,
+            std::mem::take(&mut cx.build.scripts),
+            std::mem::take(&mut cx.build.breaks),
+        );
         let per_char = self.fallback == Fallback::PerChar;
         let mut uncovered = Vec::new();
-        let mut items = itemize(text, &analysis, &runs, &stacks, &fonts, per_char, &mut uncovered);
+        let mut items = itemize(text, &analysis, &runs, stacks, &fonts, per_char, &mut uncovered);
         // Clusters no face of their stack has: faces from the rest of the book join the stack
         // (rare: the common case pays only the empty check).
         if book.fallback() && !uncovered.is_empty() {
@@ -342,14 +370,14 @@ impl<'t> ParagraphBuilder<'t> {
                 else {
                     continue;
                 };
-                let index = font_index(&mut fonts, font);
+                let index = font_index(&mut fonts, &font);
                 if !stacks[style].contains(&index) {
                     stacks[style].push(index);
                     added = true;
                 }
             }
             if added {
-                items = itemize(text, &analysis, &runs, &stacks, &fonts, per_char, &mut Vec::new());
+                items = itemize(text, &analysis, &runs, stacks, &fonts, per_char, &mut Vec::new());
             }
         }
 
@@ -390,8 +418,18 @@ impl<'t> ParagraphBuilder<'t> {
         missing.sort_unstable();
         missing.dedup();
         let primary_font: Vec<usize> = stacks.iter().map(|s| s.first().copied().unwrap_or(0)).collect();
-        let hyphens = soft_hyphens(text, &items, &stacks, &fonts, &styles);
+        let hyphens = soft_hyphens(text, &items, stacks, &fonts, &styles);
         let ellipsis = Ellipsis::new(self.ellipsis, &stacks[0], &fonts);
+        let Analysis {
+            bidi,
+            scripts,
+            breaks,
+        } = analysis;
+        cx.build = BuildBuffers {
+            stacks: stack_buffers,
+            scripts,
+            breaks,
+        };
         // Tab stops, resolved against the base face's space (only for text with tabs).
         let tabs = text.contains('\t').then(|| {
             let size = styles[0].font_size();
@@ -402,7 +440,7 @@ impl<'t> ParagraphBuilder<'t> {
         });
         Ok(Paragraph {
             text: std::sync::Arc::from(text),
-            bidi: analysis.bidi,
+            bidi,
             fonts,
             styles,
             primary_font,
@@ -450,11 +488,11 @@ fn spacing_after(text: &str, styles: &[TextStyle], style_runs: &[(usize, usize)]
 }
 
 /// The index of `font` in the paragraph's faces, added at the end if it is not there yet.
-fn font_index(fonts: &mut Vec<Font>, font: Font) -> usize {
-    match fonts.iter().position(|f| *f == font) {
+fn font_index(fonts: &mut Vec<Font>, font: &Font) -> usize {
+    match fonts.iter().position(|f| f == font) {
         Some(i) => i,
         None => {
-            fonts.push(font);
+            fonts.push(font.clone());
             fonts.len() - 1
         }
     }

@@ -40,7 +40,7 @@ pub(crate) fn layout_paragraph(
     options: &LayoutOptions,
     out: &mut Layout,
 ) {
-    let LayoutContext { shaper, scratch } = cx;
+    let LayoutContext { shaper, scratch, .. } = cx;
     // Reflow into the same layout keeps the same text: skip the reference count's atomics.
     if !std::sync::Arc::ptr_eq(&out.text, &para.text) {
         out.text = para.text.clone();

@@ -154,6 +154,32 @@ fn a_lookup_across_a_space_leaves_the_word_path() {
 }
 
 #[test]
+fn entries_moved_by_eviction_give_what_shaping_gives() {
+    // A budget of a few entries over a small vocabulary: entries are evicted, their arena space
+    // reclaimed by moving the live ones, and the moved ones hit later. Every layout must equal
+    // one made with the cache off.
+    let mut cached = LayoutContext::new();
+    cached.set_shape_cache_budget(6000);
+    cached.set_word_cache(true);
+    let mut plain = LayoutContext::new();
+    plain.set_shape_cache_budget(0);
+    let style = TextStyle::new("Noto Serif, Noto Serif Hebrew");
+    let words = ["the", "quick", "דער", "טעקסט", "brown", "פֿאַר", "fox", "jumps"];
+    for i in 0..300usize {
+        let text: Vec<&str> = (0..1 + i % 5)
+            .map(|k| words[(i * 7 + k * 3) % words.len()])
+            .collect();
+        let text = text.join(" ");
+        let a = layout(&mut cached, &text, &style, BaseDirection::Auto, 300.0);
+        let b = layout(&mut plain, &text, &style, BaseDirection::Auto, 300.0);
+        assert_eq!(a.all_glyphs(), b.all_glyphs(), "{text:?}");
+        assert!(cached.shape_cache_stats().bytes <= 6000);
+    }
+    let stats = cached.shape_cache_stats();
+    assert!(stats.hits > 100 && stats.misses > 100, "{stats:?}");
+}
+
+#[test]
 fn the_cache_stays_within_its_budget() {
     let mut cx = LayoutContext::new();
     cx.set_shape_cache_budget(4096);

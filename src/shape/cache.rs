@@ -8,9 +8,15 @@
 //! what shaping would give, glyph for glyph (a property test holds it to that). Entries are whole
 //! items (a paragraph built again, a label repeated, a reshaped piece of a line); bounded by a
 //! byte budget, the least recently used go first.
+//!
+//! The entries' texts and glyphs live in two arenas, so that an insert costs no allocation once
+//! the arenas have grown (clearing the cache keeps their room: a context that builds cold
+//! articles over and over allocates nothing here). What eviction leaves unused is reclaimed by
+//! copying the live entries into fresh arenas once it outweighs them.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasher, Hash, Hasher};
+use std::ops::Range;
 use std::sync::Arc;
 
 use unicode_script::Script;
@@ -46,11 +52,12 @@ struct Entry {
     script: Script,
     language: Option<Arc<str>>,
     features: Box<[Feature]>,
-    /// The pre-context, the text and the post-context, one after the other.
-    text: Box<str>,
+    /// The pre-context, the text and the post-context, one after the other, in the text arena.
+    text: Range<usize>,
     pre: usize,
     post: usize,
-    glyphs: Box<[RawGlyph]>,
+    /// The glyphs, in the glyph arena.
+    glyphs: Range<usize>,
     last_used: u64,
 }
 
@@ -60,6 +67,11 @@ impl Entry {
             + self.text.len()
             + self.features.len() * std::mem::size_of::<Feature>()
             + self.glyphs.len() * std::mem::size_of::<RawGlyph>()
+    }
+
+    /// The arena bytes the entry holds.
+    fn arena_bytes(&self) -> usize {
+        self.text.len() + self.glyphs.len() * std::mem::size_of::<RawGlyph>()
     }
 }
 
@@ -86,6 +98,12 @@ fn pieces<'a>(req: &ShapeRequest<'a>) -> (&'a str, &'a str, &'a str) {
 pub(crate) struct ShapeCache {
     /// One entry per key hash: a different request with the same hash (rare) replaces it.
     map: HashMap<u64, Entry, foldhash::fast::FixedState>,
+    /// Every entry's pre-context, text and post-context.
+    text: String,
+    /// Every entry's glyphs.
+    glyphs: Vec<RawGlyph>,
+    /// Arena bytes no entry uses any more (evicted or replaced entries).
+    dead: usize,
     budget: usize,
     bytes: usize,
     entries: usize,
@@ -98,6 +116,9 @@ impl Default for ShapeCache {
     fn default() -> ShapeCache {
         ShapeCache {
             map: HashMap::default(),
+            text: String::new(),
+            glyphs: Vec::new(),
+            dead: 0,
             budget: DEFAULT_SHAPE_CACHE_BYTES,
             bytes: 0,
             entries: 0,
@@ -127,8 +148,15 @@ impl ShapeCache {
         h.finish()
     }
 
-    fn matches(e: &Entry, backend: ShapingBackend, req: &ShapeRequest<'_>, concat: bool) -> bool {
+    fn matches(
+        e: &Entry,
+        arena: &str,
+        backend: ShapingBackend,
+        req: &ShapeRequest<'_>,
+        concat: bool,
+    ) -> bool {
         let (pre, text, post) = pieces(req);
+        let held = &arena[e.text.clone()];
         e.backend == backend
             && e.concat == concat
             && e.font == req.font.uid()
@@ -138,10 +166,10 @@ impl ShapeCache {
             && *e.features == *req.features
             && e.pre == pre.len()
             && e.post == post.len()
-            && e.text.len() == pre.len() + text.len() + post.len()
-            && e.text.starts_with(pre)
-            && e.text[pre.len()..].starts_with(text)
-            && e.text.ends_with(post)
+            && held.len() == pre.len() + text.len() + post.len()
+            && held.starts_with(pre)
+            && held[pre.len()..].starts_with(text)
+            && held.ends_with(post)
     }
 
     /// Whether the cache keeps anything (its budget is not 0).
@@ -163,15 +191,16 @@ impl ShapeCache {
         self.clock += 1;
         let clock = self.clock;
         let key = Self::hash(backend, req, concat);
+        let arena = &self.text;
         let found = self
             .map
             .get_mut(&key)
-            .filter(|e| Self::matches(e, backend, req, concat));
+            .filter(|e| Self::matches(e, arena, backend, req, concat));
         match found {
             Some(e) => {
                 self.hits += 1;
                 e.last_used = clock;
-                Some(&e.glyphs)
+                Some(&self.glyphs[e.glyphs.clone()])
             }
             None => {
                 self.misses += 1;
@@ -193,6 +222,21 @@ impl ShapeCache {
             return;
         }
         let (pre, text, post) = pieces(req);
+        let size = std::mem::size_of::<Entry>()
+            + pre.len()
+            + text.len()
+            + post.len()
+            + std::mem::size_of_val(req.features)
+            + std::mem::size_of_val(glyphs);
+        if size > self.budget {
+            return;
+        }
+        let text_start = self.text.len();
+        self.text.push_str(pre);
+        self.text.push_str(text);
+        self.text.push_str(post);
+        let glyph_start = self.glyphs.len();
+        self.glyphs.extend_from_slice(glyphs);
         let entry = Entry {
             backend,
             concat,
@@ -201,25 +245,47 @@ impl ShapeCache {
             script: req.script,
             language: req.language.cloned(),
             features: req.features.into(),
-            text: [pre, text, post].concat().into_boxed_str(),
+            text: text_start..self.text.len(),
             pre: pre.len(),
             post: post.len(),
-            glyphs: glyphs.into(),
+            glyphs: glyph_start..self.glyphs.len(),
             last_used: self.clock,
         };
-        let size = entry.bytes();
-        if size > self.budget {
-            return;
-        }
         self.bytes += size;
         self.entries += 1;
         if let Some(old) = self.map.insert(Self::hash(backend, req, concat), entry) {
             self.bytes -= old.bytes();
             self.entries -= 1;
+            self.dead += old.arena_bytes();
         }
         if self.bytes > self.budget {
             self.evict(self.budget / 4 * 3);
         }
+        self.compact_if_wasteful();
+    }
+
+    /// Copies the live entries' texts and glyphs into fresh arenas when the arenas hold more dead
+    /// bytes than live ones (so that they stay within twice the budget).
+    fn compact_if_wasteful(&mut self) {
+        let total = self.text.len() + std::mem::size_of_val(self.glyphs.as_slice());
+        if self.dead <= total - self.dead.min(total) {
+            return;
+        }
+        let live = total - self.dead;
+        let mut text = String::with_capacity(live.min(self.text.len()));
+        let mut glyphs =
+            Vec::with_capacity(self.glyphs.len().min(live / std::mem::size_of::<RawGlyph>() + 1));
+        for e in self.map.values_mut() {
+            let start = text.len();
+            text.push_str(&self.text[e.text.clone()]);
+            e.text = start..text.len();
+            let start = glyphs.len();
+            glyphs.extend_from_slice(&self.glyphs[e.glyphs.clone()]);
+            e.glyphs = start..glyphs.len();
+        }
+        self.text = text;
+        self.glyphs = glyphs;
+        self.dead = 0;
     }
 
     /// Drops the least recently used entries until at most `target` bytes are held.
@@ -236,30 +302,43 @@ impl ShapeCache {
             held -= size;
             cut = age + 1;
         }
-        let (mut bytes, mut entries) = (0, 0);
+        let (mut bytes, mut entries, mut dead) = (0, 0, 0);
         self.map.retain(|_, e| {
             let keep = e.last_used >= cut;
             if keep {
                 bytes += e.bytes();
                 entries += 1;
+            } else {
+                dead += e.arena_bytes();
             }
             keep
         });
         self.bytes = bytes;
         self.entries = entries;
+        self.dead += dead;
     }
 
-    /// Drops every entry (the counters stay).
+    /// Drops every entry (the counters stay; the arenas keep their room).
     pub fn clear(&mut self) {
         self.map.clear();
+        self.text.clear();
+        self.glyphs.clear();
+        self.dead = 0;
         self.bytes = 0;
         self.entries = 0;
     }
 
     pub fn set_budget(&mut self, bytes: usize) {
         self.budget = bytes;
-        if self.bytes > bytes {
+        if bytes == 0 {
+            // Off: give the memory back.
+            self.clear();
+            self.map = HashMap::default();
+            self.text = String::new();
+            self.glyphs = Vec::new();
+        } else if self.bytes > bytes {
             self.evict(bytes);
+            self.compact_if_wasteful();
         }
     }
 
@@ -269,6 +348,68 @@ impl ShapeCache {
             misses: self.misses,
             entries: self.entries,
             bytes: self.bytes,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::FontBook;
+
+    fn glyphs(n: usize) -> Vec<RawGlyph> {
+        (0..n)
+            .map(|i| RawGlyph {
+                id: i as u16,
+                cluster: i as u32,
+                x_advance: 500,
+                x_offset: 0,
+                y_offset: 0,
+                unsafe_to_break: false,
+                unsafe_to_concat: false,
+            })
+            .collect()
+    }
+
+    fn request<'a>(text: &'a str, font: &'a crate::Font) -> ShapeRequest<'a> {
+        ShapeRequest {
+            text,
+            range: 0..text.len(),
+            font,
+            size: 16.0,
+            rtl: false,
+            script: Script::Latin,
+            language: None,
+            features: &[],
+        }
+    }
+
+    #[test]
+    fn the_arenas_stay_within_twice_the_budget_and_keep_every_live_entry() {
+        let book = FontBook::with_bundled_fonts();
+        let font = book.find("Noto Sans", 400, false).unwrap().clone();
+        let mut cache = ShapeCache::default();
+        cache.set_budget(4000);
+        let texts: Vec<String> = (0..400).map(|i| format!("word{i} ")).collect();
+        for (i, text) in texts.iter().enumerate() {
+            let req = request(text, &font);
+            cache.insert(ShapingBackend::Rustybuzz, &req, &glyphs(1 + i % 9), false);
+            let arena = cache.text.len() + std::mem::size_of_val(cache.glyphs.as_slice());
+            let live: usize = cache.map.values().map(Entry::arena_bytes).sum();
+            assert_eq!(arena - cache.dead, live);
+            assert!(arena <= 2 * 4000, "{arena}");
+        }
+        // The last entry is live and answers with its own glyphs and text.
+        let text = &texts[399];
+        let req = request(text, &font);
+        assert_eq!(
+            cache.get(ShapingBackend::Rustybuzz, &req, false),
+            Some(&glyphs(1 + 399 % 9)[..])
+        );
+        // Every live entry's text is its own (a compaction moved them consistently).
+        for e in cache.map.values() {
+            let held = &cache.text[e.text.clone()];
+            assert!(held.starts_with("word") && held.ends_with(' '), "{held:?}");
         }
     }
 }
