@@ -263,7 +263,7 @@ impl BidiLevels {
 /// definition line breaking, positioning and editing share. A no-break space (U+00A0, U+202F:
 /// class CS) does not hang.
 pub(crate) fn hangs(c: char) -> bool {
-    let class = HardcodedBidiData.bidi_class(c);
+    let class = AsciiFirst.bidi_class(c);
     is_l1_trailing(class) || matches!(class, BidiClass::S | BidiClass::B)
 }
 
@@ -273,7 +273,7 @@ pub(crate) fn hangs(c: char) -> bool {
 pub(crate) fn takes_no_spacing(c: char) -> bool {
     use BidiClass::*;
     matches!(
-        HardcodedBidiData.bidi_class(c),
+        AsciiFirst.bidi_class(c),
         BN | LRE | RLE | LRO | RLO | PDF | LRI | RLI | FSI | PDI | S | B
     )
 }

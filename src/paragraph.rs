@@ -776,6 +776,11 @@ impl Paragraph {
         widest
     }
 
+    /// Whether the text has a soft hyphen (a face may show a hyphen at one).
+    pub(crate) fn has_soft_hyphens(&self) -> bool {
+        !self.hyphens.is_empty()
+    }
+
     /// The hyphen shown when a line ends at `end`, if the line ends with a soft hyphen (and the
     /// line is not the paragraph's last: the end of the text is no break).
     pub(crate) fn hyphen_at_line_end(&self, end: usize) -> Option<&SoftHyphen> {

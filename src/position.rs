@@ -386,6 +386,47 @@ fn place_run(
     let spaced = para.spacing && !lr.ellipsis;
     let tabs = if lr.ellipsis { &[][..] } else { tabs };
     let tabbed = !tabs.is_empty();
+    if single && !spaced && !tabbed && !lr.ellipsis {
+        // The usual run (one style, no spacing, no tab, not an ellipsis): each glyph as shaped,
+        // pen after pen, in one pass that reserves once, noting the hanging advance (added one
+        // by one, as the general path does) and whether a glyph is missing.
+        let mut x = *pen;
+        let from = hang.as_ref().map_or(usize::MAX, |h| h.0);
+        let mut past = hang.as_ref().map_or(0.0, |h| *h.1);
+        let mut missing = false;
+        out.glyphs.extend(glyphs.iter().map(|g| {
+            let placed = Glyph {
+                id: g.id,
+                cluster: g.cluster,
+                x: x + g.dx,
+                y: -g.dy,
+                advance: g.advance,
+                extra: 0.0,
+                dx: g.dx,
+                dy: g.dy,
+            };
+            x += g.advance;
+            if g.cluster >= from {
+                past += g.advance;
+            }
+            missing |= g.id == 0;
+            placed
+        }));
+        if let Some((_, advance_past)) = hang {
+            *advance_past = past;
+        }
+        if missing {
+            for g in glyphs.iter().filter(|g| g.id == 0) {
+                if out.missing.last() != Some(&g.cluster) {
+                    out.missing.push(g.cluster);
+                }
+            }
+        }
+        *pen = x;
+        push_run(out, piece, *pen);
+        let m = request.font.metrics(request.size);
+        return (m.ascent, m.descent, m.line_gap);
+    }
     for (k, g) in glyphs.iter().enumerate() {
         let cluster = if lr.ellipsis { lr.range.start } else { g.cluster };
         // Letter and word spacing go after a cluster's last glyph (to its right).
