@@ -165,3 +165,56 @@ fn line_height_scales_the_faces_metrics() {
     let l = &two.lines()[0];
     assert!((l.baseline() - (natural / 2.0 + l.ascent())).abs() < 0.01);
 }
+
+#[path = "common/proptest_config.rs"]
+mod proptest_config;
+
+use proptest::prelude::*;
+
+proptest! {
+    #![proptest_config(proptest_config::config(150, 0x9a17, None))]
+
+    /// Paint spans do not change shaping or placement, but they send positioning through its
+    /// general path (a run cut where the paint changes) instead of the one-pass path of a
+    /// single-style run. Both must place every glyph alike, note the same missing glyphs (U+E000,
+    /// no bundled face has it) and give lines the same extent (the hanging advance), on any
+    /// text at any width, either direction, aligned either way.
+    #[test]
+    fn paint_spans_place_glyphs_as_a_single_style_does(
+        text in proptest_config::mixed_text(&["\u{E000}\u{E000}", "office"], &[" ", "  ", "", "\n"], 1..25),
+        from in 0usize..200,
+        len in 0usize..60,
+        width in 0.0f32..400.0,
+        rtl in any::<bool>(),
+        end in any::<bool>(),
+    ) {
+        let book = FontBook::with_bundled_fonts();
+        let mut cx = LayoutContext::new();
+        let mut start = from.min(text.len());
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut stop = (start + len).min(text.len());
+        while !text.is_char_boundary(stop) {
+            stop -= 1;
+        }
+        let direction = if rtl { shrift::BaseDirection::Rtl } else { shrift::BaseDirection::Auto };
+        let style = TextStyle::new("Noto Sans Hebrew, Noto Sans");
+        let painted = Paragraph::builder(&text, style.clone().paint(1))
+            .direction(direction)
+            .span(start..stop, SpanStyle::new().paint(2))
+            .build(&book, &mut cx)
+            .unwrap();
+        let plain = Paragraph::builder(&text, style).direction(direction).build(&book, &mut cx).unwrap();
+        let align = if end { Alignment::End } else { Alignment::Start };
+        let options = LayoutOptions::new(width).align(align);
+        let a = painted.layout(&mut cx, &options).unwrap();
+        let b = plain.layout(&mut cx, &options).unwrap();
+        prop_assert_eq!(a.all_glyphs(), b.all_glyphs());
+        prop_assert_eq!(a.missing_glyphs(), b.missing_glyphs());
+        prop_assert_eq!(a.lines().len(), b.lines().len());
+        for (x, y) in a.lines().iter().zip(b.lines()) {
+            prop_assert_eq!((x.range(), x.x(), x.width()), (y.range(), y.x(), y.width()));
+        }
+    }
+}

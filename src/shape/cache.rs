@@ -352,10 +352,10 @@ impl ShapeCache {
     }
 }
 
-#[cfg(test)]
+// The test needs a face: the bundled ones.
+#[cfg(all(test, feature = "bundled-fonts"))]
 mod tests {
     use super::*;
-    use crate::FontBook;
 
     fn glyphs(n: usize) -> Vec<RawGlyph> {
         (0..n)
@@ -386,7 +386,7 @@ mod tests {
 
     #[test]
     fn the_arenas_stay_within_twice_the_budget_and_keep_every_live_entry() {
-        let book = FontBook::with_bundled_fonts();
+        let book = crate::FontBook::with_bundled_fonts();
         let font = book.find("Noto Sans", 400, false).unwrap().clone();
         let mut cache = ShapeCache::default();
         cache.set_budget(4000);
