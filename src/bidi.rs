@@ -38,13 +38,16 @@ pub struct BidiLevels {
 /// into a table: the binary search per char was a tenth of building an English paragraph.
 struct AsciiFirst;
 
+/// The bidi classes of the ASCII chars, from unicode-bidi's data.
+fn ascii_classes() -> &'static [BidiClass; 128] {
+    static ASCII: std::sync::OnceLock<[BidiClass; 128]> = std::sync::OnceLock::new();
+    ASCII.get_or_init(|| std::array::from_fn(|i| HardcodedBidiData.bidi_class(char::from(i as u8))))
+}
+
 impl BidiDataSource for AsciiFirst {
     fn bidi_class(&self, c: char) -> BidiClass {
-        static ASCII: std::sync::OnceLock<[BidiClass; 128]> = std::sync::OnceLock::new();
         if c.is_ascii() {
-            let table = ASCII
-                .get_or_init(|| std::array::from_fn(|i| HardcodedBidiData.bidi_class(char::from(i as u8))));
-            table[c as usize]
+            ascii_classes()[c as usize]
         } else {
             HardcodedBidiData.bidi_class(c)
         }
@@ -70,28 +73,41 @@ impl BidiLevels {
     /// `None` for any other text.
     fn all_left_to_right(text: &str) -> Option<BidiLevels> {
         use BidiClass::*;
+        let ascii = ascii_classes();
+        let bytes = text.as_bytes();
         let mut classes = Vec::with_capacity(text.len());
         let mut paragraphs = Vec::new();
         let mut separators = Vec::new();
         let mut start = 0;
-        for (i, c) in text.char_indices() {
-            let class = AsciiFirst.bidi_class(c);
-            if matches!(
-                class,
-                R | AL | AN | LRE | RLE | LRO | RLO | PDF | LRI | RLI | FSI | PDI
-            ) {
-                return None;
-            }
-            let end = i + c.len_utf8();
+        let mut i = 0;
+        while i < bytes.len() {
+            // ASCII, byte by byte (no ASCII char is R, AL, AN or an explicit control); any
+            // other char through unicode-bidi's table.
+            let (class, end) = match bytes[i] {
+                b if b.is_ascii() => (ascii[usize::from(b)], i + 1),
+                _ => {
+                    let c = text[i..].chars().next()?;
+                    let class = HardcodedBidiData.bidi_class(c);
+                    if matches!(
+                        class,
+                        R | AL | AN | LRE | RLE | LRO | RLO | PDF | LRI | RLI | FSI | PDI
+                    ) {
+                        return None;
+                    }
+                    (class, i + c.len_utf8())
+                }
+            };
             classes.resize(end, class);
             if matches!(class, S | B) {
                 separators.push(i..end);
+                // P1: a paragraph separator ends its paragraph (CR and LF each, as
+                // unicode-bidi does).
+                if class == B {
+                    paragraphs.push((start..end, 0));
+                    start = end;
+                }
             }
-            // P1: a paragraph separator ends its paragraph (CR and LF each, as unicode-bidi does).
-            if class == B {
-                paragraphs.push((start..end, 0));
-                start = end;
-            }
+            i = end;
         }
         if start < text.len() {
             paragraphs.push((start..text.len(), 0));
@@ -302,7 +318,10 @@ mod tests {
 
     #[test]
     fn the_left_to_right_shortcut_resolves_what_unicode_bidi_resolves() {
+        // Every ASCII char (the shortcut takes them byte by byte, as never R, AL, AN or a control).
+        let ascii: String = (0u8..128).map(char::from).collect();
         let texts = [
+            ascii.as_str(),
             "",
             "plain ASCII, with 1,234.5 numbers and \"quotes\".",
             "“curly” quotes — dashes… and ½ ¾ ₪",
