@@ -776,13 +776,9 @@ impl Paragraph {
         widest
     }
 
-    /// Whether the text has a soft hyphen (a face may show a hyphen at one).
-    pub(crate) fn has_soft_hyphens(&self) -> bool {
-        !self.hyphens.is_empty()
-    }
-
     /// The hyphen shown when a line ends at `end`, if the line ends with a soft hyphen (and the
     /// line is not the paragraph's last: the end of the text is no break).
+    #[inline]
     pub(crate) fn hyphen_at_line_end(&self, end: usize) -> Option<&SoftHyphen> {
         // Asked for every segment on reflow: most paragraphs have no soft hyphen at all.
         if self.hyphens.is_empty()
@@ -854,10 +850,17 @@ impl Paragraph {
     /// The advance of `seg` starting `pen` px from its line's start, and of its body (up to the
     /// whitespace that hangs), its tabs at their stops. A tab is usually in the hanging
     /// whitespace, but a mark after it (UAX #14 LB9) keeps it in the body.
+    #[inline]
     pub(crate) fn segment_extent(&self, seg: &Segment, pen: f32) -> (f32, f32) {
-        let Some(tabs) = self.tabs.as_ref().filter(|_| seg.tabs) else {
-            return (seg.width, seg.width - seg.hang);
-        };
+        // Asked for every segment on reflow: the usual segment (no tab) is its stored widths.
+        match self.tabs.as_ref().filter(|_| seg.tabs) {
+            None => (seg.width, seg.width - seg.hang),
+            Some(tabs) => self.tabbed_segment_extent(seg, tabs, pen),
+        }
+    }
+
+    /// [`Self::segment_extent`] of a segment with tabs, each to its stop.
+    fn tabbed_segment_extent(&self, seg: &Segment, tabs: &ResolvedTabs, pen: f32) -> (f32, f32) {
         let text = &self.text[seg.range.clone()];
         let body_end = seg.range.start + text.trim_end_matches(crate::bidi::hangs).len();
         let (mut x, mut body) = (pen, pen);

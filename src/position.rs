@@ -395,16 +395,7 @@ fn place_run(
         let mut past = hang.as_ref().map_or(0.0, |h| *h.1);
         let mut missing = false;
         out.glyphs.extend(glyphs.iter().map(|g| {
-            let placed = Glyph {
-                id: g.id,
-                cluster: g.cluster,
-                x: x + g.dx,
-                y: -g.dy,
-                advance: g.advance,
-                extra: 0.0,
-                dx: g.dx,
-                dy: g.dy,
-            };
+            let placed = place(g, g.cluster, x, g.advance, 0.0);
             x += g.advance;
             if g.cluster >= from {
                 past += g.advance;
@@ -417,9 +408,7 @@ fn place_run(
         }
         if missing {
             for g in glyphs.iter().filter(|g| g.id == 0) {
-                if out.missing.last() != Some(&g.cluster) {
-                    out.missing.push(g.cluster);
-                }
+                note_missing(out, g.cluster);
             }
         }
         *pen = x;
@@ -447,18 +436,9 @@ fn place_run(
             Ok(k) if tabbed => tabs[k].1,
             _ => g.advance,
         };
-        out.glyphs.push(Glyph {
-            id: g.id,
-            cluster,
-            x: *pen + g.dx,
-            y: -g.dy,
-            advance,
-            extra,
-            dx: g.dx,
-            dy: g.dy,
-        });
-        if g.id == 0 && out.missing.last() != Some(&cluster) {
-            out.missing.push(cluster);
+        out.glyphs.push(place(g, cluster, *pen, advance, extra));
+        if g.id == 0 {
+            note_missing(out, cluster);
         }
         if let Some((from, advance_past)) = hang.as_mut() {
             if cluster >= *from {
@@ -470,6 +450,29 @@ fn place_run(
     push_run(out, piece, *pen);
     let m = request.font.metrics(request.size);
     (m.ascent, m.descent, m.line_gap)
+}
+
+/// The shaped glyph `g` placed with its pen at `pen`, as cluster `cluster` (an ellipsis's glyphs
+/// take the cut's offset), with the advance and extra the layout gives it.
+#[inline]
+fn place(g: &ShapedGlyph, cluster: usize, pen: f32, advance: f32, extra: f32) -> Glyph {
+    Glyph {
+        id: g.id,
+        cluster,
+        x: pen + g.dx,
+        y: -g.dy,
+        advance,
+        extra,
+        dx: g.dx,
+        dy: g.dy,
+    }
+}
+
+/// Notes a missing glyph's cluster (once for a cluster of several).
+fn note_missing(out: &mut Layout, cluster: usize) {
+    if out.missing.last() != Some(&cluster) {
+        out.missing.push(cluster);
+    }
 }
 
 /// Gives `slack` px to the inter-word spaces of the line whose runs and glyphs start at

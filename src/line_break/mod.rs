@@ -53,25 +53,15 @@ fn break_lines_from(
     // Advance of the line so far, including the whitespace after its last segment.
     let mut line_width = 0.0f32;
     let mut empty = true;
-    // Soft hyphens and tabs are rare: most paragraphs skip both lookups for every segment.
-    let (hyphens, tabs) = (para.has_soft_hyphens(), para.tabs.is_some());
     while k < segs.len() {
         let seg = &segs[k];
         // A line ending after this segment at a soft hyphen shows a hyphen, which must fit too.
         // (Counted whether or not the line ends here: a segment that fits only without its
         // hyphen is left for the next line, which at worst breaks one segment early.)
-        let hyphen = if hyphens {
-            para.hyphen_at_line_end(seg.range.end).map_or(0.0, |h| h.advance)
-        } else {
-            0.0
-        };
+        let hyphen = para.hyphen_at_line_end(seg.range.end).map_or(0.0, |h| h.advance);
         // Its advance and body (before the whitespace that hangs) where it would start: tabs
         // go to their stops.
-        let (advance, body) = if tabs {
-            para.segment_extent(seg, line_width)
-        } else {
-            (seg.width, seg.width - seg.hang)
-        };
+        let (advance, body) = para.segment_extent(seg, line_width);
         if !empty && line_width + body + hyphen > max {
             // The widths so far are the paragraph's; a line that starts or ends at a cut the
             // shaper marked unsafe is reshaped there and may come out wider: measure it, and

@@ -63,10 +63,16 @@ struct Entry {
 
 impl Entry {
     fn bytes(&self) -> usize {
+        Entry::size(self.text.len(), self.features.len(), self.glyphs.len())
+    }
+
+    /// What an entry counts against the budget: itself, its text with context, its features and
+    /// its glyphs.
+    fn size(text: usize, features: usize, glyphs: usize) -> usize {
         std::mem::size_of::<Entry>()
-            + self.text.len()
-            + self.features.len() * std::mem::size_of::<Feature>()
-            + self.glyphs.len() * std::mem::size_of::<RawGlyph>()
+            + text
+            + features * std::mem::size_of::<Feature>()
+            + glyphs * std::mem::size_of::<RawGlyph>()
     }
 
     /// The arena bytes the entry holds.
@@ -222,12 +228,11 @@ impl ShapeCache {
             return;
         }
         let (pre, text, post) = pieces(req);
-        let size = std::mem::size_of::<Entry>()
-            + pre.len()
-            + text.len()
-            + post.len()
-            + std::mem::size_of_val(req.features)
-            + std::mem::size_of_val(glyphs);
+        let size = Entry::size(
+            pre.len() + text.len() + post.len(),
+            req.features.len(),
+            glyphs.len(),
+        );
         if size > self.budget {
             return;
         }
