@@ -88,15 +88,14 @@ pub(crate) fn decorate_line(
     let first_decoration = out.decorations.len();
     for r in first_run..out.runs.len() {
         let run = &out.runs[r];
-        let style = &para.styles[run.style];
+        let style = &para.styles[run.style_index()];
         if !style.is_underlined() && !style.is_struck_through() {
             continue;
         }
         // The run's ink extent, hanging whitespace left out (an ellipsis never hangs).
         let (mut left, mut right) = (f32::INFINITY, f32::NEG_INFINITY);
-        for g in &out.glyphs[run.glyphs.clone()] {
-            if run.ellipsis || g.cluster < hang_start {
-                let pen = g.x - g.dx;
+        for (pen, g) in out.pens(run) {
+            if run.ellipsis || g.text_offset() < hang_start {
                 left = left.min(pen);
                 right = right.max(pen + g.advance + g.extra);
             }
@@ -104,7 +103,7 @@ pub(crate) fn decorate_line(
         if left >= right {
             continue;
         }
-        let metrics = para.fonts[para.primary_font[run.style]].decoration_metrics(style.font_size());
+        let metrics = para.fonts[para.primary_font[run.style_index()]].decoration_metrics(style.font_size());
         let paint = run.paint;
         let strokes = [
             (

@@ -86,6 +86,24 @@ pub enum Error {
     /// An OpenType feature setting that does not parse (see [`Feature`](crate::Feature)).
     #[error("invalid OpenType feature {0:?}")]
     InvalidFeature(String),
+    /// A text longer than [`MAX_TEXT_LEN`](crate::MAX_TEXT_LEN) bytes: glyph clusters are `u32`
+    /// byte offsets, as in HarfBuzz.
+    #[error("text of {0} bytes is longer than the 4 GiB a paragraph can hold")]
+    TextTooLong(usize),
+}
+
+/// The longest text, in bytes, that a paragraph or [`shape_run`](crate::shape_run) takes: glyph
+/// clusters ([`Glyph::cluster`](crate::Glyph::cluster)) are `u32` byte offsets, as HarfBuzz's
+/// are, which keeps a glyph small.
+pub const MAX_TEXT_LEN: usize = u32::MAX as usize;
+
+/// Checks that `text` fits [`MAX_TEXT_LEN`].
+pub(crate) fn check_text_len(text: &str) -> Result<(), Error> {
+    if text.len() > MAX_TEXT_LEN {
+        Err(Error::TextTooLong(text.len()))
+    } else {
+        Ok(())
+    }
 }
 
 impl Error {

@@ -426,45 +426,81 @@ impl LayoutOptions {
     }
 }
 
-/// A glyph placed on a line.
+/// A glyph placed on a line: 24 bytes, so that a renderer walks a dense array.
+///
+/// The shaper's offsets are not stored: a glyph's pen position (where the shaper's pen stood
+/// before it) comes from [`Layout::pens`], its x offset is `x` minus that pen, and its y offset
+/// (positive up, as in HarfBuzz) is the line's [`baseline`](Line::baseline) minus `y`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Glyph {
     /// Glyph id in the run's font.
     pub id: u16,
-    /// Byte offset of the first char of the glyph's cluster in the paragraph's text.
-    pub cluster: usize,
-    /// Where the glyph's origin is drawn: pen position plus `dx`.
+    /// Byte offset of the first char of the glyph's cluster in the paragraph's text (`u32`, as
+    /// in HarfBuzz: a text is at most [`MAX_TEXT_LEN`](crate::MAX_TEXT_LEN) bytes).
+    pub cluster: u32,
+    /// Where the glyph's origin is drawn: its pen position plus the shaper's x offset.
     pub x: f32,
-    /// Where the glyph's origin is drawn: the baseline minus `dy` (y grows downward).
+    /// Where the glyph's origin is drawn: the line's baseline minus the shaper's y offset (y
+    /// grows downward).
     pub y: f32,
     /// The shaper's advance: how far its pen moves after this glyph.
     pub advance: f32,
     /// What the layout adds after the glyph, beyond `advance` (the stretch a justified line
     /// gives an inter-word space): the pen moves by `advance + extra`.
     pub extra: f32,
-    /// The shaper's horizontal offset.
-    pub dx: f32,
-    /// The shaper's vertical offset, positive up as in HarfBuzz.
-    pub dy: f32,
+}
+
+impl Glyph {
+    /// The byte offset of the glyph's cluster, as a `usize` to index the text with.
+    pub fn text_offset(&self) -> usize {
+        self.cluster as usize
+    }
+}
+
+/// A byte range of a text kept as two `u32`s (a text is at most
+/// [`MAX_TEXT_LEN`](crate::MAX_TEXT_LEN) bytes, checked when a paragraph is built): layouts and
+/// paragraphs keep one per run and per word, and half-size ranges keep them small.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct TextRange {
+    start: u32,
+    end: u32,
+}
+
+impl TextRange {
+    /// `range`, whose ends are offsets in a text of at most `MAX_TEXT_LEN` bytes.
+    #[inline]
+    pub fn new(range: Range<usize>) -> TextRange {
+        TextRange {
+            start: range.start as u32,
+            end: range.end as u32,
+        }
+    }
+
+    /// The range as `usize` offsets.
+    #[inline]
+    pub fn get(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 /// A run: glyphs of one face, size, level, script and language on one line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Run {
-    pub(crate) range: Range<usize>,
     pub(crate) font: Font,
-    pub(crate) size: f32,
-    pub(crate) level: u8,
-    pub(crate) script: &'static str,
     pub(crate) language: Option<Arc<str>>,
     pub(crate) glyphs: Range<usize>,
+    pub(crate) range: TextRange,
+    pub(crate) size: f32,
     pub(crate) x: f32,
     pub(crate) width: f32,
+    pub(crate) paint: u32,
+    /// Index of the run's merged style in the paragraph's styles (each style covers some of
+    /// the text, so there are at most `MAX_TEXT_LEN` + 1 of them: the index fits a u32).
+    pub(crate) style: u32,
+    pub(crate) script: unicode_script::Script,
+    pub(crate) level: u8,
     /// The run is the ellipsis of a truncated line, not text of the paragraph.
     pub(crate) ellipsis: bool,
-    /// Index of the run's merged style in the paragraph's styles.
-    pub(crate) style: usize,
-    pub(crate) paint: u32,
 }
 
 impl Run {
@@ -485,12 +521,12 @@ impl Run {
     /// The index of the run's style (the base style merged with the spans over the run) in
     /// [`Paragraph::styles`](crate::Paragraph::styles): which span or spans it came from.
     pub fn style_index(&self) -> usize {
-        self.style
+        self.style as usize
     }
 
     /// The run's byte range in the paragraph's text.
     pub fn range(&self) -> Range<usize> {
-        self.range.clone()
+        self.range.get()
     }
 
     /// The face the glyphs are from.
@@ -515,7 +551,7 @@ impl Run {
 
     /// The ISO 15924 script tag, such as `"Hebr"` or `"Latn"`.
     pub fn script(&self) -> &'static str {
-        self.script
+        self.script.short_name()
     }
 
     /// The language tag the run was shaped with, if any.
@@ -650,6 +686,34 @@ impl Layout {
         self.glyphs.get(run.glyphs.clone()).unwrap_or(&[])
     }
 
+    /// The glyphs of a run, left to right, each with its pen position: where the shaper's pen
+    /// stood before the glyph. The pen starts at the run's [`x`](Run::x) and moves by each
+    /// glyph's `advance + extra`; the glyph's x offset is `glyph.x - pen`. Editors put carets and
+    /// renderers put decorations at pens, not at the offset origins.
+    ///
+    /// ```
+    /// # #[cfg(feature = "bundled-fonts")] {
+    /// use shrift::{FontBook, LayoutContext, LayoutOptions, Paragraph, TextStyle};
+    /// let book = FontBook::with_bundled_fonts();
+    /// let mut cx = LayoutContext::new();
+    /// let style = TextStyle::new("Noto Sans").size(16.0);
+    /// let p = Paragraph::new("Hello", style, &book, &mut cx).unwrap();
+    /// let layout = p.layout(&mut cx, &LayoutOptions::new(200.0)).unwrap();
+    /// let run = &layout.all_runs()[0];
+    /// let pens: Vec<f32> = layout.pens(run).map(|(pen, _)| pen).collect();
+    /// assert_eq!(pens[0], run.x());
+    /// assert!(pens.windows(2).all(|w| w[0] < w[1]));
+    /// # }
+    /// ```
+    pub fn pens<'a>(&'a self, run: &Run) -> impl Iterator<Item = (f32, &'a Glyph)> + 'a {
+        let mut pen = run.x;
+        self.glyphs(run).iter().map(move |g| {
+            let at = pen;
+            pen += g.advance + g.extra;
+            (at, g)
+        })
+    }
+
     /// Every run of every line, line after line.
     pub fn all_runs(&self) -> &[Run] {
         &self.runs
@@ -750,5 +814,24 @@ impl Layout {
         for d in &mut self.decorations {
             d.y += dy;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What a layout and a paragraph keep per glyph, word and run: a cold article's heap is
+    /// mostly these (the peers bench counts it against parley's). A field added or widened
+    /// shows up here first. (Sizes of a 64-bit target.)
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn per_glyph_word_and_run_records_stay_small() {
+        use std::mem::size_of;
+        assert_eq!(size_of::<Glyph>(), 24);
+        assert_eq!(size_of::<crate::shape::ShapedGlyph>(), 20);
+        assert_eq!(size_of::<crate::paragraph::Segment>(), 20);
+        assert_eq!(size_of::<TextRange>(), 8);
+        assert!(size_of::<Run>() <= 72, "{}", size_of::<Run>());
     }
 }

@@ -133,7 +133,7 @@ pub use edit::{
     Movement, SelectionRect,
 };
 pub use editor::{EditResult, Editor, Selection};
-pub use error::Error;
+pub use error::{Error, MAX_TEXT_LEN};
 pub use font::{DecorationMetrics, Font, FontMetrics, FontStack};
 pub use layout::{
     Alignment, Glyph, Layout, LayoutOptions, Line, LineBreaking, LineHeight, OverflowWrap, Run, TextWrap,

@@ -191,7 +191,9 @@ pub(crate) const UNSAFE_TO_BREAK: u8 = 2;
 /// The stretch between two break opportunities: a word and the spaces after it.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Segment {
-    pub range: Range<usize>,
+    /// Its byte range: a paragraph keeps one segment per word, and 20 bytes rather than 32
+    /// each is 2 % of a cold layout's heap.
+    range: crate::layout::TextRange,
     /// Advance of everything in the segment.
     pub width: f32,
     /// Advance of the whitespace it ends with, which may hang past a line's edge.
@@ -201,6 +203,14 @@ pub(crate) struct Segment {
     /// It holds a tab (in its trailing whitespace: a break follows every tab), whose advance
     /// depends on where the segment starts.
     pub tabs: bool,
+}
+
+impl Segment {
+    /// Its byte range in the paragraph's text.
+    #[inline]
+    pub fn range(&self) -> Range<usize> {
+        self.range.get()
+    }
 }
 
 /// The hyphen shown where a line breaks at a soft hyphen (U+00AD): UAX #14 class BA, and the
@@ -305,9 +315,14 @@ impl<'t> ParagraphBuilder<'t> {
     ///
     /// [`Error::InvalidRange`] for a span off the text or off a char boundary; the style errors of
     /// [`TextStyle`] (size, weight, language, an empty stack); [`Error::NoFontInStack`] when no
-    /// family of a style's stack is in `book`.
+    /// family of a style's stack is in `book`; [`Error::TextTooLong`] for a text (or ellipsis)
+    /// over [`MAX_TEXT_LEN`](crate::MAX_TEXT_LEN) bytes.
     pub fn build(self, book: &FontBook, cx: &mut LayoutContext) -> Result<Paragraph, Error> {
         let text = self.text;
+        crate::error::check_text_len(text)?;
+        if let Some(e) = &self.ellipsis {
+            crate::error::check_text_len(e)?;
+        }
         self.base.validate()?;
         self.tab_stops.validate()?;
         for (range, span) in &self.spans {
@@ -393,7 +408,10 @@ impl<'t> ParagraphBuilder<'t> {
         let mut advance_at = vec![0.0f32; text.len()];
         let mut flags = vec![0u8; text.len()];
         for g in &glyphs {
-            if let (Some(a), Some(f)) = (advance_at.get_mut(g.cluster), flags.get_mut(g.cluster)) {
+            if let (Some(a), Some(f)) = (
+                advance_at.get_mut(g.text_offset()),
+                flags.get_mut(g.text_offset()),
+            ) {
                 *a += g.advance;
                 *f |= CLUSTER_START;
                 if g.unsafe_to_break {
@@ -414,7 +432,11 @@ impl<'t> ParagraphBuilder<'t> {
         }
         let segments = segments(text, &analysis.breaks, &advance_at);
         let decorated = styles.iter().any(|s| s.is_underlined() || s.is_struck_through());
-        let mut missing: Vec<usize> = glyphs.iter().filter(|g| g.id == 0).map(|g| g.cluster).collect();
+        let mut missing: Vec<usize> = glyphs
+            .iter()
+            .filter(|g| g.id == 0)
+            .map(|g| g.text_offset())
+            .collect();
         missing.sort_unstable();
         missing.dedup();
         let primary_font: Vec<usize> = stacks.iter().map(|s| s.first().copied().unwrap_or(0)).collect();
@@ -557,7 +579,7 @@ fn segments(text: &str, breaks: &[BreakOpportunity], advance_at: &[f32]) -> Vec<
         let hang: f32 = advance_at[start + body.len()..b.pos].iter().sum();
         let tabs = text.as_bytes()[range.clone()].contains(&b'\t');
         out.push(Segment {
-            range,
+            range: crate::layout::TextRange::new(range),
             width,
             hang,
             mandatory: b.mandatory,
@@ -757,7 +779,7 @@ impl Paragraph {
             .iter()
             .map(|s| {
                 self.segment_extent(s, 0.0).1
-                    + self.hyphen_at_line_end(s.range.end).map_or(0.0, |h| h.advance)
+                    + self.hyphen_at_line_end(s.range().end).map_or(0.0, |h| h.advance)
             })
             .fold(0.0, f32::max);
         // A hyphen can make a piece wider than the whole text on one line, which then fits.
@@ -861,10 +883,10 @@ impl Paragraph {
 
     /// [`Self::segment_extent`] of a segment with tabs, each to its stop.
     fn tabbed_segment_extent(&self, seg: &Segment, tabs: &ResolvedTabs, pen: f32) -> (f32, f32) {
-        let text = &self.text[seg.range.clone()];
-        let body_end = seg.range.start + text.trim_end_matches(crate::bidi::hangs).len();
+        let text = &self.text[seg.range()];
+        let body_end = seg.range().start + text.trim_end_matches(crate::bidi::hangs).len();
         let (mut x, mut body) = (pen, pen);
-        for pos in seg.range.clone() {
+        for pos in seg.range() {
             if pos == body_end {
                 body = x;
             }
@@ -874,7 +896,7 @@ impl Paragraph {
                 x += self.advance_at[pos];
             }
         }
-        if body_end == seg.range.end {
+        if body_end == seg.range().end {
             body = x;
         }
         (x - pen, body - pen)

@@ -7,7 +7,8 @@
 //! prescribes.
 
 use crate::layout::{
-    Alignment, Glyph, Layout, LayoutOptions, Line, LineBreaking, LineHeight, Run, TextWrap, Truncate,
+    Alignment, Glyph, Layout, LayoutOptions, Line, LineBreaking, LineHeight, Run, TextRange, TextWrap,
+    Truncate,
 };
 use crate::line_break::{break_lines, break_lines_optimal, Measure};
 use crate::paragraph::{LayoutContext, Paragraph, Scratch};
@@ -22,13 +23,13 @@ fn item_slice<'p>(para: &'p Paragraph, item: usize, range: &std::ops::Range<usiz
     // Clusters rise left to right in a left-to-right item and fall in a right-to-left one.
     let (from, to) = if it.level.is_multiple_of(2) {
         (
-            glyphs.partition_point(|g| g.cluster < range.start),
-            glyphs.partition_point(|g| g.cluster < range.end),
+            glyphs.partition_point(|g| g.text_offset() < range.start),
+            glyphs.partition_point(|g| g.text_offset() < range.end),
         )
     } else {
         (
-            glyphs.partition_point(|g| g.cluster >= range.end),
-            glyphs.partition_point(|g| g.cluster >= range.start),
+            glyphs.partition_point(|g| g.text_offset() >= range.end),
+            glyphs.partition_point(|g| g.text_offset() >= range.start),
         )
     };
     glyphs.get(from..to.max(from)).unwrap_or(&[])
@@ -162,26 +163,24 @@ pub(crate) fn layout_paragraph(
                 let font = &para.fonts[h.font];
                 out.glyphs.push(Glyph {
                     id: h.glyph,
-                    cluster: h.pos,
+                    cluster: h.pos as u32,
                     x: pen,
                     y: 0.0,
                     advance: h.advance,
                     extra: 0.0,
-                    dx: 0.0,
-                    dy: 0.0,
                 });
                 out.runs.push(Run {
-                    range: lr.range.clone(),
+                    range: TextRange::new(lr.range.clone()),
                     font: font.clone(),
                     size: h.size,
                     level: lr.level,
-                    script: request.script.short_name(),
+                    script: request.script,
                     language: request.language.cloned(),
                     glyphs: out.glyphs.len() - 1..out.glyphs.len(),
                     x: pen,
                     width: h.advance,
                     ellipsis: false,
-                    style: para.style_index_at(h.pos),
+                    style: para.style_index_at(h.pos) as u32,
                     paint: para.styles[para.style_index_at(h.pos)].paint_id(),
                 });
                 let m = font.metrics(h.size);
@@ -341,7 +340,7 @@ fn place_run(
         (0, usize::MAX)
     } else {
         glyphs.iter().fold((usize::MAX, 0), |(lo, hi), g| {
-            (lo.min(g.cluster), hi.max(g.cluster))
+            (lo.min(g.text_offset()), hi.max(g.text_offset()))
         })
     };
     // Where the current piece (one style) began: its first glyph, pen and style.
@@ -351,7 +350,7 @@ fn place_run(
         let (lo, hi) = if single {
             (0, usize::MAX)
         } else {
-            let clusters = out.glyphs[first..].iter().map(|g| g.cluster);
+            let clusters = out.glyphs[first..].iter().map(Glyph::text_offset);
             clusters.fold((usize::MAX, 0), |(lo, hi), c| (lo.min(c), hi.max(c)))
         };
         // The piece's text: its style's stretch, within the run, and out to the run's ends for
@@ -368,17 +367,18 @@ fn place_run(
         }
         .max(start);
         out.runs.push(Run {
-            range: if lr.ellipsis { lr.range.clone() } else { start..end },
+            range: TextRange::new(if lr.ellipsis { lr.range.clone() } else { start..end }),
             font: request.font.clone(),
             size: request.size,
             level: lr.level,
-            script: request.script.short_name(),
+            script: request.script,
             language: request.language.cloned(),
             glyphs: first..out.glyphs.len(),
             x,
             width: end_pen - x,
             ellipsis: lr.ellipsis,
-            style,
+            // At most one style per byte of text (see `Run::style`).
+            style: style as u32,
             paint: para.styles[style].paint_id(),
         });
     };
@@ -395,9 +395,9 @@ fn place_run(
         let mut past = hang.as_ref().map_or(0.0, |h| *h.1);
         let mut missing = false;
         out.glyphs.extend(glyphs.iter().map(|g| {
-            let placed = place(g, g.cluster, x, g.advance, 0.0);
+            let placed = place(g, g.text_offset(), x, g.advance, 0.0);
             x += g.advance;
-            if g.cluster >= from {
+            if g.text_offset() >= from {
                 past += g.advance;
             }
             missing |= g.id == 0;
@@ -408,7 +408,7 @@ fn place_run(
         }
         if missing {
             for g in glyphs.iter().filter(|g| g.id == 0) {
-                note_missing(out, g.cluster);
+                note_missing(out, g.text_offset());
             }
         }
         *pen = x;
@@ -417,7 +417,11 @@ fn place_run(
         return (m.ascent, m.descent, m.line_gap);
     }
     for (k, g) in glyphs.iter().enumerate() {
-        let cluster = if lr.ellipsis { lr.range.start } else { g.cluster };
+        let cluster = if lr.ellipsis {
+            lr.range.start
+        } else {
+            g.text_offset()
+        };
         // Letter and word spacing go after a cluster's last glyph (to its right).
         let extra = if spaced && glyphs.get(k + 1).is_none_or(|n| n.cluster != g.cluster) {
             para.spacing_after(cluster)
@@ -458,13 +462,12 @@ fn place_run(
 fn place(g: &ShapedGlyph, cluster: usize, pen: f32, advance: f32, extra: f32) -> Glyph {
     Glyph {
         id: g.id,
-        cluster,
+        // A paragraph's text is at most u32::MAX bytes (`check_text_len`).
+        cluster: cluster as u32,
         x: pen + g.dx,
         y: -g.dy,
         advance,
         extra,
-        dx: g.dx,
-        dy: g.dy,
     }
 }
 
@@ -531,8 +534,8 @@ fn justify(
 /// for its cluster alone (not part of a ligature or a cluster with a mark).
 fn stretches(glyphs: &[Glyph], first: usize, k: usize, text: &[u8], hang_start: usize) -> bool {
     let g = &glyphs[k];
-    g.cluster < hang_start
-        && text.get(g.cluster) == Some(&b' ')
+    g.text_offset() < hang_start
+        && text.get(g.text_offset()) == Some(&b' ')
         && glyphs.get(k + 1).is_none_or(|n| n.cluster != g.cluster)
         && (k == first || glyphs[k - 1].cluster != g.cluster)
 }

@@ -131,9 +131,9 @@ impl Serialize for LineAt<'_> {
         st.serialize_field("descent", &line.descent())?;
         st.serialize_field("x", &line.x())?;
         st.serialize_field("width", &line.width())?;
-        st.serialize_field("runs", &Runs(layout, runs, offset, false))?;
+        st.serialize_field("runs", &Runs(layout, line, offset, false))?;
         if runs.iter().any(Run::is_ellipsis) {
-            st.serialize_field("ellipsis", &Runs(layout, runs, offset, true))?;
+            st.serialize_field("ellipsis", &Runs(layout, line, offset, true))?;
         } else {
             st.skip_field("ellipsis")?;
         }
@@ -142,24 +142,25 @@ impl Serialize for LineAt<'_> {
 }
 
 /// The runs of a line that are (or are not) ellipses.
-struct Runs<'a>(&'a Layout, &'a [Run], usize, bool);
+struct Runs<'a>(&'a Layout, &'a Line, usize, bool);
 
 impl Serialize for Runs<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let Runs(layout, runs, offset, ellipsis) = *self;
+        let Runs(layout, line, offset, ellipsis) = *self;
         let mut seq = s.serialize_seq(None)?;
-        for run in runs.iter().filter(|r| r.is_ellipsis() == ellipsis) {
-            seq.serialize_element(&RunAt(layout, run, offset))?;
+        for run in layout.runs(line).iter().filter(|r| r.is_ellipsis() == ellipsis) {
+            seq.serialize_element(&RunAt(layout, run, offset, line.baseline()))?;
         }
         seq.end()
     }
 }
 
-struct RunAt<'a>(&'a Layout, &'a Run, usize);
+/// A run, its offset in the document's text and its line's baseline.
+struct RunAt<'a>(&'a Layout, &'a Run, usize, f32);
 
 impl Serialize for RunAt<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let RunAt(layout, run, offset) = *self;
+        let RunAt(layout, run, offset, baseline) = *self;
         let mut st = s.serialize_struct("Run", 14)?;
         st.serialize_field("range", &range(&run.range(), offset))?;
         st.serialize_field("font", run.font().name())?;
@@ -177,31 +178,36 @@ impl Serialize for RunAt<'_> {
         } else {
             st.skip_field("text")?;
         }
-        st.serialize_field("glyphs", &Glyphs(layout.glyphs(run), offset))?;
+        st.serialize_field("glyphs", &Glyphs(layout, run, offset, baseline))?;
         st.end()
     }
 }
 
-struct Glyphs<'a>(&'a [Glyph], usize);
+/// A run's glyphs, with what [`GlyphAt`] needs.
+struct Glyphs<'a>(&'a Layout, &'a Run, usize, f32);
 
 impl Serialize for Glyphs<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(Some(self.0.len()))?;
-        for g in self.0 {
-            seq.serialize_element(&GlyphAt(g, self.1))?;
+        let Glyphs(layout, run, offset, baseline) = *self;
+        let mut seq = s.serialize_seq(Some(layout.glyphs(run).len()))?;
+        for (pen, g) in layout.pens(run) {
+            seq.serialize_element(&GlyphAt(g, offset, pen, baseline))?;
         }
         seq.end()
     }
 }
 
-struct GlyphAt<'a>(&'a Glyph, usize);
+/// A glyph, its paragraph's offset in the document's text, its pen position and its line's
+/// baseline: the dump's `dx` and `dy` (the shaper's offsets) are where the glyph is drawn
+/// against its pen and the baseline.
+struct GlyphAt<'a>(&'a Glyph, usize, f32, f32);
 
 impl Serialize for GlyphAt<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let GlyphAt(g, offset) = *self;
+        let GlyphAt(g, offset, pen, baseline) = *self;
         let mut st = s.serialize_struct("Glyph", 8)?;
         st.serialize_field("id", &g.id)?;
-        st.serialize_field("cluster", &(g.cluster + offset))?;
+        st.serialize_field("cluster", &(g.text_offset() + offset))?;
         st.serialize_field("x", &g.x)?;
         st.serialize_field("y", &g.y)?;
         st.serialize_field("advance", &g.advance)?;
@@ -211,8 +217,8 @@ impl Serialize for GlyphAt<'_> {
         } else {
             st.skip_field("extra")?;
         }
-        st.serialize_field("dx", &g.dx)?;
-        st.serialize_field("dy", &g.dy)?;
+        st.serialize_field("dx", &(g.x - pen))?;
+        st.serialize_field("dy", &(baseline - g.y))?;
         st.end()
     }
 }

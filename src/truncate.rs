@@ -55,11 +55,11 @@ fn candidates(para: &Paragraph, range: &Range<usize>, at: TruncateAt, out: &mut 
     out.clear();
     if at == TruncateAt::Word {
         let segs = &para.segments;
-        let first = segs.partition_point(|s| s.range.end <= range.start);
+        let first = segs.partition_point(|s| s.range().end <= range.start);
         out.extend(
             segs[first..]
                 .iter()
-                .map(|s| s.range.end)
+                .map(|s| s.range().end)
                 .take_while(|&e| e < range.end)
                 .filter(|&e| e > range.start),
         );

@@ -55,7 +55,7 @@ fn headline_faces_per_char() {
     let mut seen = 0;
     for run in layout.all_runs() {
         for g in layout.glyphs(run) {
-            assert_ne!(g.id, 0, ".notdef in the headline at byte {}", g.cluster);
+            assert_ne!(g.id, 0, ".notdef in the headline at byte {}", g.text_offset());
         }
         for (off, c) in text[run.range()].char_indices() {
             let want = if c == '\'' || c == '.' {
@@ -144,7 +144,7 @@ fn wrapped_rtl_line_puts_its_trailing_space_at_the_paragraph_level() {
     let w: f32 = whole
         .all_glyphs()
         .iter()
-        .filter(|g| g.cluster < zionist_end)
+        .filter(|g| g.text_offset() < zionist_end)
         .map(|g| g.advance)
         .sum();
     let layout = para.layout(&mut cx, &LayoutOptions::new(w + 2.0)).unwrap();
@@ -168,10 +168,10 @@ fn cluster_pictures(text: &str, layout: &Layout) -> Vec<Vec<u8>> {
     for run in layout.all_runs() {
         let glyphs = layout.glyphs(run);
         for g in glyphs {
-            let k = cluster_of(g.cluster);
+            let k = cluster_of(g.text_offset());
             let base = glyphs
                 .iter()
-                .filter(|h| cluster_of(h.cluster) == k)
+                .filter(|h| cluster_of(h.text_offset()) == k)
                 .fold(g, |best, h| if h.advance > best.advance { h } else { best });
             let (x, y) = (48.0 + g.x - base.x, 100.0 + g.y - baseline);
             raster::draw_glyph(&mut pictures[k], run.font(), run.size(), g.id, x, y);

@@ -42,7 +42,10 @@ fn a_soft_hyphen_that_ends_a_line_shows_a_hyphen() {
     let line = &layout.lines()[0];
     let glyphs: Vec<_> = layout.runs(line).iter().flat_map(|r| layout.glyphs(r)).collect();
     let last = glyphs.last().unwrap();
-    assert_eq!((last.id, last.cluster), (hyphen, text.rfind('\u{ad}').unwrap()));
+    assert_eq!(
+        (last.id, last.text_offset()),
+        (hyphen, text.rfind('\u{ad}').unwrap())
+    );
     assert!((last.advance - advance).abs() < 1e-3);
     // The hyphen is counted in the line's width, which fits.
     assert!((line.width() - (last.x + last.advance)).abs() < 1e-3 && line.width() <= 100.0);
@@ -66,7 +69,7 @@ fn a_yiddish_soft_hyphen_shows_the_hyphen_at_the_word_s_left_end() {
     let first_run = &layout.runs(line)[0];
     let leftmost = layout.glyphs(first_run)[0];
     assert_eq!(
-        (leftmost.id, leftmost.cluster),
+        (leftmost.id, leftmost.text_offset()),
         (hyphen, text.find('\u{ad}').unwrap())
     );
     assert_eq!(first_run.font().name(), "NotoSerifHebrew-Regular.ttf");
@@ -84,7 +87,7 @@ fn the_hyphen_stays_beside_an_english_word_ending_a_right_to_left_line() {
     let glyphs: Vec<_> = layout.runs(line).iter().flat_map(|r| layout.glyphs(r)).collect();
     let c = glyphs
         .iter()
-        .position(|g| g.cluster == text.find('c').unwrap())
+        .position(|g| g.text_offset() == text.find('c').unwrap())
         .unwrap();
     let next = glyphs[c + 1];
     assert_eq!(next.id, hyphen_of(SERIF).0);

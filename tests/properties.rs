@@ -71,15 +71,18 @@ fn check(text: &str, layout: &Layout, width: f32) -> Result<(), TestCaseError> {
             text[p..r.end].chars().all(is_hard_break),
             "the line's end is in no run"
         );
-        // Every glyph's cluster is a char boundary inside its run; pens follow advances.
+        // Every glyph's cluster is a char boundary inside its run; runs follow each other, each
+        // starting where the last one's pen stopped (check_runs_reshape_identically checks each
+        // glyph's place against its pen).
         let mut pen: Option<f32> = None;
         for run in layout.runs(line) {
-            for g in layout.glyphs(run) {
-                prop_assert!(run.range().contains(&g.cluster) && text.is_char_boundary(g.cluster));
-                let x = g.x - g.dx;
-                if let Some(p) = pen {
-                    prop_assert!((x - p).abs() < 0.01, "pen jumps from {} to {}", p, x);
-                }
+            if let Some(p) = pen {
+                prop_assert!((run.x() - p).abs() < 0.01, "pen jumps from {} to {}", p, run.x());
+            }
+            for (x, g) in layout.pens(run) {
+                prop_assert!(
+                    run.range().contains(&g.text_offset()) && text.is_char_boundary(g.text_offset())
+                );
                 pen = Some(x + g.advance);
             }
         }
@@ -137,9 +140,14 @@ proptest! {
 }
 
 /// Every run's glyphs equal a fresh shaping of the run alone (the paragraph as context): the
-/// glyphs reused from an item's shaping are exactly what shaping the piece would give.
+/// glyphs reused from an item's shaping are exactly what shaping the piece would give, and each
+/// is drawn off its pen and its line's baseline by the shaper's offsets.
 fn check_runs_reshape_identically(text: &str, layout: &Layout) -> Result<(), TestCaseError> {
-    for run in layout.all_runs() {
+    let runs = layout
+        .lines()
+        .iter()
+        .flat_map(|l| layout.runs(l).iter().map(move |r| (l, r)));
+    for (line, run) in runs {
         let options = shrift::RunOptions {
             direction: run.direction(),
             script: run.script(),
@@ -160,13 +168,25 @@ fn check_runs_reshape_identically(text: &str, layout: &Layout) -> Result<(), Tes
         let got: Vec<_> = layout
             .glyphs(run)
             .iter()
-            .map(|g| (g.id, g.cluster, advance(g.cluster, g.advance), g.dx, g.dy))
+            .map(|g| (g.id, g.text_offset(), advance(g.text_offset(), g.advance)))
             .collect();
         let want: Vec<_> = fresh
             .iter()
-            .map(|g| (g.id, g.cluster, advance(g.cluster, g.advance), g.dx, g.dy))
+            .map(|g| (g.id, g.text_offset(), advance(g.text_offset(), g.advance)))
             .collect();
         prop_assert_eq!(got, want, "run {:?} {:?}", run.range(), &text[run.range()]);
+        for ((pen, g), f) in layout.pens(run).zip(&fresh) {
+            let (dx, dy) = (g.x - pen, line.baseline() - g.y);
+            prop_assert!(
+                (dx - f.dx).abs() < 1e-3 && (dy - f.dy).abs() < 1e-3,
+                "{:?} drawn at offsets ({}, {}), shaped with ({}, {})",
+                g,
+                dx,
+                dy,
+                f.dx,
+                f.dy
+            );
+        }
     }
     Ok(())
 }

@@ -39,7 +39,7 @@ fn a_layout_serialises_as_a_dump_paragraph() {
             let glyphs = rv["glyphs"].as_array().unwrap();
             for (g, gv) in layout.glyphs(run).iter().zip(glyphs) {
                 assert_eq!(gv["id"], g.id);
-                assert_eq!(gv["cluster"], g.cluster + 100);
+                assert_eq!(gv["cluster"], g.text_offset() + 100);
                 assert_eq!(gv["x"].as_f64().unwrap() as f32, g.x);
             }
         }

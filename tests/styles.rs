@@ -52,7 +52,7 @@ fn spans_change_face_size_language_and_features() {
         layout
             .glyphs(run_at(pos))
             .iter()
-            .filter(|g| g.cluster >= pos && g.cluster < pos + 6)
+            .filter(|g| (pos..pos + 6).contains(&g.text_offset()))
             .count()
     };
     assert_eq!(count(second), 6, "no ligature with -liga");

@@ -29,8 +29,12 @@ fn serif() -> TextStyle {
 
 /// The pen x where the glyph of the char at `cluster` starts.
 fn pen_at(layout: &Layout, cluster: usize) -> f32 {
-    let g = layout.all_glyphs().iter().find(|g| g.cluster == cluster).unwrap();
-    g.x - g.dx
+    pens(layout).find(|(_, g)| g.text_offset() == cluster).unwrap().0
+}
+
+/// Every glyph with its pen position, run after run.
+fn pens(layout: &Layout) -> impl Iterator<Item = (f32, &shrift::Glyph)> {
+    layout.all_runs().iter().flat_map(|r| layout.pens(r))
 }
 
 fn close(a: f32, b: f32) -> bool {
@@ -86,19 +90,15 @@ fn in_a_right_to_left_paragraph_stops_count_from_the_right_edge() {
     let text = "שלום\tעולם";
     let layout = lay(text, serif(), TabStops::new(), BaseDirection::Rtl, 300.0);
     let second = text.find('ע').unwrap();
-    let left = layout
-        .all_glyphs()
-        .iter()
-        .filter(|g| g.cluster >= second)
-        .map(|g| g.x - g.dx)
+    let left = pens(&layout)
+        .filter(|(_, g)| g.text_offset() >= second)
+        .map(|(pen, _)| pen)
         .fold(f32::INFINITY, f32::min);
     assert!(close(left, 300.0 - 66.56 - 30.16), "{left}");
     // And the first word sits at the right edge.
-    let first_right = layout
-        .all_glyphs()
-        .iter()
-        .filter(|g| g.cluster < 8)
-        .map(|g| g.x - g.dx + g.advance)
+    let first_right = pens(&layout)
+        .filter(|(_, g)| g.cluster < 8)
+        .map(|(pen, g)| pen + g.advance)
         .fold(0.0f32, f32::max);
     assert!(close(first_right, 300.0));
 }

@@ -102,7 +102,7 @@ fn wrapped_lines_follow_the_jdk_line_by_line() {
                     layout
                         .glyphs(r)
                         .iter()
-                        .map(|g| g.cluster)
+                        .map(shrift::Glyph::text_offset)
                         .filter(|&c| c <= pos)
                         .max()
                 })

@@ -214,17 +214,17 @@ fn run_cells(
     let rtl = run.level() % 2 == 1;
     // Glyph clusters: (first byte, left x, right x), merged per cluster, in logical order.
     let mut clusters: Vec<(usize, f32, f32)> = Vec::new();
-    for g in layout.glyphs(run) {
-        let pen = g.x - g.dx;
+    for (pen, g) in layout.pens(run) {
+        let cluster = g.text_offset();
         // A justified space's stretch belongs to it: a click there is on the space.
         let step = g.advance + g.extra;
         let (l, r) = (pen.min(pen + step), pen.max(pen + step));
-        match clusters.iter_mut().find(|c| c.0 == g.cluster) {
+        match clusters.iter_mut().find(|c| c.0 == cluster) {
             Some(c) => {
                 c.1 = c.1.min(l);
                 c.2 = c.2.max(r);
             }
-            None => clusters.push((g.cluster.clamp(range.start, range.end), l, r)),
+            None => clusters.push((cluster.clamp(range.start, range.end), l, r)),
         }
     }
     if clusters.is_empty() {

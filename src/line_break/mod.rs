@@ -47,7 +47,7 @@ fn break_lines_from(
     let max = width + FIT_EPSILON;
     let segs = &para.segments;
     let mut start = from;
-    let mut k = segs.partition_point(|s| s.range.start < from);
+    let mut k = segs.partition_point(|s| s.range().start < from);
     // Index of the first segment that began on the current line.
     let mut first = k;
     // Advance of the line so far, including the whitespace after its last segment.
@@ -58,7 +58,9 @@ fn break_lines_from(
         // A line ending after this segment at a soft hyphen shows a hyphen, which must fit too.
         // (Counted whether or not the line ends here: a segment that fits only without its
         // hyphen is left for the next line, which at worst breaks one segment early.)
-        let hyphen = para.hyphen_at_line_end(seg.range.end).map_or(0.0, |h| h.advance);
+        let hyphen = para
+            .hyphen_at_line_end(seg.range().end)
+            .map_or(0.0, |h| h.advance);
         // Its advance and body (before the whitespace that hangs) where it would start: tabs
         // go to their stops.
         let (advance, body) = para.segment_extent(seg, line_width);
@@ -67,11 +69,11 @@ fn break_lines_from(
             // shaper marked unsafe is reshaped there and may come out wider: measure it, and
             // end it a segment earlier while it does not fit.
             let mut end = k;
-            while end > first + 1 && measure.reshaped_line_wider(start, segs[end].range.start, max) {
+            while end > first + 1 && measure.reshaped_line_wider(start, segs[end].range().start, max) {
                 end -= 1;
             }
-            lines.push(start..segs[end].range.start);
-            start = segs[end].range.start;
+            lines.push(start..segs[end].range().start);
+            start = segs[end].range().start;
             line_width = 0.0;
             empty = true;
             first = end;
@@ -80,18 +82,18 @@ fn break_lines_from(
         }
         // One segment alone: too wide by the paragraph's advances, or once reshaped at its cuts.
         let too_wide = |measure: &mut Measure<'_>| {
-            body + hyphen > max || measure.reshaped_line_wider(seg.range.start, seg.range.end, max)
+            body + hyphen > max || measure.reshaped_line_wider(seg.range().start, seg.range().end, max)
         };
         if empty && overflow != OverflowWrap::Normal && too_wide(&mut measure) {
-            line_width = split_long_segment(para, &mut measure, seg.range.clone(), max, &mut start, lines);
+            line_width = split_long_segment(para, &mut measure, seg.range(), max, &mut start, lines);
         } else {
             line_width += advance;
         }
         empty = false;
         k += 1;
         if seg.mandatory {
-            lines.push(start..seg.range.end);
-            start = seg.range.end;
+            lines.push(start..seg.range().end);
+            start = seg.range().end;
             line_width = 0.0;
             empty = true;
             first = k;
@@ -118,7 +120,7 @@ pub(crate) fn break_lines_pretty(
     break_lines(para, shaper, width, overflow, lines);
     // Segments are in text order: those from `start` on are a suffix.
     let pieces_from =
-        |start: usize| para.segments.len() - para.segments.partition_point(|s| s.range.start < start);
+        |start: usize| para.segments.len() - para.segments.partition_point(|s| s.range().start < start);
     let n = lines.len();
     if n < 2 || !width.is_finite() || pieces_from(lines[n - 1].start) >= 2 {
         return;
@@ -347,9 +349,9 @@ impl<'p> Measure<'p> {
                     // One spacing per cluster, as positioning adds it.
                     let mut last = usize::MAX;
                     for g in &self.glyphs {
-                        if g.cluster != last {
-                            width += para.spacing_after(g.cluster);
-                            last = g.cluster;
+                        if g.text_offset() != last {
+                            width += para.spacing_after(g.text_offset());
+                            last = g.text_offset();
                         }
                     }
                 }

@@ -104,7 +104,7 @@ pub(crate) fn break_lines_optimal(
         scratch.stretch.push(s);
         w += f64::from(seg.width);
         // A segment ending in U+0020 has a space a justified line stretches (when not last).
-        if text.get(seg.range.end.wrapping_sub(1)) == Some(&b' ') {
+        if text.get(seg.range().end.wrapping_sub(1)) == Some(&b' ') {
             s += f64::from(seg.hang) * STRETCH;
         }
     }
@@ -117,7 +117,7 @@ pub(crate) fn break_lines_optimal(
     for j in 1..=n {
         let last_seg = &segs[j - 1];
         let ends_block = j == n || last_seg.mandatory;
-        let hyphen = para.hyphen_at_line_end(last_seg.range.end);
+        let hyphen = para.hyphen_at_line_end(last_seg.range().end);
         let end_width = f64::from(hyphen.map_or(0.0, |h| h.advance) - last_seg.hang);
         let mut best = [UNREACHED; CLASSES];
         for i in (0..j).rev() {
@@ -229,20 +229,22 @@ fn push_lines(
     let mut i = 0usize;
     for &j in breaks.iter().rev() {
         let j = j as usize;
-        let start = if i == 0 { 0 } else { segs[i].range.start };
+        let start = if i == 0 { 0 } else { segs[i].range().start };
         let end = if j == segs.len() {
             para.text.len()
         } else {
-            segs[j].range.start
+            segs[j].range().start
         };
         let seg: &Segment = &segs[j - 1];
-        let hyphen = para.hyphen_at_line_end(seg.range.end).map_or(0.0, |h| h.advance);
+        let hyphen = para
+            .hyphen_at_line_end(seg.range().end)
+            .map_or(0.0, |h| h.advance);
         let alone_too_wide = |measure: &mut Measure<'_>| {
             para.segment_extent(seg, 0.0).1 + hyphen > max || measure.reshaped_line_wider(start, end, max)
         };
         if i + 1 == j && overflow != OverflowWrap::Normal && alone_too_wide(&mut measure) {
             let mut from = start;
-            split_long_segment(para, &mut measure, start..seg.range.end, max, &mut from, lines);
+            split_long_segment(para, &mut measure, start..seg.range().end, max, &mut from, lines);
             lines.push(from..end);
         } else {
             if i + 1 < j && measure.reshaped_line_wider(start, end, max) {

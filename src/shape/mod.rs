@@ -24,16 +24,24 @@ use crate::style::Feature;
 pub struct ShapedGlyph {
     /// Glyph id in the font.
     pub id: u16,
-    /// Byte offset of the first char of the glyph's cluster in the text.
-    pub cluster: usize,
+    /// Breaking the text at this glyph's cluster would change the shaping of either side.
+    pub unsafe_to_break: bool,
+    /// Byte offset of the first char of the glyph's cluster in the text (texts are at most
+    /// [`MAX_TEXT_LEN`](crate::MAX_TEXT_LEN) bytes).
+    pub cluster: u32,
     /// HarfBuzz's x_advance, in pixels.
     pub advance: f32,
     /// HarfBuzz's x_offset, in pixels.
     pub dx: f32,
     /// HarfBuzz's y_offset, in pixels, positive up.
     pub dy: f32,
-    /// Breaking the text at this glyph's cluster would change the shaping of either side.
-    pub unsafe_to_break: bool,
+}
+
+impl ShapedGlyph {
+    /// The byte offset of the glyph's cluster, as a `usize` to index the text with.
+    pub fn text_offset(&self) -> usize {
+        self.cluster as usize
+    }
 }
 
 /// How to shape a run with [`shape_run`].
@@ -71,13 +79,15 @@ pub struct RunOptions<'a> {
 ///
 /// [`Error::InvalidRange`] for a range off the text's char boundaries, [`Error::InvalidScript`]
 /// for an unknown script tag, [`Error::InvalidLanguage`] for a bad language tag and
-/// [`Error::InvalidFontSize`] for a bad size.
+/// [`Error::InvalidFontSize`] for a bad size, [`Error::TextTooLong`] for a text over
+/// [`MAX_TEXT_LEN`](crate::MAX_TEXT_LEN) bytes.
 pub fn shape_run(
     font: &Font,
     text: &str,
     range: Range<usize>,
     options: &RunOptions<'_>,
 ) -> Result<Vec<ShapedGlyph>, Error> {
+    crate::error::check_text_len(text)?;
     crate::error::check_range(text, &range)?;
     let script = Script::from_short_name(options.script)
         .ok_or_else(|| Error::InvalidScript(options.script.to_string()))?;
@@ -317,7 +327,8 @@ fn push_scaled(req: &ShapeRequest<'_>, glyphs: &[RawGlyph], out: &mut Vec<Shaped
     let scale = req.font.scale(req.size);
     out.extend(glyphs.iter().map(|g| ShapedGlyph {
         id: g.id,
-        cluster: req.range.start + g.cluster as usize,
+        // Texts are checked to be at most u32::MAX bytes long (`check_text_len`).
+        cluster: req.range.start as u32 + g.cluster,
         advance: g.x_advance as f32 * scale,
         dx: g.x_offset as f32 * scale,
         dy: g.y_offset as f32 * scale,
@@ -419,7 +430,7 @@ fn widen_tabs(req: &ShapeRequest<'_>, first: usize, out: &mut [ShapedGlyph]) {
     }
     let bytes = req.text.as_bytes();
     for g in &mut out[first..] {
-        if bytes.get(g.cluster) == Some(&b'\t') {
+        if bytes.get(g.cluster as usize) == Some(&b'\t') {
             g.advance *= TAB_SPACES;
         }
     }

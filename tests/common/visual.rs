@@ -7,8 +7,8 @@ pub fn visual_clusters(layout: &Layout, line: usize) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::new();
     for run in layout.runs(&layout.lines()[line]) {
         for g in layout.glyphs(run) {
-            if out.last() != Some(&g.cluster) {
-                out.push(g.cluster);
+            if out.last() != Some(&g.text_offset()) {
+                out.push(g.text_offset());
             }
         }
     }
