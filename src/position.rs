@@ -395,7 +395,7 @@ fn place_run(
         let mut past = hang.as_ref().map_or(0.0, |h| *h.1);
         let mut missing = false;
         out.glyphs.extend(glyphs.iter().map(|g| {
-            let placed = place(g, g.text_offset(), x, g.advance, 0.0);
+            let placed = place(g, g.cluster, x, g.advance, 0.0);
             x += g.advance;
             if g.text_offset() >= from {
                 past += g.advance;
@@ -440,7 +440,8 @@ fn place_run(
             Ok(k) if tabbed => tabs[k].1,
             _ => g.advance,
         };
-        out.glyphs.push(place(g, cluster, *pen, advance, extra));
+        // A paragraph's text is at most u32::MAX bytes (`check_text_len`).
+        out.glyphs.push(place(g, cluster as u32, *pen, advance, extra));
         if g.id == 0 {
             note_missing(out, cluster);
         }
@@ -459,11 +460,10 @@ fn place_run(
 /// The shaped glyph `g` placed with its pen at `pen`, as cluster `cluster` (an ellipsis's glyphs
 /// take the cut's offset), with the advance and extra the layout gives it.
 #[inline]
-fn place(g: &ShapedGlyph, cluster: usize, pen: f32, advance: f32, extra: f32) -> Glyph {
+fn place(g: &ShapedGlyph, cluster: u32, pen: f32, advance: f32, extra: f32) -> Glyph {
     Glyph {
         id: g.id,
-        // A paragraph's text is at most u32::MAX bytes (`check_text_len`).
-        cluster: cluster as u32,
+        cluster,
         x: pen + g.dx,
         y: -g.dy,
         advance,

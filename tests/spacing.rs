@@ -194,8 +194,9 @@ proptest! {
                 }
                 for (x, g) in layout.pens(run) {
                     // Spacing, tabs and justification move pens, never offsets from them: Noto
-                    // Sans positions no basic Latin letter off its pen (its GPOS kerning changes
-                    // advances only, ValueFormat XAdvance, read with ttx).
+                    // Sans positions no basic Latin letter off its pen (its GPOS pair and single
+                    // adjustments are ValueFormat 4, XAdvance only, read with fontTools; its
+                    // mark lookups move marks, which basic Latin has none of).
                     if run.direction() == shrift::Direction::Ltr && text.as_bytes()[g.text_offset()].is_ascii() {
                         prop_assert!((g.x - x).abs() < 0.01, "{:?} drawn {} off its pen", g, g.x - x);
                     }
