@@ -442,7 +442,7 @@ impl FontBook {
     pub fn fallback_font(&self, cluster: &str, like: &str, weight: u16, italic: bool) -> Option<Font> {
         let chars: Vec<char> = cluster
             .chars()
-            .filter(|&c| !crate::itemize::is_default_ignorable(c) && !c.is_whitespace())
+            .filter(|&c| !crate::text::chars::is_default_ignorable(c) && !c.is_whitespace())
             .collect();
         let first = *chars.first()?;
         let hint = script_hint(first);

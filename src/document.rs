@@ -144,7 +144,7 @@ impl Document {
                 .iter()
                 .map(|b| b.paragraph.max_content_width())
                 .fold(0.0, f32::max);
-            if widest <= crate::layout::MAX_WIDTH {
+            if widest <= crate::limits::MAX_WIDTH {
                 options = options.wrapping_at(widest);
             }
         }

@@ -5,6 +5,8 @@
 
 use std::ops::Range;
 
+use crate::limits::{MAX_FONT_SIZE, MAX_TEXT_LEN};
+
 /// Everything that can go wrong when calling shrift.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
@@ -51,7 +53,7 @@ pub enum Error {
     #[error("layout width must be finite, not negative and at most 262144 px, got {0}")]
     InvalidWidth(f32),
     /// A font size that is zero, negative, NaN, infinite or absurdly large.
-    #[error("font size must be finite, positive and at most {max}, got {size}", max = crate::style::MAX_FONT_SIZE)]
+    #[error("font size must be finite, positive and at most {max}, got {size}", max = MAX_FONT_SIZE)]
     InvalidFontSize {
         /// The size as given.
         size: f32,
@@ -91,11 +93,6 @@ pub enum Error {
     #[error("text of {0} bytes is longer than the 4 GiB a paragraph can hold")]
     TextTooLong(usize),
 }
-
-/// The longest text, in bytes, that a paragraph or [`shape_run`](crate::shape_run) takes: glyph
-/// clusters ([`Glyph::cluster`](crate::Glyph::cluster)) are `u32` byte offsets, as HarfBuzz's
-/// are, which keeps a glyph small.
-pub const MAX_TEXT_LEN: usize = u32::MAX as usize;
 
 /// Checks that `text` fits [`MAX_TEXT_LEN`].
 pub(crate) fn check_text_len(text: &str) -> Result<(), Error> {

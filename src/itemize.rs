@@ -5,8 +5,10 @@ use std::ops::Range;
 
 use unicode_script::{Script, UnicodeScript};
 
-use crate::analysis::Analysis;
 use crate::font::Font;
+use crate::text::chars::{is_default_ignorable, is_hard_break};
+use crate::text::graphemes::grapheme_end;
+use crate::text::Analysis;
 
 /// A range of text that is shaped as a whole: one level, script, face and style.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,16 +35,6 @@ pub(crate) struct Item {
 /// and clusters from the same part of the whole, whatever the safe-to-break flags say.
 pub(crate) fn slices_need_reshaping(item: &Item) -> bool {
     item.level.is_multiple_of(2) && crate::shape::is_natively_rtl(item.script)
-}
-
-/// Default-ignorable chars the shaper hides (bidi controls, ZWJ, ZWNJ, variation selectors, ...):
-/// they do not count when asking whether a face covers a cluster.
-pub(crate) fn is_default_ignorable(c: char) -> bool {
-    matches!(c as u32,
-        0x00AD | 0x034F | 0x061C | 0x115F..=0x1160 | 0x17B4..=0x17B5 | 0x180B..=0x180F
-        | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0x3164 | 0xFE00..=0xFE0F
-        | 0xFEFF | 0xFFA0 | 0xFFF0..=0xFFF8 | 0x1BCA0..=0x1BCA3 | 0x1D173..=0x1D17A
-        | 0xE0000..=0xE0FFF)
 }
 
 /// Spaces and punctuation: chars that keep the face of the cluster before them.
@@ -175,11 +167,11 @@ fn itemize_with(
         let end = if per_char {
             start + text[start..].chars().next().map_or(1, char::len_utf8)
         } else {
-            crate::analysis::grapheme_end(text, start)
+            grapheme_end(text, start)
         };
         let cluster = &text[start..end];
         let first = cluster.chars().next().unwrap_or(' ');
-        if crate::breaks::is_hard_break(first) {
+        if is_hard_break(first) {
             previous = None;
             start = end;
             continue;
@@ -274,9 +266,9 @@ fn ascii_stretch(
 #[cfg(all(test, feature = "bundled-fonts"))]
 mod tests {
     use super::*;
-    use crate::analysis::BaseDirection;
     use crate::book::FontBook;
     use crate::font::FontStack;
+    use crate::text::BaseDirection;
 
     /// Items of `text` in one style: (text, face name, level, script).
     fn items(text: &str, stack: &str) -> Vec<(String, String, u8, &'static str)> {

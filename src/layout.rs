@@ -6,10 +6,11 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::analysis::Direction;
 use crate::decoration::Decoration;
 use crate::error::Error;
 use crate::font::Font;
+use crate::limits::MAX_WIDTH;
+use crate::text::{Direction, TextRange};
 
 /// Where a line's content sits between the edges of the layout width.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -32,11 +33,6 @@ pub enum Alignment {
     /// at the start edge. The stretch is each space glyph's [`Glyph::extra`].
     Justify,
 }
-
-/// The widest layout width: f32 positions keep 1/64 px up to 2^24 / 64 = 262,144 px. A wider
-/// layout would place glyphs at positions f32 cannot tell apart (at 1e9 px every glyph of a
-/// right-to-left run lands on x = 999999936).
-pub const MAX_WIDTH: f32 = 262_144.0;
 
 /// How tall each line is.
 ///
@@ -454,32 +450,6 @@ impl Glyph {
     /// The byte offset of the glyph's cluster, as a `usize` to index the text with.
     pub fn text_offset(&self) -> usize {
         self.cluster as usize
-    }
-}
-
-/// A byte range of a text kept as two `u32`s (a text is at most
-/// [`MAX_TEXT_LEN`](crate::MAX_TEXT_LEN) bytes, checked when a paragraph is built): layouts and
-/// paragraphs keep one per run and per word, and half-size ranges keep them small.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub(crate) struct TextRange {
-    start: u32,
-    end: u32,
-}
-
-impl TextRange {
-    /// `range`, whose ends are offsets in a text of at most `MAX_TEXT_LEN` bytes.
-    #[inline]
-    pub fn new(range: Range<usize>) -> TextRange {
-        TextRange {
-            start: range.start as u32,
-            end: range.end as u32,
-        }
-    }
-
-    /// The range as `usize` offsets.
-    #[inline]
-    pub fn get(self) -> Range<usize> {
-        self.start as usize..self.end as usize
     }
 }
 

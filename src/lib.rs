@@ -91,10 +91,7 @@
 // Nothing the caller hands in may panic the library: no unwrap or expect outside tests.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
-mod analysis;
-mod bidi;
 mod book;
-mod breaks;
 #[cfg(feature = "bundled-fonts")]
 mod bundled;
 mod decoration;
@@ -105,6 +102,7 @@ mod error;
 mod font;
 mod itemize;
 mod layout;
+mod limits;
 mod line_break;
 mod outline;
 mod paragraph;
@@ -120,12 +118,10 @@ mod svg;
 #[cfg(feature = "system-fonts")]
 mod system;
 mod tabs;
+mod text;
 mod truncate;
 
-pub use analysis::{graphemes, BaseDirection, Direction};
-pub use bidi::BidiLevels;
 pub use book::FontBook;
-pub use breaks::{line_break_opportunities, BreakOpportunity};
 pub use decoration::{Decoration, DecorationKind};
 pub use document::{Block, Document, DocumentLayout};
 pub use edit::{
@@ -133,12 +129,13 @@ pub use edit::{
     Movement, SelectionRect,
 };
 pub use editor::{EditResult, Editor, Selection};
-pub use error::{Error, MAX_TEXT_LEN};
+pub use error::Error;
 pub use font::{DecorationMetrics, Font, FontMetrics, FontStack};
 pub use layout::{
     Alignment, Glyph, Layout, LayoutOptions, Line, LineBreaking, LineHeight, OverflowWrap, Run, TextWrap,
-    Truncate, TruncateAt, MAX_WIDTH,
+    Truncate, TruncateAt,
 };
+pub use limits::{MAX_FONT_SIZE, MAX_TEXT_LEN, MAX_WIDTH};
 pub use outline::{InkBox, Outliner, PathSegment};
 pub use paragraph::{Fallback, LayoutContext, Paragraph, ParagraphBuilder};
 #[cfg(feature = "serde")]
@@ -147,10 +144,11 @@ pub use shape::{
     shape_run, RunOptions, ShapeCacheStats, ShapedGlyph, ShapingBackend, DEFAULT_SHAPE_CACHE_BYTES,
 };
 pub use span::SpanStyle;
-pub use style::{Feature, TextStyle, DEFAULT_HEBREW_LANGUAGE, MAX_FONT_SIZE};
+pub use style::{Feature, TextStyle, DEFAULT_HEBREW_LANGUAGE};
 #[cfg(feature = "svg")]
 pub use svg::{document_to_svg, layout_to_svg, SvgOptions};
 pub use tabs::TabStops;
+pub use text::{graphemes, line_break_opportunities, BaseDirection, BidiLevels, BreakOpportunity, Direction};
 
 /// The README's code, compiled and run as a doctest so that it cannot rot.
 #[cfg(all(doctest, feature = "bundled-fonts"))]

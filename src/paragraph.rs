@@ -4,10 +4,7 @@
 
 use std::ops::Range;
 
-use crate::analysis::{Analysis, BaseDirection, Direction};
-use crate::bidi::BidiLevels;
 use crate::book::FontBook;
-use crate::breaks::BreakOpportunity;
 use crate::error::{check_range, Error};
 use crate::font::Font;
 use crate::itemize::{itemize, slices_need_reshaping, Item};
@@ -16,6 +13,10 @@ use crate::shape::{ShapeCacheStats, ShapeRequest, ShapedGlyph, Shaper, ShapingBa
 use crate::span::{resolve_styles, SpanStyle};
 use crate::style::{TextStyle, DEFAULT_HEBREW_LANGUAGE};
 use crate::tabs::{ResolvedTabs, TabStops};
+use crate::text::analysis::ScriptRun;
+use crate::text::chars::{hanging_start, is_word_separator, takes_no_spacing};
+use crate::text::BreakOpportunity;
+use crate::text::{Analysis, BaseDirection, BidiLevels, Direction, TextRange};
 
 /// Reusable state for building and laying out paragraphs: shape plans, the shaper's buffer and
 /// scratch space. Keep one per thread and pass it to every call; it makes repeated work cheap.
@@ -33,7 +34,7 @@ pub(crate) struct BuildBuffers {
     /// Each style's faces, as indexes into the paragraph's faces (entries past the paragraph's
     /// style count are spares).
     stacks: Vec<Vec<usize>>,
-    scripts: Vec<crate::analysis::ScriptRun>,
+    scripts: Vec<ScriptRun>,
     breaks: Vec<BreakOpportunity>,
 }
 
@@ -193,7 +194,7 @@ pub(crate) const UNSAFE_TO_BREAK: u8 = 2;
 pub(crate) struct Segment {
     /// Its byte range: a paragraph keeps one segment per word, and 20 bytes rather than 32
     /// each is 2 % of a cold layout's heap.
-    range: crate::layout::TextRange,
+    range: TextRange,
     /// Advance of everything in the segment.
     pub width: f32,
     /// Advance of the whitespace it ends with, which may hang past a line's edge.
@@ -482,21 +483,13 @@ impl<'t> ParagraphBuilder<'t> {
     }
 }
 
-/// The word separators CSS `word-spacing` applies to (CSS Text 3, §8.1).
-fn is_word_separator(c: char) -> bool {
-    matches!(
-        c,
-        ' ' | '\u{A0}' | '\u{1361}' | '\u{10100}' | '\u{10101}' | '\u{1039F}' | '\u{1091F}'
-    )
-}
-
 /// Letter spacing, plus word spacing for a word separator, of the style at `pos` (a cluster's
 /// first byte); 0 for the chars letter spacing skips.
 fn spacing_after(text: &str, styles: &[TextStyle], style_runs: &[(usize, usize)], pos: usize) -> f32 {
     let Some(c) = text.get(pos..).and_then(|t| t.chars().next()) else {
         return 0.0;
     };
-    if crate::bidi::takes_no_spacing(c) {
+    if takes_no_spacing(c) {
         return 0.0;
     }
     let i = style_runs.partition_point(|&(start, _)| start <= pos);
@@ -575,11 +568,10 @@ fn segments(text: &str, breaks: &[BreakOpportunity], advance_at: &[f32]) -> Vec<
         }
         let range = start..b.pos;
         let width: f32 = advance_at[range.clone()].iter().sum();
-        let body = text[range.clone()].trim_end_matches(crate::bidi::hangs);
-        let hang: f32 = advance_at[start + body.len()..b.pos].iter().sum();
+        let hang: f32 = advance_at[hanging_start(text, range.clone())..b.pos].iter().sum();
         let tabs = text.as_bytes()[range.clone()].contains(&b'\t');
         out.push(Segment {
-            range: crate::layout::TextRange::new(range),
+            range: TextRange::new(range),
             width,
             hang,
             mandatory: b.mandatory,
@@ -883,8 +875,7 @@ impl Paragraph {
 
     /// [`Self::segment_extent`] of a segment with tabs, each to its stop.
     fn tabbed_segment_extent(&self, seg: &Segment, tabs: &ResolvedTabs, pen: f32) -> (f32, f32) {
-        let text = &self.text[seg.range()];
-        let body_end = seg.range().start + text.trim_end_matches(crate::bidi::hangs).len();
+        let body_end = hanging_start(&self.text, seg.range());
         let (mut x, mut body) = (pen, pen);
         for pos in seg.range() {
             if pos == body_end {

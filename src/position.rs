@@ -7,13 +7,14 @@
 //! prescribes.
 
 use crate::layout::{
-    Alignment, Glyph, Layout, LayoutOptions, Line, LineBreaking, LineHeight, Run, TextRange, TextWrap,
-    Truncate,
+    Alignment, Glyph, Layout, LayoutOptions, Line, LineBreaking, LineHeight, Run, TextWrap, Truncate,
 };
 use crate::line_break::{break_lines, break_lines_optimal, Measure};
 use crate::paragraph::{LayoutContext, Paragraph, Scratch};
 use crate::reorder::{reorder_line, LineRun};
 use crate::shape::{ShapeRequest, ShapedGlyph, Shaper};
+use crate::text::chars::ends_with_hard_break;
+use crate::text::TextRange;
 use crate::truncate::{cut_line, reorder_cut};
 
 /// The glyphs of an item whose clusters lie in `range`, left to right.
@@ -236,7 +237,7 @@ pub(crate) fn layout_paragraph(
         if options.alignment() == Alignment::Justify
             && !last
             && cut.is_none()
-            && !crate::edit::ends_with_hard_break(&para.text[line_range.clone()])
+            && !ends_with_hard_break(&para.text[line_range.clone()])
         {
             content += justify(para, out, first_run, first_glyph, hang_start, width - content);
         }

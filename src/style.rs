@@ -5,10 +5,7 @@ use std::sync::Arc;
 
 use crate::error::Error;
 use crate::font::FontStack;
-
-/// The largest font size accepted, in pixels per em. Beyond it glyph coordinates lose all useful
-/// precision in `f32`.
-pub const MAX_FONT_SIZE: f32 = 100_000.0;
+use crate::limits::MAX_FONT_SIZE;
 
 /// The language Hebrew-script text is tagged with when its style names none: this library is
 /// built for Yiddish, and the tag selects fonts' `JII` (Yiddish) OpenType rules.

@@ -4,10 +4,10 @@
 
 use std::fmt::Write as _;
 
-use crate::analysis::Direction;
 use crate::document::DocumentLayout;
 use crate::layout::Layout;
 use crate::outline::{Outliner, PathSegment};
+use crate::text::Direction;
 
 /// What to draw besides the glyphs, and at what scale.
 ///

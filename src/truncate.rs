@@ -11,11 +11,12 @@
 
 use std::ops::Range;
 
-use crate::analysis::graphemes;
 use crate::layout::{Truncate, TruncateAt};
 use crate::line_break::Measure;
 use crate::paragraph::{Paragraph, Scratch};
 use crate::reorder::{reorder_line, LineRun};
+use crate::text::chars::{hanging_start, hangs};
+use crate::text::graphemes;
 
 /// A line shown in two pieces with the ellipsis between them: `a` from the line's start, `b` to
 /// its end; either may be empty. The text between `a.end` and `b.start` is elided.
@@ -31,21 +32,10 @@ impl Cut {
     }
 }
 
-/// Where the text stops counting at the end of `range`: before the whitespace that hangs.
-fn body_end(para: &Paragraph, range: &Range<usize>) -> usize {
-    range.start
-        + para.text[range.clone()]
-            .trim_end_matches(crate::bidi::hangs)
-            .len()
-}
-
 /// Where the text starts counting at the start of `range`: after the whitespace that would
 /// stand between the ellipsis and the kept text.
 fn body_start(para: &Paragraph, range: &Range<usize>) -> usize {
-    range.end
-        - para.text[range.clone()]
-            .trim_start_matches(crate::bidi::hangs)
-            .len()
+    range.end - para.text[range.clone()].trim_start_matches(hangs).len()
 }
 
 /// The offsets a piece of `range` may end or start at: grapheme boundaries, or with
@@ -89,7 +79,7 @@ pub(crate) fn cut_line(
     clamp: bool,
     stops: &mut Vec<usize>,
 ) -> Option<Cut> {
-    let body = line.start..body_end(para, &line);
+    let body = line.start..hanging_start(&para.text, line.clone());
     let fits = |m: &mut Measure<'_>, r: Range<usize>, room: f32| r.is_empty() || m.width(r) <= room;
     if clamp {
         // The line's own end (its hanging whitespace dropped) when it fits with the ellipsis.
@@ -145,7 +135,7 @@ fn last_fitting_end(
     stops: &mut Vec<usize>,
 ) -> usize {
     candidates(para, body, at, stops);
-    let end_at = |stop: usize| body_end(para, &(body.start..stop));
+    let end_at = |stop: usize| hanging_start(&para.text, body.start..stop);
     // Widths grow with the end: the stops that fit come first.
     let fitting = stops.partition_point(|&stop| measure.width(body.start..end_at(stop)) <= room);
     fitting.checked_sub(1).map_or(body.start, |k| end_at(stops[k]))

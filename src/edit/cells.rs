@@ -9,8 +9,8 @@
 
 use std::ops::Range;
 
-use super::{ends_with_hard_break, hangs, is_hard_break};
 use crate::layout::{Layout, Line};
+use crate::text::chars::{ends_with_hard_break, hanging_start, is_hard_break};
 
 /// One grapheme cluster (or the part of one inside a run) on a line.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -99,7 +99,7 @@ impl LineCells {
         } else if last {
             range.end
         } else {
-            range.start + line_text.trim_end_matches(hangs).len()
+            hanging_start(text, range.clone())
         };
         // The text's grapheme boundaries on the line (a soft wrap may fall inside a cluster, after
         // a space followed by a ZWJ: the line's ends are cut points but not cursor positions).

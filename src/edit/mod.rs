@@ -27,9 +27,9 @@ pub use hit::{Caret, Carets};
 pub use movement::{backspace_range, delete_range, word_boundaries, words, Movement};
 pub use selection::SelectionRect;
 
-pub(crate) use crate::bidi::hangs;
-pub(crate) use crate::breaks::is_hard_break;
 use crate::layout::Layout;
+use crate::text::chars::ends_with_hard_break;
+use crate::text::graphemes::clamp_to_grapheme;
 
 /// Which side a cursor clings to where one offset has two visual positions.
 ///
@@ -136,36 +136,4 @@ impl Layout {
         }
         k
     }
-}
-
-/// The grapheme boundary nearest to `offset` (the earlier one on a tie).
-pub(crate) fn clamp_to_grapheme(text: &str, offset: usize) -> usize {
-    use unicode_segmentation::GraphemeCursor;
-    if offset >= text.len() {
-        return text.len();
-    }
-    let mut start = offset;
-    while !text.is_char_boundary(start) {
-        start -= 1;
-    }
-    let mut cursor = GraphemeCursor::new(start, text.len(), true);
-    if start == offset && cursor.is_boundary(text, 0).unwrap_or(true) {
-        return offset;
-    }
-    let mut back = GraphemeCursor::new(start, text.len(), true);
-    let prev = match back.is_boundary(text, 0) {
-        Ok(true) => start,
-        _ => back.prev_boundary(text, 0).ok().flatten().unwrap_or(0),
-    };
-    let next = cursor.next_boundary(text, 0).ok().flatten().unwrap_or(text.len());
-    if offset - prev <= next - offset {
-        prev
-    } else {
-        next
-    }
-}
-
-/// Whether a line's text ends with a mandatory break (UAX #14 classes BK, CR, LF, NL).
-pub(crate) fn ends_with_hard_break(line: &str) -> bool {
-    line.chars().next_back().is_some_and(is_hard_break)
 }

@@ -9,8 +9,9 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::cells::LineCells;
 use super::hit::{caret_edges, end_cursor, hit_line, strong_weak, EPS};
 use super::{Affinity, Cursor};
-use crate::analysis::Direction;
 use crate::layout::Layout;
+use crate::text::graphemes::{clamp_to_grapheme, next_boundary, prev_boundary};
+use crate::text::Direction;
 
 /// A cursor movement: what an arrow key (with or without Ctrl), Home, End and their kin do.
 ///
@@ -299,16 +300,6 @@ pub fn word_boundaries(text: &str) -> Vec<usize> {
     out
 }
 
-fn next_boundary(text: &str, offset: usize) -> usize {
-    let mut c = unicode_segmentation::GraphemeCursor::new(offset, text.len(), true);
-    c.next_boundary(text, 0).ok().flatten().unwrap_or(text.len())
-}
-
-fn prev_boundary(text: &str, offset: usize) -> usize {
-    let mut c = unicode_segmentation::GraphemeCursor::new(offset, text.len(), true);
-    c.prev_boundary(text, 0).ok().flatten().unwrap_or(0)
-}
-
 /// What Backspace removes before `offset` (clamped to a cluster boundary): the last char of the
 /// grapheme cluster before it, or the whole cluster when that is a Latin, Greek or Cyrillic
 /// letter with its marks, an emoji sequence, or CR LF. Empty at the start of the text.
@@ -327,7 +318,7 @@ fn prev_boundary(text: &str, offset: usize) -> usize {
 /// assert_eq!(shrift::backspace_range("e\u{301}", 3), 0..3); // é: the whole cluster
 /// ```
 pub fn backspace_range(text: &str, offset: usize) -> Range<usize> {
-    let offset = super::clamp_to_grapheme(text, offset);
+    let offset = clamp_to_grapheme(text, offset);
     let start = prev_boundary(text, offset);
     let cluster = &text[start..offset];
     let mut chars = cluster.chars();
@@ -356,6 +347,6 @@ pub fn backspace_range(text: &str, offset: usize) -> Range<usize> {
 /// assert_eq!(shrift::delete_range("אָב", 0), 0..4);
 /// ```
 pub fn delete_range(text: &str, offset: usize) -> Range<usize> {
-    let offset = super::clamp_to_grapheme(text, offset);
+    let offset = clamp_to_grapheme(text, offset);
     offset..next_boundary(text, offset)
 }

@@ -4,12 +4,11 @@
 use std::ops::Range;
 
 use super::{EditResult, Editor, Selection};
-use crate::edit::{
-    backspace_range, clamp_to_grapheme, delete_range, Affinity, Carets, Movement, SelectionRect,
-};
+use crate::edit::{backspace_range, delete_range, Affinity, Carets, Movement, SelectionRect};
 use crate::error::{check_range, Error};
 use crate::paragraph::LayoutContext;
 use crate::span::SpanStyle;
+use crate::text::graphemes::clamp_to_grapheme;
 
 impl Editor {
     /// Replaces `range` of the text with `text` and lays out again what changed; the caret goes

@@ -21,7 +21,6 @@ mod commands;
 
 use std::ops::Range;
 
-use crate::analysis::BaseDirection;
 use crate::book::FontBook;
 use crate::document::DocumentLayout;
 use crate::edit::{Affinity, Cursor, DocumentCursor};
@@ -30,6 +29,7 @@ use crate::layout::{Layout, LayoutOptions};
 use crate::paragraph::{LayoutContext, Paragraph};
 use crate::span::SpanStyle;
 use crate::style::TextStyle;
+use crate::text::BaseDirection;
 
 /// A selection: where it started (`anchor`) and where it was extended to (`focus`, the caret),
 /// both offsets into [`Editor::text`]. Collapsed (anchor = focus) it is a caret.

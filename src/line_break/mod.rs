@@ -9,8 +9,9 @@
 
 use std::ops::Range;
 
-use crate::analysis::graphemes;
 use crate::layout::OverflowWrap;
+use crate::text::chars::{ends_with_hard_break, hanging_start, hangs};
+use crate::text::graphemes;
 
 use crate::paragraph::{Paragraph, Scratch};
 use crate::shape::{ShapedGlyph, Shaper};
@@ -127,7 +128,7 @@ pub(crate) fn break_lines_pretty(
     }
     // The last two lines must be one stretch of text without a hard break between them.
     let from = lines[n - 2].start;
-    if crate::edit::ends_with_hard_break(&para.text[lines[n - 2].clone()]) {
+    if ends_with_hard_break(&para.text[lines[n - 2].clone()]) {
         return;
     }
     let step = width / 64.0;
@@ -180,11 +181,6 @@ pub(crate) fn wrap_width(
     hi
 }
 
-/// Where a line ending at `end` stops counting: before the whitespace that hangs.
-fn body_end(para: &Paragraph, end: usize) -> usize {
-    para.text[..end].trim_end_matches(crate::bidi::hangs).len()
-}
-
 /// Breaks a segment too wide for a line of its own between grapheme clusters, pushing every full
 /// line; returns the advance of the part left on the last, still open, line (which starts at
 /// `*start`).
@@ -209,7 +205,7 @@ fn split_long_segment(
         .map(|(off, g)| {
             let pos = base + off;
             let advance: f32 = para.advance_at[pos..pos + g.len()].iter().sum();
-            (pos, advance, g.chars().all(crate::bidi::hangs))
+            (pos, advance, g.chars().all(hangs))
         })
         .collect();
     if hyphen > 0.0 {
@@ -247,7 +243,7 @@ fn split_long_segment(
             let shown = if kept == n { hyphen } else { 0.0 };
             // Up to what hangs: a soft hyphen the line ends at is drawn as its hyphen, so the
             // text before it is what positioning shapes.
-            let body = bound(i)..body_end(para, bound(kept).min(range.end)).max(bound(i));
+            let body = bound(i)..hanging_start(&para.text, bound(i)..bound(kept).min(range.end));
             if kept <= i + 1 || measure.width(body) + shown <= max {
                 break;
             }
@@ -299,7 +295,7 @@ impl<'p> Measure<'p> {
     /// hyphen of a soft hyphen it ends at.
     fn reshaped_line_wider(&mut self, start: usize, end: usize, max: f32) -> bool {
         let para = self.para;
-        let body = body_end(para, end).max(start);
+        let body = hanging_start(&para.text, start..end);
         // A line ending at a soft hyphen is drawn up to it (then the hyphen): cut there.
         let (cut, hyphen) = match para.hyphen_at_line_end(end) {
             Some(h) => (body, h.advance),

@@ -13,10 +13,10 @@ use std::sync::Arc;
 
 use unicode_script::Script;
 
-use crate::analysis::Direction;
 use crate::error::Error;
 use crate::font::Font;
 use crate::style::Feature;
+use crate::text::Direction;
 
 /// A glyph as the shaper returned it, scaled to pixels, before positioning on a line.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -8,7 +8,8 @@ use std::ops::Range;
 
 use unicode_bidi::{BidiClass, BidiDataSource, BidiInfo, HardcodedBidiData, Level};
 
-use crate::analysis::{BaseDirection, Direction};
+use super::chars::{ascii_bidi_classes, bidi_class, is_l1_trailing};
+use super::direction::{BaseDirection, Direction};
 use crate::error::{check_range, Error};
 
 /// Resolved embedding levels of a text and what rule L1 needs to reset them per line.
@@ -34,23 +35,12 @@ pub struct BidiLevels {
     separators: Vec<Range<usize>>,
 }
 
-/// unicode-bidi's own (Unicode 16) data, with the classes of the 128 ASCII chars looked up once
-/// into a table: the binary search per char was a tenth of building an English paragraph.
+/// unicode-bidi's own (Unicode 16) data with the ASCII shortcut of [`bidi_class`].
 struct AsciiFirst;
-
-/// The bidi classes of the ASCII chars, from unicode-bidi's data.
-fn ascii_classes() -> &'static [BidiClass; 128] {
-    static ASCII: std::sync::OnceLock<[BidiClass; 128]> = std::sync::OnceLock::new();
-    ASCII.get_or_init(|| std::array::from_fn(|i| HardcodedBidiData.bidi_class(char::from(i as u8))))
-}
 
 impl BidiDataSource for AsciiFirst {
     fn bidi_class(&self, c: char) -> BidiClass {
-        if c.is_ascii() {
-            ascii_classes()[c as usize]
-        } else {
-            HardcodedBidiData.bidi_class(c)
-        }
+        bidi_class(c)
     }
 }
 
@@ -73,7 +63,7 @@ impl BidiLevels {
     /// `None` for any other text.
     fn all_left_to_right(text: &str) -> Option<BidiLevels> {
         use BidiClass::*;
-        let ascii = ascii_classes();
+        let ascii = ascii_bidi_classes();
         let bytes = text.as_bytes();
         let mut classes = Vec::with_capacity(text.len());
         let mut paragraphs = Vec::new();
@@ -273,37 +263,6 @@ impl BidiLevels {
     }
 }
 
-/// Whether `c` hangs at the end of a line: rule L1 resets it to the paragraph level there
-/// (whitespace, segment and paragraph separators, isolate controls, and the chars rule X9
-/// removes), so it is laid out past the line's edge and does not count toward the fit. The one
-/// definition line breaking, positioning and editing share. A no-break space (U+00A0, U+202F:
-/// class CS) does not hang.
-pub(crate) fn hangs(c: char) -> bool {
-    let class = AsciiFirst.bidi_class(c);
-    is_l1_trailing(class) || matches!(class, BidiClass::S | BidiClass::B)
-}
-
-/// Whether letter spacing skips `c`: format and bidi controls (class BN and the explicit
-/// embedding and isolate controls), tabs and paragraph separators (S, B). They are not
-/// typographic character units (CSS Text 3, §8.2); a tab's width is its stop's.
-pub(crate) fn takes_no_spacing(c: char) -> bool {
-    use BidiClass::*;
-    matches!(
-        AsciiFirst.bidi_class(c),
-        BN | LRE | RLE | LRO | RLO | PDF | LRI | RLI | FSI | PDI | S | B
-    )
-}
-
-/// Whether rule L1 counts a char of this class as trailing whitespace: whitespace, isolate
-/// controls, and the chars rule X9 removes (which L1 treats like the whitespace around them).
-fn is_l1_trailing(class: BidiClass) -> bool {
-    use BidiClass::*;
-    matches!(
-        class,
-        WS | FSI | LRI | RLI | PDI | BN | LRE | RLE | LRO | RLO | PDF
-    )
-}
-
 fn push_merged(out: &mut Vec<Range<usize>>, r: Range<usize>) {
     match out.last_mut() {
         Some(last) if last.end == r.start => last.end = r.end,
@@ -314,7 +273,7 @@ fn push_merged(out: &mut Vec<Range<usize>>, r: Range<usize>) {
 #[cfg(test)]
 mod tests {
     use super::BidiLevels;
-    use crate::analysis::BaseDirection;
+    use crate::text::direction::BaseDirection;
 
     #[test]
     fn the_left_to_right_shortcut_resolves_what_unicode_bidi_resolves() {

@@ -98,15 +98,6 @@ fn collect(text: &str, boundaries: impl Iterator<Item = usize>, out: &mut Vec<Br
     }
 }
 
-/// Whether a char forces a line break (UAX #14 classes BK, CR, LF, NL). Such chars end a line
-/// and are never shaped: no font has a glyph for them and nothing should be drawn.
-pub(crate) fn is_hard_break(c: char) -> bool {
-    matches!(
-        c,
-        '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
-    )
-}
-
 /// Rule LB1 for the marks of class SA: `text` with each Mn or Mc char of the SA scripts replaced
 /// by a combining mark of class CM and the same UTF-8 length (so offsets stay put). Borrowed
 /// unchanged (the usual case) when there is none.

@@ -1,56 +1,17 @@
 //! Analysis: everything about a paragraph's text that does not depend on fonts or width.
 //!
 //! Bidi embedding levels (UAX #9, `bidi.rs`), script runs (unicode-script, with Common and
-//! Inherited chars resolved to their neighbours), grapheme clusters (UAX #29) and line-break
-//! opportunities (UAX #14, `breaks.rs`). Computed once per paragraph; the result is an `Analysis`.
+//! Inherited chars resolved to their neighbours) and line-break opportunities (UAX #14,
+//! `breaks.rs`). Computed once per paragraph; the result is an `Analysis`.
 
 use std::ops::Range;
 
 use unicode_bidi::{BidiDataSource, HardcodedBidiData};
 use unicode_script::{Script, UnicodeScript};
 
-use crate::bidi::BidiLevels;
-use crate::breaks::BreakOpportunity;
-
-/// The base direction a paragraph is asked to have.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum BaseDirection {
-    /// From the first strong character (UAX #9 rules P2 and P3); left-to-right when there is none.
-    #[default]
-    Auto,
-    /// Left to right.
-    Ltr,
-    /// Right to left.
-    Rtl,
-}
-
-/// A resolved writing direction.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Direction {
-    /// Left to right.
-    Ltr,
-    /// Right to left.
-    Rtl,
-}
-
-impl Direction {
-    /// The direction of text at a bidi embedding level: odd levels are right to left.
-    pub fn from_level(level: u8) -> Direction {
-        if level % 2 == 1 {
-            Direction::Rtl
-        } else {
-            Direction::Ltr
-        }
-    }
-
-    /// `"ltr"` or `"rtl"`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Direction::Ltr => "ltr",
-            Direction::Rtl => "rtl",
-        }
-    }
-}
+use super::bidi::BidiLevels;
+use super::breaks::BreakOpportunity;
+use super::direction::BaseDirection;
 
 /// A maximal range of chars in one script, Common and Inherited chars resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,60 +44,12 @@ impl Analysis {
         mut breaks: Vec<BreakOpportunity>,
     ) -> Analysis {
         script_runs(text, &mut scripts);
-        crate::breaks::break_opportunities_into(text, &mut breaks);
+        super::breaks::break_opportunities_into(text, &mut breaks);
         Analysis {
             bidi: BidiLevels::new(text, direction),
             scripts,
             breaks,
         }
-    }
-}
-
-/// Extended grapheme clusters (UAX #29, unicode-segmentation) as (byte offset, cluster): the unit
-/// of font fallback, of breaking an over-long word, and of caret movement.
-///
-/// ```
-/// let clusters: Vec<&str> = shrift::graphemes("פֿאַר").map(|(_, g)| g).collect();
-/// assert_eq!(clusters, ["פֿ", "אַ", "ר"]);
-/// ```
-pub fn graphemes(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
-    Graphemes { text, pos: 0 }
-}
-
-/// UAX #29 grapheme clusters with a shortcut for ASCII: between two ASCII chars there is always
-/// a boundary (no ASCII char is Extend, SpacingMark, ZWJ, Prepend or Regional_Indicator; the only
-/// pair rule is GB3, CR × LF), so such a cluster is one byte and unicode-segmentation is asked only
-/// where a non-ASCII char is involved. `tests/conformance_breaks.rs` runs GraphemeBreakTest 17
-/// through this, and a property compares it with unicode-segmentation on random text.
-struct Graphemes<'t> {
-    text: &'t str,
-    pos: usize,
-}
-
-impl<'t> Iterator for Graphemes<'t> {
-    type Item = (usize, &'t str);
-
-    fn next(&mut self) -> Option<(usize, &'t str)> {
-        let start = self.pos;
-        if start >= self.text.len() {
-            return None;
-        }
-        let end = grapheme_end(self.text, start);
-        self.pos = end;
-        Some((start, &self.text[start..end]))
-    }
-}
-
-/// The end of the grapheme cluster that starts at byte `start` (< `text.len()`, a boundary).
-pub(crate) fn grapheme_end(text: &str, start: usize) -> usize {
-    let bytes = text.as_bytes();
-    let b = bytes[start];
-    let next = bytes.get(start + 1).copied();
-    if b.is_ascii() && b != b'\r' && next.is_none_or(|n| n.is_ascii()) {
-        start + 1
-    } else {
-        let mut cursor = unicode_segmentation::GraphemeCursor::new(start, text.len(), true);
-        cursor.next_boundary(text, 0).ok().flatten().unwrap_or(text.len())
     }
 }
 
@@ -225,41 +138,6 @@ mod tests {
         runs.into_iter()
             .map(|r| (&text[r.range], r.script.short_name()))
             .collect()
-    }
-
-    #[test]
-    fn the_ascii_shortcut_agrees_with_unicode_segmentation() {
-        use unicode_segmentation::UnicodeSegmentation;
-        // Every sequence of up to 4 pieces mixing ASCII (CR and LF included) with marks, ZWJ,
-        // Hebrew, emoji and a regional indicator.
-        let pieces = [
-            "a",
-            " ",
-            "\r",
-            "\n",
-            "\u{301}",
-            "\u{200D}",
-            "א",
-            "\u{5B7}",
-            "👍",
-            "\u{1F1E6}",
-            "1",
-            "\u{FE0F}",
-        ];
-        let mut text = String::new();
-        for n in 0..=4u32 {
-            for code in 0..(pieces.len() as u32).pow(n) {
-                text.clear();
-                let mut c = code;
-                for _ in 0..n {
-                    text.push_str(pieces[(c % pieces.len() as u32) as usize]);
-                    c /= pieces.len() as u32;
-                }
-                let ours: Vec<(usize, &str)> = graphemes(&text).collect();
-                let theirs: Vec<(usize, &str)> = text.grapheme_indices(true).collect();
-                assert_eq!(ours, theirs, "{text:?}");
-            }
-        }
     }
 
     #[test]
