@@ -34,7 +34,7 @@ pub(crate) struct Item {
 /// after a space merge into the cluster before), so a part shaped alone can differ in glyph order
 /// and clusters from the same part of the whole, whatever the safe-to-break flags say.
 pub(crate) fn slices_need_reshaping(item: &Item) -> bool {
-    item.level.is_multiple_of(2) && crate::shape::is_natively_rtl(item.script)
+    item.level.is_multiple_of(2) && crate::shape::request::is_natively_rtl(item.script)
 }
 
 /// Spaces and punctuation: chars that keep the face of the cluster before them.
@@ -266,7 +266,7 @@ fn ascii_stretch(
 #[cfg(all(test, feature = "bundled-fonts"))]
 mod tests {
     use super::*;
-    use crate::book::FontBook;
+    use crate::font::FontBook;
     use crate::font::FontStack;
     use crate::text::BaseDirection;
 

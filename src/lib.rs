@@ -91,9 +91,6 @@
 // Nothing the caller hands in may panic the library: no unwrap or expect outside tests.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
-mod book;
-#[cfg(feature = "bundled-fonts")]
-mod bundled;
 mod decoration;
 mod document;
 mod edit;
@@ -104,24 +101,18 @@ mod itemize;
 mod layout;
 mod limits;
 mod line_break;
-mod outline;
 mod paragraph;
 mod position;
 mod reorder;
 #[cfg(feature = "serde")]
 mod serialize;
 mod shape;
-mod span;
 mod style;
 #[cfg(feature = "svg")]
 mod svg;
-#[cfg(feature = "system-fonts")]
-mod system;
-mod tabs;
 mod text;
 mod truncate;
 
-pub use book::FontBook;
 pub use decoration::{Decoration, DecorationKind};
 pub use document::{Block, Document, DocumentLayout};
 pub use edit::{
@@ -130,24 +121,21 @@ pub use edit::{
 };
 pub use editor::{EditResult, Editor, Selection};
 pub use error::Error;
-pub use font::{DecorationMetrics, Font, FontMetrics, FontStack};
+pub use font::{DecorationMetrics, Font, FontBook, FontMetrics, FontStack, InkBox, Outliner, PathSegment};
 pub use layout::{
     Alignment, Glyph, Layout, LayoutOptions, Line, LineBreaking, LineHeight, OverflowWrap, Run, TextWrap,
     Truncate, TruncateAt,
 };
 pub use limits::{MAX_FONT_SIZE, MAX_TEXT_LEN, MAX_WIDTH};
-pub use outline::{InkBox, Outliner, PathSegment};
 pub use paragraph::{Fallback, LayoutContext, Paragraph, ParagraphBuilder};
 #[cfg(feature = "serde")]
 pub use serialize::AtOffset;
 pub use shape::{
     shape_run, RunOptions, ShapeCacheStats, ShapedGlyph, ShapingBackend, DEFAULT_SHAPE_CACHE_BYTES,
 };
-pub use span::SpanStyle;
-pub use style::{Feature, TextStyle, DEFAULT_HEBREW_LANGUAGE};
+pub use style::{Feature, SpanStyle, TabStops, TextStyle, DEFAULT_HEBREW_LANGUAGE};
 #[cfg(feature = "svg")]
 pub use svg::{document_to_svg, layout_to_svg, SvgOptions};
-pub use tabs::TabStops;
 pub use text::{graphemes, line_break_opportunities, BaseDirection, BidiLevels, BreakOpportunity, Direction};
 
 /// The README's code, compiled and run as a doctest so that it cannot rot.

@@ -4,15 +4,15 @@
 
 use std::ops::Range;
 
-use crate::book::FontBook;
 use crate::error::{check_range, Error};
 use crate::font::Font;
+use crate::font::FontBook;
 use crate::itemize::{itemize, slices_need_reshaping, Item};
 use crate::layout::{Layout, LayoutOptions};
 use crate::shape::{ShapeCacheStats, ShapeRequest, ShapedGlyph, Shaper, ShapingBackend};
-use crate::span::{resolve_styles, SpanStyle};
-use crate::style::{TextStyle, DEFAULT_HEBREW_LANGUAGE};
-use crate::tabs::{ResolvedTabs, TabStops};
+use crate::style::span::resolve_styles;
+use crate::style::tabs::ResolvedTabs;
+use crate::style::{SpanStyle, TabStops, TextStyle, DEFAULT_HEBREW_LANGUAGE};
 use crate::text::analysis::ScriptRun;
 use crate::text::chars::{hanging_start, is_word_separator, takes_no_spacing};
 use crate::text::BreakOpportunity;
@@ -172,14 +172,14 @@ impl LayoutContext {
     /// How many times the shaper has been called through this context. Useful to check that a
     /// re-layout at a new width did not reshape.
     pub fn shaper_calls(&self) -> u64 {
-        self.shaper.calls
+        self.shaper.calls()
     }
 }
 
 impl std::fmt::Debug for LayoutContext {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("LayoutContext")
-            .field("shaper_calls", &self.shaper.calls)
+            .field("shaper_calls", &self.shaper.calls())
             .finish_non_exhaustive()
     }
 }

@@ -5,8 +5,8 @@
 use std::fmt::Write as _;
 
 use crate::document::DocumentLayout;
+use crate::font::{Outliner, PathSegment};
 use crate::layout::Layout;
-use crate::outline::{Outliner, PathSegment};
 use crate::text::Direction;
 
 /// What to draw besides the glyphs, and at what scale.

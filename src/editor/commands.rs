@@ -7,7 +7,7 @@ use super::{EditResult, Editor, Selection};
 use crate::edit::{backspace_range, delete_range, Affinity, Carets, Movement, SelectionRect};
 use crate::error::{check_range, Error};
 use crate::paragraph::LayoutContext;
-use crate::span::SpanStyle;
+use crate::style::SpanStyle;
 use crate::text::graphemes::clamp_to_grapheme;
 
 impl Editor {
@@ -393,7 +393,7 @@ fn shift_spans(spans: &mut Vec<(Range<usize>, SpanStyle)>, range: &Range<usize>,
 #[cfg(test)]
 mod tests {
     use super::shift_spans;
-    use crate::span::SpanStyle;
+    use crate::style::SpanStyle;
 
     fn shifted(
         span: std::ops::Range<usize>,

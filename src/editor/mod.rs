@@ -21,13 +21,13 @@ mod commands;
 
 use std::ops::Range;
 
-use crate::book::FontBook;
 use crate::document::DocumentLayout;
 use crate::edit::{Affinity, Cursor, DocumentCursor};
 use crate::error::Error;
+use crate::font::FontBook;
 use crate::layout::{Layout, LayoutOptions};
 use crate::paragraph::{LayoutContext, Paragraph};
-use crate::span::SpanStyle;
+use crate::style::SpanStyle;
 use crate::style::TextStyle;
 use crate::text::BaseDirection;
 

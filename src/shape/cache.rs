@@ -21,7 +21,7 @@ use std::sync::Arc;
 
 use unicode_script::Script;
 
-use super::{RawGlyph, ShapeRequest, ShapingBackend};
+use super::request::{RawGlyph, ShapeRequest, ShapingBackend};
 use crate::style::Feature;
 
 /// How many chars of context on each side the shaper reads.

@@ -12,7 +12,8 @@ use std::sync::Arc;
 use harfrust::font::{Blob, Font as HrFont};
 use harfrust::{Buffer, Direction, Feature, Language, Script, ShapeOptions, ShapePlan, ShaperFont, Tag};
 
-use super::{needs_adjusting, push_adjusted, RawGlyph, ShapeRequest, MAX_PLANS};
+use super::input::{needs_adjusting, push_adjusted, MAX_PLANS};
+use super::request::{RawGlyph, ShapeRequest};
 
 struct CachedPlan {
     font: u64,

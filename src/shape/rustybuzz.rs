@@ -1,10 +1,11 @@
 //! The rustybuzz backend (the default): rustybuzz 0.20, with the workaround for its Hebrew
-//! compose bug (see `push_adjusted` in `mod.rs`).
+//! compose bug (see `push_adjusted` in `input.rs`).
 
 use rustybuzz::ttf_parser::Tag;
 use unicode_script::Script;
 
-use super::{needs_adjusting, push_adjusted, RawGlyph, ShapeRequest, MAX_PLANS};
+use super::input::{needs_adjusting, push_adjusted, MAX_PLANS};
+use super::request::{RawGlyph, ShapeRequest};
 
 struct CachedPlan {
     font: u64,

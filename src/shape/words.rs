@@ -8,7 +8,7 @@
 //! or not. HarfBuzz marks the whole range the lookup read, so the glyphs of a word's own first
 //! and last clusters are flagged by lookups that stay inside the word (a kerning pair "th" flags
 //! the "t"); to learn about the ends alone, a word is shaped between two sentinels
-//! ([`SENTINEL`](super::SENTINEL), a `.notdef` no lookup starts at): a sentinel is flagged only
+//! ([`SENTINEL`](super::input::SENTINEL), a `.notdef` no lookup starts at): a sentinel is flagged only
 //! by a lookup that reached it from the word, i.e. one that reads across that end. Where neither
 //! sentinel of a word is flagged (the item's own ends need no check: the item's shaping has the
 //! same ends), the word's glyphs are what the item's shaping has for it, and the item is the
@@ -32,7 +32,9 @@ use std::ops::Range;
 use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 use unicode_script::Script;
 
-use super::{RawGlyph, ShapeRequest, Shaper};
+use super::cache::ShapeCache;
+use super::engines::Engines;
+use super::request::{RawGlyph, ShapeRequest, ShapingBackend};
 
 /// Whether items of `script` shaped in this direction may take the word path: the script's
 /// shaper reads no pre- or post-context, and the direction is the script's own.
@@ -125,12 +127,28 @@ fn unwrap_word(glyphs: &[RawGlyph], len: usize, out: &mut Vec<RawGlyph>) -> Opti
     Some((lead?, trail?))
 }
 
-impl Shaper {
-    /// Shapes `req` word by word into `self.raw` (left to right, clusters relative to the item)
-    /// and returns true, or returns false where the word path does not apply or cannot show
-    /// that it is exact (`self.raw` is then to be cleared and the item shaped whole).
-    pub(super) fn shape_by_words<'f>(&mut self, req: &ShapeRequest<'f>) -> bool {
-        if !self.cache.enabled() || !context_free(req.script, req.rtl) {
+/// The word path's buffers: the words of the item being shaped (text range in the item, glyph
+/// range in `glyphs`) and their glyphs.
+#[derive(Default)]
+pub(super) struct WordPath {
+    units: Vec<(Range<usize>, Range<usize>)>,
+    glyphs: Vec<RawGlyph>,
+}
+
+impl WordPath {
+    /// Shapes `req` word by word into `raw` (left to right, clusters relative to the item;
+    /// `raw` is also the buffer each word is shaped in) and returns true, or returns false where
+    /// the word path does not apply or cannot show that it is exact (`raw` is then to be cleared
+    /// and the item shaped whole).
+    pub fn shape<'f>(
+        &mut self,
+        engines: &mut Engines,
+        cache: &mut ShapeCache,
+        backend: ShapingBackend,
+        req: &ShapeRequest<'f>,
+        raw: &mut Vec<RawGlyph>,
+    ) -> bool {
+        if !cache.enabled() || !context_free(req.script, req.rtl) {
             return false;
         }
         let item: &'f str = &req.text[req.range.clone()];
@@ -139,32 +157,37 @@ impl Shaper {
         }
         let mut words = std::mem::take(&mut self.units);
         split_words(item, &mut words);
-        let exact = words.len() >= 2 && self.shape_words(req, item, &mut words);
+        let exact = words.len() >= 2 && self.shape_words(engines, cache, backend, req, item, &mut words, raw);
         if exact {
             // Left to right: the words in order, or in reverse order in a right-to-left item
             // (each word's glyphs are already left to right).
-            self.raw.clear();
+            raw.clear();
             if req.rtl {
                 for (_, glyphs) in words.iter().rev() {
-                    self.raw.extend_from_slice(&self.unit_glyphs[glyphs.clone()]);
+                    raw.extend_from_slice(&self.glyphs[glyphs.clone()]);
                 }
             } else {
-                self.raw.extend_from_slice(&self.unit_glyphs);
+                raw.extend_from_slice(&self.glyphs);
             }
         }
         self.units = words;
         exact
     }
 
-    /// Shapes each word of `words` (or takes it from the cache) into `self.unit_glyphs`, noting
+    /// Shapes each word of `words` (or takes it from the cache) into `self.glyphs`, noting
     /// its glyph range; false as soon as a word cannot be joined to its neighbours.
+    #[allow(clippy::too_many_arguments)]
     fn shape_words<'f>(
         &mut self,
+        engines: &mut Engines,
+        cache: &mut ShapeCache,
+        backend: ShapingBackend,
         req: &ShapeRequest<'f>,
         item: &'f str,
         words: &mut [(Range<usize>, Range<usize>)],
+        raw: &mut Vec<RawGlyph>,
     ) -> bool {
-        self.unit_glyphs.clear();
+        self.glyphs.clear();
         let last = words.len() - 1;
         for (k, (range, glyphs)) in words.iter_mut().enumerate() {
             let text = &item[range.clone()];
@@ -173,14 +196,14 @@ impl Shaper {
                 range: 0..text.len(),
                 ..*req
             };
-            let start = self.unit_glyphs.len();
-            let unwrapped = match self.cache.get(self.backend, &word, true) {
-                Some(cached) => unwrap_word(cached, text.len(), &mut self.unit_glyphs),
+            let start = self.glyphs.len();
+            let unwrapped = match cache.get(backend, &word, true) {
+                Some(cached) => unwrap_word(cached, text.len(), &mut self.glyphs),
                 None => {
-                    self.raw.clear();
-                    self.shape_raw(&word, true);
-                    self.cache.insert(self.backend, &word, &self.raw, true);
-                    unwrap_word(&self.raw, text.len(), &mut self.unit_glyphs)
+                    raw.clear();
+                    engines.shape(backend, &word, true, raw);
+                    cache.insert(backend, &word, raw, true);
+                    unwrap_word(raw, text.len(), &mut self.glyphs)
                 }
             };
             let Some((start_safe, end_safe)) = unwrapped else {
@@ -190,10 +213,10 @@ impl Shaper {
                 return false;
             }
             let offset = u32::try_from(range.start).unwrap_or(u32::MAX);
-            for g in &mut self.unit_glyphs[start..] {
+            for g in &mut self.glyphs[start..] {
                 g.cluster += offset;
             }
-            *glyphs = start..self.unit_glyphs.len();
+            *glyphs = start..self.glyphs.len();
         }
         true
     }

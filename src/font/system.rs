@@ -3,7 +3,7 @@
 //! book keeps only those and the file, and reads a face when a stack or the fallback first
 //! needs it.
 
-use crate::book::FontBook;
+use super::book::FontBook;
 
 impl FontBook {
     /// A book of the installed faces (see [`FontBook::load_system_fonts`]).

@@ -15,8 +15,9 @@ use std::sync::{Arc, OnceLock};
 
 use unicode_script::{Script, UnicodeScript};
 
+use super::face::{coverage_of, faces_in_file, ranges_hold, Font, FontData};
+use super::stack::FontStack;
 use crate::error::Error;
-use crate::font::{coverage_of, faces_in_file, ranges_hold, Font, FontData, FontStack};
 
 /// A face the book knows by name and style, loaded on first use.
 #[derive(Debug, Clone)]
@@ -190,7 +191,7 @@ impl FontBook {
     #[cfg(feature = "bundled-fonts")]
     pub fn with_bundled_fonts() -> FontBook {
         let mut book = FontBook::new();
-        for (name, data) in crate::bundled::FONTS {
+        for (name, data) in super::bundled::FONTS {
             match Font::from_static(data, 0, name) {
                 Ok(font) => book.add(font),
                 // The bundled files are fixed and tested; a failure here is a packaging bug.

@@ -5,9 +5,10 @@
 use std::ops::Range;
 use std::sync::Arc;
 
+use super::feature::Feature;
+use super::text_style::{check_language, check_size, check_spacing, TextStyle};
 use crate::error::Error;
 use crate::font::FontStack;
-use crate::style::{check_language, check_size, check_spacing, Feature, TextStyle};
 
 /// Some properties of a [`TextStyle`]: what a span sets over the text under it. Everything left
 /// unset is inherited (from the spans given before it, then from the base style).
@@ -270,7 +271,7 @@ pub(crate) fn resolve_styles(
 #[cfg(test)]
 mod tests {
     use super::{resolve_styles, SpanStyle};
-    use crate::style::TextStyle;
+    use crate::style::text_style::TextStyle;
 
     #[test]
     fn overlapping_spans_combine() {

@@ -1,6 +1,6 @@
 //! Glyph outlines, scaled and placed, so that a renderer can draw a layout without parsing fonts.
 
-use crate::font::Font;
+use super::face::Font;
 
 /// One step of a glyph outline, in layout pixels (y down).
 #[derive(Debug, Clone, Copy, PartialEq)]
