@@ -1,9 +1,10 @@
 //! Documents: blocks (paragraphs) stacked in one column at one width, such as a headline over body
 //! paragraphs, each block with its own styles, base direction and alignment.
 
+use crate::context::LayoutContext;
 use crate::error::Error;
 use crate::layout::{Alignment, Layout, LayoutOptions, LineHeight};
-use crate::paragraph::{LayoutContext, Paragraph};
+use crate::paragraph::Paragraph;
 
 /// A paragraph placed in a document, with the space left after it.
 #[derive(Debug, Clone)]

@@ -91,19 +91,15 @@
 // Nothing the caller hands in may panic the library: no unwrap or expect outside tests.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
-mod decoration;
+mod context;
 mod document;
 mod edit;
 mod editor;
 mod error;
 mod font;
-mod itemize;
 mod layout;
 mod limits;
-mod line_break;
 mod paragraph;
-mod position;
-mod reorder;
 #[cfg(feature = "serde")]
 mod serialize;
 mod shape;
@@ -111,9 +107,8 @@ mod style;
 #[cfg(feature = "svg")]
 mod svg;
 mod text;
-mod truncate;
 
-pub use decoration::{Decoration, DecorationKind};
+pub use context::LayoutContext;
 pub use document::{Block, Document, DocumentLayout};
 pub use edit::{
     backspace_range, delete_range, word_boundaries, words, Affinity, Caret, Carets, Cursor, DocumentCursor,
@@ -123,11 +118,11 @@ pub use editor::{EditResult, Editor, Selection};
 pub use error::Error;
 pub use font::{DecorationMetrics, Font, FontBook, FontMetrics, FontStack, InkBox, Outliner, PathSegment};
 pub use layout::{
-    Alignment, Glyph, Layout, LayoutOptions, Line, LineBreaking, LineHeight, OverflowWrap, Run, TextWrap,
-    Truncate, TruncateAt,
+    Alignment, Decoration, DecorationKind, Glyph, Layout, LayoutOptions, Line, LineBreaking, LineHeight,
+    OverflowWrap, Run, TextWrap, Truncate, TruncateAt,
 };
 pub use limits::{MAX_FONT_SIZE, MAX_TEXT_LEN, MAX_WIDTH};
-pub use paragraph::{Fallback, LayoutContext, Paragraph, ParagraphBuilder};
+pub use paragraph::{Fallback, Paragraph, ParagraphBuilder};
 #[cfg(feature = "serde")]
 pub use serialize::AtOffset;
 pub use shape::{

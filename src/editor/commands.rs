@@ -4,9 +4,9 @@
 use std::ops::Range;
 
 use super::{EditResult, Editor, Selection};
+use crate::context::LayoutContext;
 use crate::edit::{backspace_range, delete_range, Affinity, Carets, Movement, SelectionRect};
 use crate::error::{check_range, Error};
-use crate::paragraph::LayoutContext;
 use crate::style::SpanStyle;
 use crate::text::graphemes::clamp_to_grapheme;
 

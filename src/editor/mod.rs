@@ -21,12 +21,13 @@ mod commands;
 
 use std::ops::Range;
 
+use crate::context::LayoutContext;
 use crate::document::DocumentLayout;
 use crate::edit::{Affinity, Cursor, DocumentCursor};
 use crate::error::Error;
 use crate::font::FontBook;
 use crate::layout::{Layout, LayoutOptions};
-use crate::paragraph::{LayoutContext, Paragraph};
+use crate::paragraph::Paragraph;
 use crate::style::SpanStyle;
 use crate::style::TextStyle;
 use crate::text::BaseDirection;

@@ -19,9 +19,11 @@
 
 use std::ops::Range;
 
-use super::{split_long_segment, Measure, FIT_EPSILON};
-use crate::layout::OverflowWrap;
-use crate::paragraph::{Paragraph, Segment};
+use super::first_fit::split_long_segment;
+use crate::layout::measure::{Measure, FIT_EPSILON};
+use crate::layout::options::OverflowWrap;
+use crate::paragraph::segments::Segment;
+use crate::paragraph::Paragraph;
 use crate::shape::Shaper;
 
 /// TeX's `\linepenalty`: every line costs this much badness, so fewer lines are preferred.

@@ -10,67 +10,8 @@
 //!
 //! [`Font::decoration_metrics`]: crate::Font::decoration_metrics
 
-use crate::layout::Layout;
+use super::result::{Decoration, DecorationKind, Layout};
 use crate::paragraph::Paragraph;
-
-/// What a decoration line is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum DecorationKind {
-    /// Below the baseline (CSS `text-decoration-line: underline`).
-    Underline,
-    /// Through the middle of the lowercase letters (`line-through`).
-    Strikethrough,
-}
-
-/// A decoration's rectangle, in layout pixels (y down, like glyph positions): fill it with the
-/// run's paint.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Decoration {
-    pub(crate) kind: DecorationKind,
-    pub(crate) line: usize,
-    pub(crate) x: f32,
-    pub(crate) y: f32,
-    pub(crate) width: f32,
-    pub(crate) thickness: f32,
-    pub(crate) paint: u32,
-}
-
-impl Decoration {
-    /// Underline or strikethrough.
-    pub fn kind(&self) -> DecorationKind {
-        self.kind
-    }
-
-    /// The index of the line it belongs to.
-    pub fn line(&self) -> usize {
-        self.line
-    }
-
-    /// Left edge.
-    pub fn x(&self) -> f32 {
-        self.x
-    }
-
-    /// Top edge (the baseline minus the stroke's position above it).
-    pub fn y(&self) -> f32 {
-        self.y
-    }
-
-    /// Width.
-    pub fn width(&self) -> f32 {
-        self.width
-    }
-
-    /// Height: the stroke's thickness.
-    pub fn thickness(&self) -> f32 {
-        self.thickness
-    }
-
-    /// The paint of the runs it decorates ([`Run::paint`](crate::Run::paint)).
-    pub fn paint(&self) -> u32 {
-        self.paint
-    }
-}
 
 /// Appends the decorations of the line `line` (index), whose runs start at `first_run` and whose
 /// whitespace from `hang_start` on hangs, at `baseline`.

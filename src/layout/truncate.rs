@@ -11,10 +11,10 @@
 
 use std::ops::Range;
 
-use crate::layout::{Truncate, TruncateAt};
-use crate::line_break::Measure;
-use crate::paragraph::{Paragraph, Scratch};
-use crate::reorder::{reorder_line, LineRun};
+use super::measure::Measure;
+use super::options::{LayoutOptions, Truncate, TruncateAt};
+use crate::paragraph::Paragraph;
+use crate::shape::{ShapedGlyph, Shaper};
 use crate::text::chars::{hanging_start, hangs};
 use crate::text::graphemes;
 
@@ -158,33 +158,75 @@ fn first_fitting_start(
     stops.get(too_wide).map_or(body.end, |&stop| start_at(stop))
 }
 
-/// Fills `scratch.line_runs` with the visual runs of a cut line: each piece reordered on its own
-/// and the ellipsis between them in the paragraph's direction.
-pub(crate) fn reorder_cut(para: &Paragraph, cut: &Cut, scratch: &mut Scratch) {
-    let rtl = para.paragraph_level_at(cut.a.start.min(cut.b.start)) % 2 == 1;
-    scratch.piece_runs.clear();
-    if !cut.a.is_empty() {
-        reorder_line(para, cut.a.clone(), false, scratch);
-        std::mem::swap(&mut scratch.piece_runs, &mut scratch.line_runs);
+/// Truncation's output and tables, kept in the context: the cut lines of the current layout and
+/// the ellipsis shaped for it (positioning reads both), and each line's candidate cuts.
+#[derive(Debug, Default)]
+pub(crate) struct TruncateScratch {
+    /// The cut lines: (line index, cut), ascending.
+    pub cuts: Vec<(usize, Cut)>,
+    /// The ellipsis, shaped for the current layout.
+    pub ellipsis: Vec<ShapedGlyph>,
+    /// Candidate cut offsets of one line.
+    stops: Vec<usize>,
+}
+
+/// Cuts the lines that truncation shortens, if the options truncate (recording each in
+/// `scratch.cuts`, cleared first, and
+/// shaping the ellipsis into `scratch.ellipsis` when a line may be cut): with a line limit, drops
+/// the lines past it and cuts the last kept one; else cuts every line wider than `width`.
+pub(crate) fn truncate(
+    para: &Paragraph,
+    shaper: &mut Shaper,
+    scratch: &mut TruncateScratch,
+    options: &LayoutOptions,
+    width: f32,
+    lines: &mut Vec<Range<usize>>,
+) {
+    scratch.cuts.clear();
+    let limit = options.max_lines_value();
+    let asked = limit.is_some() || options.truncation().is_some();
+    if !asked || limit.is_some_and(|n| lines.len() <= n) {
+        return;
     }
-    scratch.line_runs.clear();
-    if !cut.b.is_empty() {
-        reorder_line(para, cut.b.clone(), false, scratch);
+    scratch.ellipsis.clear();
+    shaper.shape(&para.ellipsis_request(), &mut scratch.ellipsis);
+    let ellipsis: f32 = scratch.ellipsis.iter().map(|g| g.advance).sum();
+    let mode = options.truncation().unwrap_or_default();
+    let at = options.truncation_at();
+    let mut measure = Measure::new(para, shaper);
+    if let Some(n) = limit {
+        lines.truncate(n);
+        let last = n - 1;
+        let line = lines[last].clone();
+        if let Some(cut) = cut_line(
+            para,
+            &mut measure,
+            line,
+            width,
+            ellipsis,
+            Truncate::End,
+            at,
+            true,
+            &mut scratch.stops,
+        ) {
+            lines[last] = cut.a.clone();
+            scratch.cuts.push((last, cut));
+        }
+        return;
     }
-    let ellipsis = LineRun {
-        item: 0,
-        range: cut.a.end..cut.a.end,
-        level: para.paragraph_level_at(cut.a.start.min(cut.b.start)),
-        hyphen: false,
-        ellipsis: true,
-    };
-    // `line_runs` holds B, `piece_runs` A: join them as A … B, or B … A right to left.
-    if rtl {
-        scratch.line_runs.push(ellipsis);
-        scratch.line_runs.append(&mut scratch.piece_runs);
-    } else {
-        scratch.piece_runs.push(ellipsis);
-        scratch.piece_runs.append(&mut scratch.line_runs);
-        std::mem::swap(&mut scratch.piece_runs, &mut scratch.line_runs);
+    for (index, line) in lines.iter().enumerate() {
+        if let Some(cut) = cut_line(
+            para,
+            &mut measure,
+            line.clone(),
+            width,
+            ellipsis,
+            mode,
+            at,
+            false,
+            &mut scratch.stops,
+        ) {
+            scratch.cuts.push((index, cut));
+        }
     }
 }

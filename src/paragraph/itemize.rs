@@ -1,11 +1,15 @@
 //! Itemising: font fallback per grapheme cluster, then cutting the text into items, the maximal
-//! ranges of one bidi level, script, face and style. Each item is shaped by one shaper call.
+//! ranges of one bidi level, script, face and style. Each item is shaped by one shaper call,
+//! with the request [`shape_request`] makes of it.
 
 use std::ops::Range;
+use std::sync::{Arc, OnceLock};
 
 use unicode_script::{Script, UnicodeScript};
 
 use crate::font::Font;
+use crate::shape::ShapeRequest;
+use crate::style::{TextStyle, DEFAULT_HEBREW_LANGUAGE};
 use crate::text::chars::{is_default_ignorable, is_hard_break};
 use crate::text::graphemes::grapheme_end;
 use crate::text::Analysis;
@@ -263,6 +267,41 @@ fn ascii_stretch(
     pos
 }
 
+/// What the shaper needs for `range` of an item: its face, size, script, language and features,
+/// and the direction of `level`.
+pub(crate) fn shape_request<'a>(
+    text: &'a str,
+    fonts: &'a [Font],
+    styles: &'a [TextStyle],
+    item: &'a Item,
+    range: Range<usize>,
+    level: u8,
+) -> ShapeRequest<'a> {
+    let style = &styles[item.style];
+    ShapeRequest {
+        text,
+        range,
+        font: &fonts[item.font],
+        size: style.font_size(),
+        rtl: level % 2 == 1,
+        script: item.script,
+        language: item_language(style, item),
+        features: style.features(),
+    }
+}
+
+/// The language a run is tagged with: its style's, or by default `yi` for Hebrew script.
+fn item_language<'s>(style: &'s TextStyle, item: &Item) -> Option<&'s Arc<str>> {
+    static HEBREW_DEFAULT: OnceLock<Arc<str>> = OnceLock::new();
+    match style.language_arc() {
+        Some(l) => Some(l),
+        None if item.script == Script::Hebrew => {
+            Some(HEBREW_DEFAULT.get_or_init(|| DEFAULT_HEBREW_LANGUAGE.into()))
+        }
+        None => None,
+    }
+}
+
 #[cfg(all(test, feature = "bundled-fonts"))]
 mod tests {
     use super::*;
@@ -351,8 +390,8 @@ mod tests {
             "שלום 2026. world! a\u{5b7}b \u{2067}x\u{2069} y",
             "  lead and trail  \t tab",
         ];
-        let corpus = include_str!("../tests/data/article.txt").lines();
-        let mixed = include_str!("../tests/data/mixed.txt").lines();
+        let corpus = include_str!("../../tests/data/article.txt").lines();
+        let mixed = include_str!("../../tests/data/mixed.txt").lines();
         let mut rng = 0x9e37_79b9_u32;
         for text in texts.into_iter().chain(corpus).chain(mixed) {
             let analysis = Analysis::new(text, BaseDirection::Auto);

@@ -1,0 +1,346 @@
+//! Positioning: each visual run of a line turned into glyphs with x (the line's own, from 0 at
+//! its left end) and a y offset from the baseline.
+//!
+//! A run that is only part of an item takes its glyphs from the item's shaped glyphs when both
+//! cut points are safe to break; otherwise (the shaper flagged the glyph at the cut unsafe to
+//! break, or the cut falls inside a cluster) that part is reshaped on its own, as HarfBuzz's
+//! documentation prescribes. Tabs take the width to their stops, letter and word spacing go after
+//! each cluster, a soft hyphen a line ends at is drawn as its hyphen, and a cut line's ellipsis
+//! is placed as a run of its own.
+
+use std::ops::Range;
+
+use super::reorder::{LineRun, VisualLine};
+use super::result::{Glyph, Layout, Run};
+use crate::paragraph::segments::SoftHyphen;
+use crate::paragraph::Paragraph;
+use crate::shape::{ShapeRequest, ShapedGlyph, Shaper};
+use crate::text::TextRange;
+
+/// Positioning's buffers, kept in the context so that reflow allocates nothing.
+#[derive(Debug, Default)]
+pub(crate) struct PlaceScratch {
+    /// A run reshaped on its own.
+    glyphs: Vec<ShapedGlyph>,
+    /// Each tab of the current line: (offset, width to its stop).
+    tabs: Vec<(usize, f32)>,
+}
+
+/// What placing a line's runs gives: where the pen ended, how much of that is whitespace hanging
+/// at the line's end, the largest ascent, descent and line gap of the faces drawn, and the largest
+/// font size with glyphs on the line (0 when none).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct PlacedLine {
+    pub pen: f32,
+    pub hang: f32,
+    pub ascent: f32,
+    pub descent: f32,
+    pub gap: f32,
+    pub largest_size: f32,
+}
+
+impl PlacedLine {
+    fn grow(&mut self, (ascent, descent, gap): (f32, f32, f32)) {
+        self.ascent = self.ascent.max(ascent);
+        self.descent = self.descent.max(descent);
+        self.gap = self.gap.max(gap);
+    }
+}
+
+/// Appends the glyphs and runs of the line `range` (its runs in visual order in `line`) to `out`,
+/// from x = 0. `hyphen`: the hyphen its soft hyphen shows; `ellipsis`: the ellipsis shaped for
+/// the layout (placed for an ellipsis run).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn place_line(
+    para: &Paragraph,
+    shaper: &mut Shaper,
+    scratch: &mut PlaceScratch,
+    line: &VisualLine<'_>,
+    range: Range<usize>,
+    hyphen: Option<SoftHyphen>,
+    ellipsis: &[ShapedGlyph],
+    out: &mut Layout,
+) -> PlacedLine {
+    line_tabs(para, range, &mut scratch.tabs);
+    let mut placed = PlacedLine::default();
+    let mut pen = 0.0f32;
+    let mut hang = 0.0f32;
+    for lr in line.runs {
+        // A cut line's ellipsis: shaped once per layout, every glyph at the cut.
+        if lr.ellipsis {
+            let request = para.ellipsis_request();
+            placed.grow(place_run(out, para, &request, lr, ellipsis, &mut pen, None, &[]));
+            placed.largest_size = placed.largest_size.max(request.size);
+            continue;
+        }
+        let item = &para.items[lr.item];
+        let request = para.request(item, lr.range.clone(), lr.level);
+        if let (true, Some(h)) = (lr.hyphen, hyphen) {
+            // The soft hyphen a line ends at, drawn as the hyphen measured for it.
+            let request = ShapeRequest {
+                font: &para.fonts[h.font],
+                size: h.size,
+                ..request
+            };
+            let glyph = ShapedGlyph {
+                id: h.glyph,
+                unsafe_to_break: false,
+                cluster: h.pos as u32,
+                advance: h.advance,
+                dx: 0.0,
+                dy: 0.0,
+            };
+            placed.grow(place_run(out, para, &request, lr, &[glyph], &mut pen, None, &[]));
+            continue;
+        }
+        // Rule L1 can turn part of an item into a run of the other direction: reshape it,
+        // unless it is plain spaces (the usual case: a wrapped line's trailing space), whose
+        // glyphs are the same either way round, one per space.
+        let same_direction = lr.level % 2 == item.level % 2;
+        let exact = para.slice_is_exact(item, &lr.range);
+        let glyphs: &[ShapedGlyph] = if same_direction && exact {
+            item_slice(para, lr.item, &lr.range)
+        } else if exact && para.text[lr.range.clone()].bytes().all(|b| b == b' ') {
+            scratch.glyphs.clear();
+            scratch
+                .glyphs
+                .extend(item_slice(para, lr.item, &lr.range).iter().rev());
+            &scratch.glyphs
+        } else {
+            scratch.glyphs.clear();
+            shaper.shape(&request, &mut scratch.glyphs);
+            &scratch.glyphs
+        };
+        let hanging = Some((line.hang_start, &mut hang));
+        placed.grow(place_run(
+            out,
+            para,
+            &request,
+            lr,
+            glyphs,
+            &mut pen,
+            hanging,
+            &scratch.tabs,
+        ));
+        if !glyphs.is_empty() {
+            placed.largest_size = placed.largest_size.max(request.size);
+        }
+    }
+    placed.pen = pen;
+    placed.hang = hang;
+    placed
+}
+
+/// The glyphs of an item whose clusters lie in `range`, left to right.
+fn item_slice<'p>(para: &'p Paragraph, item: usize, range: &Range<usize>) -> &'p [ShapedGlyph] {
+    let it = &para.items[item];
+    let glyphs = &para.glyphs[it.glyphs.clone()];
+    // Clusters rise left to right in a left-to-right item and fall in a right-to-left one.
+    let (from, to) = if it.level.is_multiple_of(2) {
+        (
+            glyphs.partition_point(|g| g.text_offset() < range.start),
+            glyphs.partition_point(|g| g.text_offset() < range.end),
+        )
+    } else {
+        (
+            glyphs.partition_point(|g| g.text_offset() >= range.end),
+            glyphs.partition_point(|g| g.text_offset() >= range.start),
+        )
+    };
+    glyphs.get(from..to.max(from)).unwrap_or(&[])
+}
+
+/// Appends the run of `glyphs` at `pen` (moved past them) and returns its face's ascent,
+/// descent and line gap (zeros for no glyphs: nothing is pushed). The run is cut where the
+/// paragraph's merged style changes inside it (a change of paint alone, which does not split
+/// items); a glyph cluster across such a change takes the style of its first char. An ellipsis
+/// run's glyphs all take the cut's offset as cluster, and the base style. `hang`: where the
+/// hanging whitespace starts, and the advance of the glyphs past it. `tabs`: the line's tabs and
+/// their widths (a tab glyph's advance is its width: the layout's, not the shaper's).
+#[allow(clippy::too_many_arguments)]
+fn place_run(
+    out: &mut Layout,
+    para: &Paragraph,
+    request: &ShapeRequest<'_>,
+    lr: &LineRun,
+    glyphs: &[ShapedGlyph],
+    pen: &mut f32,
+    mut hang: Option<(usize, &mut f32)>,
+    tabs: &[(usize, f32)],
+) -> (f32, f32, f32) {
+    if glyphs.is_empty() {
+        return (0.0, 0.0, 0.0);
+    }
+    let style_of = |cluster: usize| {
+        if lr.ellipsis {
+            0
+        } else {
+            para.style_index_at(cluster)
+        }
+    };
+    // One style over the whole run (the usual case): one run, its range the line run's; no
+    // pass over the glyphs to find pieces.
+    let single = lr.ellipsis || para.style_run_at(lr.range.start).0.end >= lr.range.end;
+    let (run_lo, run_hi) = if single {
+        (0, usize::MAX)
+    } else {
+        glyphs.iter().fold((usize::MAX, 0), |(lo, hi), g| {
+            (lo.min(g.text_offset()), hi.max(g.text_offset()))
+        })
+    };
+    // Where the current piece (one style) began: its first glyph, pen and style.
+    let mut piece = (out.glyphs.len(), *pen, style_of(lr.range.start));
+    let push_run = |out: &mut Layout, piece: (usize, f32, usize), end_pen: f32| {
+        let (first, x, style) = piece;
+        let (lo, hi) = if single {
+            (0, usize::MAX)
+        } else {
+            let clusters = out.glyphs[first..].iter().map(Glyph::text_offset);
+            clusters.fold((usize::MAX, 0), |(lo, hi), c| (lo.min(c), hi.max(c)))
+        };
+        // The piece's text: its style's stretch, within the run, and out to the run's ends for
+        // the pieces holding its first and last clusters (chars without glyphs stay in).
+        let start = if lo <= run_lo {
+            lr.range.start
+        } else {
+            para.style_run_at(lo).0.start.max(lr.range.start)
+        };
+        let end = if hi >= run_hi {
+            lr.range.end
+        } else {
+            para.style_run_at(hi).0.end.min(lr.range.end)
+        }
+        .max(start);
+        out.runs.push(Run {
+            range: TextRange::new(if lr.ellipsis { lr.range.clone() } else { start..end }),
+            font: request.font.clone(),
+            size: request.size,
+            level: lr.level,
+            script: request.script,
+            language: request.language.cloned(),
+            glyphs: first..out.glyphs.len(),
+            x,
+            width: end_pen - x,
+            ellipsis: lr.ellipsis,
+            // At most one style per byte of text (see `Run::style`).
+            style: style as u32,
+            paint: para.styles[style].paint_id(),
+        });
+    };
+    // The rare cases, decided once per run: spacing, and tabs on this line.
+    let spaced = para.spacing && !lr.ellipsis;
+    let tabs = if lr.ellipsis { &[][..] } else { tabs };
+    let tabbed = !tabs.is_empty();
+    if single && !spaced && !tabbed && !lr.ellipsis {
+        // The usual run (one style, no spacing, no tab, not an ellipsis): each glyph as shaped,
+        // pen after pen, in one pass that reserves once, noting the hanging advance (added one
+        // by one, as the general path does) and whether a glyph is missing.
+        let mut x = *pen;
+        let from = hang.as_ref().map_or(usize::MAX, |h| h.0);
+        let mut past = hang.as_ref().map_or(0.0, |h| *h.1);
+        let mut missing = false;
+        out.glyphs.extend(glyphs.iter().map(|g| {
+            let placed = place(g, g.cluster, x, g.advance, 0.0);
+            x += g.advance;
+            if g.text_offset() >= from {
+                past += g.advance;
+            }
+            missing |= g.id == 0;
+            placed
+        }));
+        if let Some((_, advance_past)) = hang {
+            *advance_past = past;
+        }
+        if missing {
+            for g in glyphs.iter().filter(|g| g.id == 0) {
+                note_missing(out, g.text_offset());
+            }
+        }
+        *pen = x;
+        push_run(out, piece, *pen);
+        let m = request.font.metrics(request.size);
+        return (m.ascent, m.descent, m.line_gap);
+    }
+    for (k, g) in glyphs.iter().enumerate() {
+        let cluster = if lr.ellipsis {
+            lr.range.start
+        } else {
+            g.text_offset()
+        };
+        // Letter and word spacing go after a cluster's last glyph (to its right).
+        let extra = if spaced && glyphs.get(k + 1).is_none_or(|n| n.cluster != g.cluster) {
+            para.spacing_after(cluster)
+        } else {
+            0.0
+        };
+        if !single {
+            let style = style_of(cluster);
+            if style != piece.2 && out.glyphs.len() > piece.0 {
+                push_run(out, piece, *pen);
+                piece = (out.glyphs.len(), *pen, style);
+            }
+            piece.2 = style;
+        }
+        let advance = match tabs.binary_search_by_key(&cluster, |t| t.0) {
+            Ok(k) if tabbed => tabs[k].1,
+            _ => g.advance,
+        };
+        // A paragraph's text is at most u32::MAX bytes (`check_text_len`).
+        out.glyphs.push(place(g, cluster as u32, *pen, advance, extra));
+        if g.id == 0 {
+            note_missing(out, cluster);
+        }
+        if let Some((from, advance_past)) = hang.as_mut() {
+            if cluster >= *from {
+                **advance_past += advance + extra;
+            }
+        }
+        *pen += advance + extra;
+    }
+    push_run(out, piece, *pen);
+    let m = request.font.metrics(request.size);
+    (m.ascent, m.descent, m.line_gap)
+}
+
+/// The shaped glyph `g` placed with its pen at `pen`, as cluster `cluster` (an ellipsis's glyphs
+/// take the cut's offset), with the advance and extra the layout gives it.
+#[inline]
+fn place(g: &ShapedGlyph, cluster: u32, pen: f32, advance: f32, extra: f32) -> Glyph {
+    Glyph {
+        id: g.id,
+        cluster,
+        x: pen + g.dx,
+        y: -g.dy,
+        advance,
+        extra,
+    }
+}
+
+/// Notes a missing glyph's cluster (once for a cluster of several).
+fn note_missing(out: &mut Layout, cluster: usize) {
+    if out.missing.last() != Some(&cluster) {
+        out.missing.push(cluster);
+    }
+}
+
+/// Writes the width of each tab of the line `range` into `tabs` (cleared first): the distance
+/// from where the line's text before it ends (in logical order, from the line's start) to its
+/// stop.
+fn line_tabs(para: &Paragraph, range: Range<usize>, tabs: &mut Vec<(usize, f32)>) {
+    tabs.clear();
+    let Some(stops) = &para.tabs else {
+        return;
+    };
+    if !para.text.as_bytes()[range.clone()].contains(&b'\t') {
+        return;
+    }
+    let advance = |mut x: f32, between: Range<usize>| {
+        for pos in between {
+            x += para.advance_at[pos];
+        }
+        x
+    };
+    para.walk_tabs(stops, range, 0.0, advance, |pos, x, stop| {
+        tabs.push((pos, stop - x))
+    });
+}

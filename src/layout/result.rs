@@ -1,0 +1,454 @@
+//! The result of laying out: lines of runs of positioned glyphs, and the decorations drawn with
+//! them.
+//!
+//! A [`Layout`] keeps its lines, runs and glyphs in three flat vectors so that laying out again
+//! into the same `Layout` reuses every allocation.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::font::Font;
+use crate::text::{Direction, TextRange};
+
+/// A glyph placed on a line: 24 bytes, so that a renderer walks a dense array.
+///
+/// The shaper's offsets are not stored: a glyph's pen position (where the shaper's pen stood
+/// before it) comes from [`Layout::pens`], its x offset is `x` minus that pen, and its y offset
+/// (positive up, as in HarfBuzz) is the line's [`baseline`](Line::baseline) minus `y`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Glyph {
+    /// Glyph id in the run's font.
+    pub id: u16,
+    /// Byte offset of the first char of the glyph's cluster in the paragraph's text (`u32`, as
+    /// in HarfBuzz: a text is at most [`MAX_TEXT_LEN`](crate::MAX_TEXT_LEN) bytes).
+    pub cluster: u32,
+    /// Where the glyph's origin is drawn: its pen position plus the shaper's x offset.
+    pub x: f32,
+    /// Where the glyph's origin is drawn: the line's baseline minus the shaper's y offset (y
+    /// grows downward).
+    pub y: f32,
+    /// The shaper's advance: how far its pen moves after this glyph.
+    pub advance: f32,
+    /// What the layout adds after the glyph, beyond `advance` (the stretch a justified line
+    /// gives an inter-word space): the pen moves by `advance + extra`.
+    pub extra: f32,
+}
+
+impl Glyph {
+    /// The byte offset of the glyph's cluster, as a `usize` to index the text with.
+    pub fn text_offset(&self) -> usize {
+        self.cluster as usize
+    }
+}
+
+/// A run: glyphs of one face, size, level, script and language on one line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    pub(crate) font: Font,
+    pub(crate) language: Option<Arc<str>>,
+    pub(crate) glyphs: Range<usize>,
+    pub(crate) range: TextRange,
+    pub(crate) size: f32,
+    pub(crate) x: f32,
+    pub(crate) width: f32,
+    pub(crate) paint: u32,
+    /// Index of the run's merged style in the paragraph's styles (each style covers some of
+    /// the text, so there are at most `MAX_TEXT_LEN` + 1 of them: the index fits a u32).
+    pub(crate) style: u32,
+    pub(crate) script: unicode_script::Script,
+    pub(crate) level: u8,
+    /// The run is the ellipsis of a truncated line, not text of the paragraph.
+    pub(crate) ellipsis: bool,
+}
+
+impl Run {
+    /// Whether the run is the ellipsis a truncated line shows ([`LayoutOptions::max_lines`](crate::LayoutOptions::max_lines),
+    /// [`LayoutOptions::truncate`](crate::LayoutOptions::truncate)) rather than text: its glyphs shape the paragraph's ellipsis
+    /// string, its range is empty, at the start of the elided text, and every glyph's cluster is
+    /// that offset.
+    pub fn is_ellipsis(&self) -> bool {
+        self.ellipsis
+    }
+
+    /// The paint id of the run's style ([`TextStyle::paint`](crate::TextStyle::paint),
+    /// [`SpanStyle::paint`](crate::SpanStyle::paint)): runs are cut where it changes.
+    pub fn paint(&self) -> u32 {
+        self.paint
+    }
+
+    /// The index of the run's style (the base style merged with the spans over the run) in
+    /// [`Paragraph::styles`](crate::Paragraph::styles): which span or spans it came from.
+    pub fn style_index(&self) -> usize {
+        self.style as usize
+    }
+
+    /// The run's byte range in the paragraph's text.
+    pub fn range(&self) -> Range<usize> {
+        self.range.get()
+    }
+
+    /// The face the glyphs are from.
+    pub fn font(&self) -> &Font {
+        &self.font
+    }
+
+    /// The font size in pixels per em.
+    pub fn size(&self) -> f32 {
+        self.size
+    }
+
+    /// The resolved bidi level (after rule L1).
+    pub fn level(&self) -> u8 {
+        self.level
+    }
+
+    /// The run's direction: odd levels are right to left.
+    pub fn direction(&self) -> Direction {
+        Direction::from_level(self.level)
+    }
+
+    /// The ISO 15924 script tag, such as `"Hebr"` or `"Latn"`.
+    pub fn script(&self) -> &'static str {
+        self.script.short_name()
+    }
+
+    /// The language tag the run was shaped with, if any.
+    pub fn language(&self) -> Option<&str> {
+        self.language.as_deref()
+    }
+
+    /// Left edge of the run (pen position of its first glyph).
+    pub fn x(&self) -> f32 {
+        self.x
+    }
+
+    /// Sum of the run's advances.
+    pub fn width(&self) -> f32 {
+        self.width
+    }
+}
+
+/// A line: its runs in visual order, with its metrics.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub(crate) range: Range<usize>,
+    pub(crate) top: f32,
+    pub(crate) height: f32,
+    pub(crate) baseline: f32,
+    pub(crate) ascent: f32,
+    pub(crate) descent: f32,
+    pub(crate) x: f32,
+    pub(crate) width: f32,
+    /// The level of the bidi paragraph the line belongs to (0 or 1).
+    pub(crate) level: u8,
+    pub(crate) runs: Range<usize>,
+}
+
+impl Line {
+    /// The line's byte range, including its trailing whitespace and the separator ending it.
+    pub fn range(&self) -> Range<usize> {
+        self.range.clone()
+    }
+
+    /// Top of the line box.
+    pub fn top(&self) -> f32 {
+        self.top
+    }
+
+    /// Height of the line box.
+    pub fn height(&self) -> f32 {
+        self.height
+    }
+
+    /// The baseline's y.
+    pub fn baseline(&self) -> f32 {
+        self.baseline
+    }
+
+    /// The largest ascent of the line's faces.
+    pub fn ascent(&self) -> f32 {
+        self.ascent
+    }
+
+    /// The largest descent of the line's faces.
+    pub fn descent(&self) -> f32 {
+        self.descent
+    }
+
+    /// Left edge of the line's content (without hanging whitespace).
+    pub fn x(&self) -> f32 {
+        self.x
+    }
+
+    /// Width of the line's content, without the whitespace that hangs at its end.
+    pub fn width(&self) -> f32 {
+        self.width
+    }
+
+    /// The line's direction: that of the bidi paragraph it belongs to. Its start edge is the left
+    /// one for left-to-right lines and the right one for right-to-left lines.
+    pub fn direction(&self) -> Direction {
+        Direction::from_level(self.level)
+    }
+}
+
+/// Lines of positioned glyph runs: the result of laying out a paragraph.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Layout {
+    /// The paragraph's text (shared, not copied): hit testing and movement need its graphemes.
+    pub(crate) text: Arc<str>,
+    pub(crate) width: f32,
+    pub(crate) height: f32,
+    pub(crate) direction: Option<Direction>,
+    pub(crate) lines: Vec<Line>,
+    pub(crate) runs: Vec<Run>,
+    pub(crate) glyphs: Vec<Glyph>,
+    /// Clusters drawn with `.notdef`, in the order met.
+    pub(crate) missing: Vec<usize>,
+    /// Byte ranges left out by truncation, ascending.
+    pub(crate) elided: Vec<Range<usize>>,
+    /// The string the ellipsis runs shape, when there are any.
+    pub(crate) ellipsis: Option<Arc<str>>,
+    /// Underline and strikethrough rectangles, line after line.
+    pub(crate) decorations: Vec<Decoration>,
+}
+
+impl Layout {
+    /// The width the layout was made for.
+    pub fn width(&self) -> f32 {
+        self.width
+    }
+
+    /// Total height of the lines.
+    pub fn height(&self) -> f32 {
+        self.height
+    }
+
+    /// The paragraph's resolved base direction.
+    pub fn direction(&self) -> Direction {
+        self.direction.unwrap_or(Direction::Ltr)
+    }
+
+    /// The lines, top to bottom.
+    pub fn lines(&self) -> &[Line] {
+        &self.lines
+    }
+
+    /// The runs of a line, left to right.
+    pub fn runs(&self, line: &Line) -> &[Run] {
+        self.runs.get(line.runs.clone()).unwrap_or(&[])
+    }
+
+    /// The glyphs of a run, left to right.
+    pub fn glyphs(&self, run: &Run) -> &[Glyph] {
+        self.glyphs.get(run.glyphs.clone()).unwrap_or(&[])
+    }
+
+    /// The glyphs of a run, left to right, each with its pen position: where the shaper's pen
+    /// stood before the glyph. The pen starts at the run's [`x`](Run::x) and moves by each
+    /// glyph's `advance + extra`; the glyph's x offset is `glyph.x - pen`. Editors put carets and
+    /// renderers put decorations at pens, not at the offset origins.
+    ///
+    /// ```
+    /// # #[cfg(feature = "bundled-fonts")] {
+    /// use shrift::{FontBook, LayoutContext, LayoutOptions, Paragraph, TextStyle};
+    /// let book = FontBook::with_bundled_fonts();
+    /// let mut cx = LayoutContext::new();
+    /// let style = TextStyle::new("Noto Sans").size(16.0);
+    /// let p = Paragraph::new("Hello", style, &book, &mut cx).unwrap();
+    /// let layout = p.layout(&mut cx, &LayoutOptions::new(200.0)).unwrap();
+    /// let run = &layout.all_runs()[0];
+    /// let pens: Vec<f32> = layout.pens(run).map(|(pen, _)| pen).collect();
+    /// assert_eq!(pens[0], run.x());
+    /// assert!(pens.windows(2).all(|w| w[0] < w[1]));
+    /// # }
+    /// ```
+    pub fn pens<'a>(&'a self, run: &Run) -> impl Iterator<Item = (f32, &'a Glyph)> + 'a {
+        let mut pen = run.x;
+        self.glyphs(run).iter().map(move |g| {
+            let at = pen;
+            pen += g.advance + g.extra;
+            (at, g)
+        })
+    }
+
+    /// Every run of every line, line after line.
+    pub fn all_runs(&self) -> &[Run] {
+        &self.runs
+    }
+
+    /// Every glyph, run after run.
+    pub fn all_glyphs(&self) -> &[Glyph] {
+        &self.glyphs
+    }
+
+    /// The coverage report: byte offsets of the clusters drawn with `.notdef` (glyph 0) because no
+    /// face of their stack covers them, line by line in visual order. Empty when every char has
+    /// a glyph. [`Paragraph::missing_glyphs`](crate::Paragraph::missing_glyphs) gives the same
+    /// clusters in text order without laying out.
+    pub fn missing_glyphs(&self) -> &[usize] {
+        &self.missing
+    }
+
+    /// The text the layout was made from.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The byte ranges of the text that truncation left out ([`LayoutOptions::max_lines`](crate::LayoutOptions::max_lines),
+    /// [`LayoutOptions::truncate`](crate::LayoutOptions::truncate)), ascending; an ellipsis stands for each. Empty when all the
+    /// text is shown.
+    pub fn elided(&self) -> &[Range<usize>] {
+        &self.elided
+    }
+
+    /// The string the ellipsis runs ([`Run::is_ellipsis`]) shape, when the layout has any.
+    pub fn ellipsis_text(&self) -> Option<&str> {
+        self.ellipsis.as_deref()
+    }
+
+    /// Whether truncation left any text out.
+    pub fn is_truncated(&self) -> bool {
+        !self.elided.is_empty()
+    }
+
+    /// The text from the first byte shown to the last: with [`LayoutOptions::max_lines`](crate::LayoutOptions::max_lines), the
+    /// prefix of the text that is shown; without truncation, the whole text.
+    pub fn visible_range(&self) -> Range<usize> {
+        let start = self.lines.first().map_or(0, |l| l.range.start);
+        let end = self.lines.last().map_or(0, |l| l.range.end);
+        start..end
+    }
+
+    /// The underline and strikethrough rectangles ([`TextStyle::underline`],
+    /// [`TextStyle::strikethrough`]), line after line, each line's left to right: one per
+    /// stretch of a line whose runs share the decoration, paint and stroke. Draw them with the
+    /// paint, under or over the glyphs as the renderer prefers.
+    ///
+    /// ```
+    /// # #[cfg(feature = "bundled-fonts")] {
+    /// use shrift::{DecorationKind, FontBook, LayoutContext, LayoutOptions, Paragraph, SpanStyle, TextStyle};
+    /// let book = FontBook::with_bundled_fonts();
+    /// let mut cx = LayoutContext::new();
+    /// let para = Paragraph::builder("see the YIVO site", TextStyle::new("Noto Sans"))
+    ///     .span(8..17, SpanStyle::new().underline(true))
+    ///     .build(&book, &mut cx)?;
+    /// let layout = para.layout(&mut cx, &LayoutOptions::new(400.0))?;
+    /// let d = &layout.decorations()[0];
+    /// assert_eq!(d.kind(), DecorationKind::Underline);
+    /// assert!(d.y() > layout.lines()[0].baseline()); // below the baseline
+    /// # }
+    /// # Ok::<(), shrift::Error>(())
+    /// ```
+    ///
+    /// [`TextStyle::underline`]: crate::TextStyle::underline
+    /// [`TextStyle::strikethrough`]: crate::TextStyle::strikethrough
+    pub fn decorations(&self) -> &[Decoration] {
+        &self.decorations
+    }
+
+    pub(crate) fn clear(&mut self) {
+        self.width = 0.0;
+        self.height = 0.0;
+        self.direction = None;
+        self.lines.clear();
+        self.runs.clear();
+        self.glyphs.clear();
+        self.missing.clear();
+        self.elided.clear();
+        self.ellipsis = None;
+        self.decorations.clear();
+    }
+
+    /// Moves everything down by `dy` (stacking blocks in a document).
+    pub(crate) fn translate_y(&mut self, dy: f32) {
+        for line in &mut self.lines {
+            line.top += dy;
+            line.baseline += dy;
+        }
+        for g in &mut self.glyphs {
+            g.y += dy;
+        }
+        for d in &mut self.decorations {
+            d.y += dy;
+        }
+    }
+}
+
+/// What a decoration line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DecorationKind {
+    /// Below the baseline (CSS `text-decoration-line: underline`).
+    Underline,
+    /// Through the middle of the lowercase letters (`line-through`).
+    Strikethrough,
+}
+
+/// A decoration's rectangle, in layout pixels (y down, like glyph positions): fill it with the
+/// run's paint.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Decoration {
+    pub(crate) kind: DecorationKind,
+    pub(crate) line: usize,
+    pub(crate) x: f32,
+    pub(crate) y: f32,
+    pub(crate) width: f32,
+    pub(crate) thickness: f32,
+    pub(crate) paint: u32,
+}
+
+impl Decoration {
+    /// Underline or strikethrough.
+    pub fn kind(&self) -> DecorationKind {
+        self.kind
+    }
+
+    /// The index of the line it belongs to.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// Left edge.
+    pub fn x(&self) -> f32 {
+        self.x
+    }
+
+    /// Top edge (the baseline minus the stroke's position above it).
+    pub fn y(&self) -> f32 {
+        self.y
+    }
+
+    /// Width.
+    pub fn width(&self) -> f32 {
+        self.width
+    }
+
+    /// Height: the stroke's thickness.
+    pub fn thickness(&self) -> f32 {
+        self.thickness
+    }
+
+    /// The paint of the runs it decorates ([`Run::paint`](crate::Run::paint)).
+    pub fn paint(&self) -> u32 {
+        self.paint
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What a layout and a paragraph keep per glyph, word and run: a cold article's heap is
+    /// mostly these (the peers bench counts it against parley's). A field added or widened
+    /// shows up here first. (Sizes of a 64-bit target.)
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn per_glyph_word_and_run_records_stay_small() {
+        use std::mem::size_of;
+        assert_eq!(size_of::<Glyph>(), 24);
+        assert_eq!(size_of::<crate::shape::ShapedGlyph>(), 20);
+        assert_eq!(size_of::<crate::paragraph::segments::Segment>(), 20);
+        assert_eq!(size_of::<TextRange>(), 8);
+        assert!(size_of::<Run>() <= 72, "{}", size_of::<Run>());
+    }
+}

@@ -1,0 +1,24 @@
+//! The paragraph: everything about a text's layout that does not depend on the width, built
+//! once and laid out at any number of widths.
+//!
+//! In: text, a base style, spans, a base direction, a font book, the shaper. Out: a
+//! [`Paragraph`]: bidi levels, faces, items and their shaped glyphs, each byte's advance and
+//! flags, the segments between break opportunities, soft hyphens, the ellipsis, tab stops.
+//!
+//! | file | what |
+//! |---|---|
+//! | `builder.rs` | [`ParagraphBuilder`]: the build, step by step |
+//! | `styles.rs` | the merged style at a position (the one style lookup), spacing after a cluster |
+//! | `itemize.rs` | font fallback per grapheme cluster, items, and each item's shaping request |
+//! | `segments.rs` | per-byte flags, segments, soft hyphens' hyphens, the ellipsis |
+//! | `result.rs` | [`Paragraph`], and what the layout stages ask of it |
+
+pub(crate) mod builder;
+pub(crate) mod itemize;
+pub(crate) mod result;
+pub(crate) mod segments;
+pub(crate) mod styles;
+
+pub(crate) use builder::BuildScratch;
+pub use builder::{Fallback, ParagraphBuilder};
+pub use result::Paragraph;
