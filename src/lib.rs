@@ -93,30 +93,27 @@
 
 mod context;
 mod document;
-mod edit;
 mod editor;
 mod error;
 mod font;
+mod geometry;
 mod layout;
 mod limits;
 mod paragraph;
-#[cfg(feature = "serde")]
-mod serialize;
+mod render;
 mod shape;
 mod style;
-#[cfg(feature = "svg")]
-mod svg;
 mod text;
 
 pub use context::LayoutContext;
 pub use document::{Block, Document, DocumentLayout};
-pub use edit::{
-    backspace_range, delete_range, word_boundaries, words, Affinity, Caret, Carets, Cursor, DocumentCursor,
-    Movement, SelectionRect,
-};
 pub use editor::{EditResult, Editor, Selection};
 pub use error::Error;
 pub use font::{DecorationMetrics, Font, FontBook, FontMetrics, FontStack, InkBox, Outliner, PathSegment};
+pub use geometry::{
+    backspace_range, delete_range, word_boundaries, words, Affinity, Caret, Carets, Cursor, DocumentCursor,
+    Movement, SelectionRect,
+};
 pub use layout::{
     Alignment, Decoration, DecorationKind, Glyph, Layout, LayoutOptions, Line, LineBreaking, LineHeight,
     OverflowWrap, Run, TextWrap, Truncate, TruncateAt,
@@ -124,13 +121,13 @@ pub use layout::{
 pub use limits::{MAX_FONT_SIZE, MAX_TEXT_LEN, MAX_WIDTH};
 pub use paragraph::{Fallback, Paragraph, ParagraphBuilder};
 #[cfg(feature = "serde")]
-pub use serialize::AtOffset;
+pub use render::AtOffset;
+#[cfg(feature = "svg")]
+pub use render::{document_to_svg, layout_to_svg, SvgOptions};
 pub use shape::{
     shape_run, RunOptions, ShapeCacheStats, ShapedGlyph, ShapingBackend, DEFAULT_SHAPE_CACHE_BYTES,
 };
 pub use style::{Feature, SpanStyle, TabStops, TextStyle, DEFAULT_HEBREW_LANGUAGE};
-#[cfg(feature = "svg")]
-pub use svg::{document_to_svg, layout_to_svg, SvgOptions};
 pub use text::{graphemes, line_break_opportunities, BaseDirection, BidiLevels, BreakOpportunity, Direction};
 
 /// The README's code, compiled and run as a doctest so that it cannot rot.

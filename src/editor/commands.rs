@@ -3,12 +3,13 @@
 
 use std::ops::Range;
 
-use super::{EditResult, Editor, Selection};
+use super::model::{EditResult, Editor, Selection};
 use crate::context::LayoutContext;
-use crate::edit::{backspace_range, delete_range, Affinity, Carets, Movement, SelectionRect};
 use crate::error::{check_range, Error};
+use crate::geometry::{backspace_range, delete_range, Affinity, Carets, Movement, SelectionRect};
 use crate::style::SpanStyle;
 use crate::text::graphemes::clamp_to_grapheme;
+use crate::text::Direction;
 
 impl Editor {
     /// Replaces `range` of the text with `text` and lays out again what changed; the caret goes
@@ -254,8 +255,7 @@ impl Editor {
     pub fn move_caret(&mut self, movement: Movement, extend: bool) {
         if !extend && !self.selection.is_collapsed() {
             let range = self.selection.range();
-            let rtl = self.layout.blocks()[self.block_of(self.selection.focus)].direction()
-                == crate::Direction::Rtl;
+            let rtl = self.layout.blocks()[self.block_of(self.selection.focus)].direction() == Direction::Rtl;
             let to = match movement {
                 Movement::Left => Some(if rtl { range.end } else { range.start }),
                 Movement::Right => Some(if rtl { range.start } else { range.end }),

@@ -165,102 +165,92 @@ fn place_run(
     lr: &LineRun,
     glyphs: &[ShapedGlyph],
     pen: &mut f32,
-    mut hang: Option<(usize, &mut f32)>,
+    hang: Option<(usize, &mut f32)>,
     tabs: &[(usize, f32)],
 ) -> (f32, f32, f32) {
     if glyphs.is_empty() {
         return (0.0, 0.0, 0.0);
     }
-    let style_of = |cluster: usize| {
-        if lr.ellipsis {
-            0
-        } else {
-            para.style_index_at(cluster)
-        }
-    };
     // One style over the whole run (the usual case): one run, its range the line run's; no
     // pass over the glyphs to find pieces.
     let single = lr.ellipsis || para.style_run_at(lr.range.start).0.end >= lr.range.end;
-    let (run_lo, run_hi) = if single {
+    let (lo, hi) = if single {
         (0, usize::MAX)
     } else {
         glyphs.iter().fold((usize::MAX, 0), |(lo, hi), g| {
             (lo.min(g.text_offset()), hi.max(g.text_offset()))
         })
     };
-    // Where the current piece (one style) began: its first glyph, pen and style.
-    let mut piece = (out.glyphs.len(), *pen, style_of(lr.range.start));
-    let push_run = |out: &mut Layout, piece: (usize, f32, usize), end_pen: f32| {
-        let (first, x, style) = piece;
-        let (lo, hi) = if single {
-            (0, usize::MAX)
-        } else {
-            let clusters = out.glyphs[first..].iter().map(Glyph::text_offset);
-            clusters.fold((usize::MAX, 0), |(lo, hi), c| (lo.min(c), hi.max(c)))
-        };
-        // The piece's text: its style's stretch, within the run, and out to the run's ends for
-        // the pieces holding its first and last clusters (chars without glyphs stay in).
-        let start = if lo <= run_lo {
-            lr.range.start
-        } else {
-            para.style_run_at(lo).0.start.max(lr.range.start)
-        };
-        let end = if hi >= run_hi {
-            lr.range.end
-        } else {
-            para.style_run_at(hi).0.end.min(lr.range.end)
-        }
-        .max(start);
-        out.runs.push(Run {
-            range: TextRange::new(if lr.ellipsis { lr.range.clone() } else { start..end }),
-            font: request.font.clone(),
-            size: request.size,
-            level: lr.level,
-            script: request.script,
-            language: request.language.cloned(),
-            glyphs: first..out.glyphs.len(),
-            x,
-            width: end_pen - x,
-            ellipsis: lr.ellipsis,
-            // At most one style per byte of text (see `Run::style`).
-            style: style as u32,
-            paint: para.styles[style].paint_id(),
-        });
+    let run = RunPieces {
+        para,
+        request,
+        lr,
+        single,
+        lo,
+        hi,
+    };
+    let piece = Piece {
+        first: out.glyphs.len(),
+        x: *pen,
+        style: run.style_of(lr.range.start),
     };
     // The rare cases, decided once per run: spacing, and tabs on this line.
     let spaced = para.spacing && !lr.ellipsis;
     let tabs = if lr.ellipsis { &[][..] } else { tabs };
-    let tabbed = !tabs.is_empty();
-    if single && !spaced && !tabbed && !lr.ellipsis {
-        // The usual run (one style, no spacing, no tab, not an ellipsis): each glyph as shaped,
-        // pen after pen, in one pass that reserves once, noting the hanging advance (added one
-        // by one, as the general path does) and whether a glyph is missing.
-        let mut x = *pen;
-        let from = hang.as_ref().map_or(usize::MAX, |h| h.0);
-        let mut past = hang.as_ref().map_or(0.0, |h| *h.1);
-        let mut missing = false;
-        out.glyphs.extend(glyphs.iter().map(|g| {
-            let placed = place(g, g.cluster, x, g.advance, 0.0);
-            x += g.advance;
-            if g.text_offset() >= from {
-                past += g.advance;
-            }
-            missing |= g.id == 0;
-            placed
-        }));
-        if let Some((_, advance_past)) = hang {
-            *advance_past = past;
+    let piece = if single && !spaced && tabs.is_empty() && !lr.ellipsis {
+        place_plain(out, glyphs, pen, hang);
+        piece
+    } else {
+        place_general(&run, out, glyphs, pen, hang, tabs, spaced, piece)
+    };
+    run.push(out, piece, *pen);
+    let m = request.font.metrics(request.size);
+    (m.ascent, m.descent, m.line_gap)
+}
+
+/// The usual run (one style, no spacing, no tab, not an ellipsis): each glyph as shaped, pen
+/// after pen, in one pass that reserves once, noting the hanging advance (added one by one, as
+/// the general path does) and whether a glyph is missing.
+fn place_plain(out: &mut Layout, glyphs: &[ShapedGlyph], pen: &mut f32, hang: Option<(usize, &mut f32)>) {
+    let mut x = *pen;
+    let from = hang.as_ref().map_or(usize::MAX, |h| h.0);
+    let mut past = hang.as_ref().map_or(0.0, |h| *h.1);
+    let mut missing = false;
+    out.glyphs.extend(glyphs.iter().map(|g| {
+        let placed = place(g, g.cluster, x, g.advance, 0.0);
+        x += g.advance;
+        if g.text_offset() >= from {
+            past += g.advance;
         }
-        if missing {
-            for g in glyphs.iter().filter(|g| g.id == 0) {
-                note_missing(out, g.text_offset());
-            }
-        }
-        *pen = x;
-        push_run(out, piece, *pen);
-        let m = request.font.metrics(request.size);
-        return (m.ascent, m.descent, m.line_gap);
+        missing |= g.id == 0;
+        placed
+    }));
+    if let Some((_, advance_past)) = hang {
+        *advance_past = past;
     }
+    if missing {
+        for g in glyphs.iter().filter(|g| g.id == 0) {
+            note_missing(out, g.text_offset());
+        }
+    }
+    *pen = x;
+}
+
+/// Any other run: glyph by glyph, with letter and word spacing (`spaced`), tabs at their stops,
+/// the ellipsis's clusters, and a new piece wherever the style changes. Returns the piece the
+/// last glyph is in (not yet pushed).
+#[allow(clippy::too_many_arguments)]
+fn place_general(
+    run: &RunPieces<'_>,
+    out: &mut Layout,
+    glyphs: &[ShapedGlyph],
+    pen: &mut f32,
+    mut hang: Option<(usize, &mut f32)>,
+    tabs: &[(usize, f32)],
+    spaced: bool,
+    mut piece: Piece,
+) -> Piece {
+    let (para, lr) = (run.para, run.lr);
     for (k, g) in glyphs.iter().enumerate() {
         let cluster = if lr.ellipsis {
             lr.range.start
@@ -273,16 +263,20 @@ fn place_run(
         } else {
             0.0
         };
-        if !single {
-            let style = style_of(cluster);
-            if style != piece.2 && out.glyphs.len() > piece.0 {
-                push_run(out, piece, *pen);
-                piece = (out.glyphs.len(), *pen, style);
+        if !run.single {
+            let style = run.style_of(cluster);
+            if style != piece.style && out.glyphs.len() > piece.first {
+                run.push(out, piece, *pen);
+                piece = Piece {
+                    first: out.glyphs.len(),
+                    x: *pen,
+                    style,
+                };
             }
-            piece.2 = style;
+            piece.style = style;
         }
         let advance = match tabs.binary_search_by_key(&cluster, |t| t.0) {
-            Ok(k) if tabbed => tabs[k].1,
+            Ok(k) => tabs[k].1,
             _ => g.advance,
         };
         // A paragraph's text is at most u32::MAX bytes (`check_text_len`).
@@ -297,9 +291,77 @@ fn place_run(
         }
         *pen += advance + extra;
     }
-    push_run(out, piece, *pen);
-    let m = request.font.metrics(request.size);
-    (m.ascent, m.descent, m.line_gap)
+    piece
+}
+
+/// Where a piece of a run (one style) began: its first glyph, its pen, its style.
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    first: usize,
+    x: f32,
+    style: usize,
+}
+
+/// What every piece of a run being placed shares: the run, its request, whether it has one
+/// style, and the lowest and highest clusters of its glyphs (when it has several).
+struct RunPieces<'a> {
+    para: &'a Paragraph,
+    request: &'a ShapeRequest<'a>,
+    lr: &'a LineRun,
+    single: bool,
+    lo: usize,
+    hi: usize,
+}
+
+impl RunPieces<'_> {
+    /// The style of the glyph at `cluster` (an ellipsis's: the base style).
+    fn style_of(&self, cluster: usize) -> usize {
+        if self.lr.ellipsis {
+            0
+        } else {
+            self.para.style_index_at(cluster)
+        }
+    }
+
+    /// Pushes the run of `piece`, from its first glyph to the last one placed, ending at
+    /// `end_pen`.
+    fn push(&self, out: &mut Layout, piece: Piece, end_pen: f32) {
+        let (para, lr) = (self.para, self.lr);
+        let (lo, hi) = if self.single {
+            (0, usize::MAX)
+        } else {
+            let clusters = out.glyphs[piece.first..].iter().map(Glyph::text_offset);
+            clusters.fold((usize::MAX, 0), |(lo, hi), c| (lo.min(c), hi.max(c)))
+        };
+        // The piece's text: its style's stretch, within the run, and out to the run's ends for
+        // the pieces holding its first and last clusters (chars without glyphs stay in).
+        let start = if lo <= self.lo {
+            lr.range.start
+        } else {
+            para.style_run_at(lo).0.start.max(lr.range.start)
+        };
+        let end = if hi >= self.hi {
+            lr.range.end
+        } else {
+            para.style_run_at(hi).0.end.min(lr.range.end)
+        }
+        .max(start);
+        out.runs.push(Run {
+            range: TextRange::new(if lr.ellipsis { lr.range.clone() } else { start..end }),
+            font: self.request.font.clone(),
+            size: self.request.size,
+            level: lr.level,
+            script: self.request.script,
+            language: self.request.language.cloned(),
+            glyphs: piece.first..out.glyphs.len(),
+            x: piece.x,
+            width: end_pen - piece.x,
+            ellipsis: lr.ellipsis,
+            // At most one style per byte of text (see `Run::style`).
+            style: piece.style as u32,
+            paint: para.styles[piece.style].paint_id(),
+        });
+    }
 }
 
 /// The shaped glyph `g` placed with its pen at `pen`, as cluster `cluster` (an ellipsis's glyphs

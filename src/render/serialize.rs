@@ -14,7 +14,7 @@
 
 use serde::ser::{Serialize, SerializeSeq, SerializeStruct, Serializer};
 
-use crate::layout::{Glyph, Layout, Line, Run};
+use crate::layout::{Decoration, DecorationKind, Glyph, Layout, Line, Run};
 
 /// A layout whose byte offsets are shifted by `offset`: a paragraph that starts at `offset` of a
 /// longer text (the dump's paragraphs, all offsets into the whole file).
@@ -83,15 +83,15 @@ impl Serialize for Decorations<'_> {
     }
 }
 
-struct DecorationOut<'a>(&'a crate::Decoration);
+struct DecorationOut<'a>(&'a Decoration);
 
 impl Serialize for DecorationOut<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let d = self.0;
         let mut st = s.serialize_struct("Decoration", 7)?;
         let kind = match d.kind() {
-            crate::DecorationKind::Underline => "underline",
-            crate::DecorationKind::Strikethrough => "strikethrough",
+            DecorationKind::Underline => "underline",
+            DecorationKind::Strikethrough => "strikethrough",
         };
         st.serialize_field("kind", kind)?;
         st.serialize_field("line", &d.line())?;

@@ -1,8 +1,12 @@
 //! Editing geometry across the blocks of a [`DocumentLayout`]: which block, then the block's own
 //! answer (each block's layout is already in document coordinates).
 
-use super::{Carets, Cursor, Movement, SelectionRect};
+use super::cursor::Cursor;
+use super::hit::Carets;
+use super::movement::Movement;
+use super::selection::SelectionRect;
 use crate::document::DocumentLayout;
+use crate::text::Direction;
 
 /// A cursor in a document: a block index and a cursor in that block's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -133,7 +137,7 @@ impl DocumentLayout {
         let n_lines = layout.lines().len();
         let keep_goal = *goal_x;
         let moved = layout.move_cursor(at.cursor, movement, goal_x);
-        let ltr = layout.direction() == crate::Direction::Ltr;
+        let ltr = layout.direction() == Direction::Ltr;
         // Whether the move asked to leave the block, and which way.
         let leave = match movement {
             Movement::Up if line == 0 => Some(false),

@@ -1,31 +1,4 @@
-//! Editing geometry: what a UI or an editor needs on top of a [`Layout`]: a point to a text offset
-//! (hit testing), an offset to a caret (split carets at direction boundaries), a range to
-//! highlight rectangles, and an arrow key to the next position.
-//!
-//! In: a [`Layout`] (its text, lines, runs and glyphs; nothing here reaches back into shaping).
-//! Out: [`Cursor`]s, [`Carets`], [`SelectionRect`]s.
-//!
-//! | file | what |
-//! |---|---|
-//! | `cells.rs` | each line's grapheme clusters in visual order with their x extents (ligatures divided) |
-//! | `hit.rs` | hit testing and carets |
-//! | `selection.rs` | selection rectangles |
-//! | `movement.rs` | cursor movement, word boundaries, deletion units |
-//! | `document.rs` | the same across the blocks of a [`DocumentLayout`](crate::DocumentLayout) |
-//!
-//! Every offset handed in is clamped first ([`Layout::clamp_offset`]): past the end to the end,
-//! inside a char or a grapheme cluster to the nearest cluster boundary (the earlier one on a tie).
-
-mod cells;
-mod document;
-mod hit;
-mod movement;
-mod selection;
-
-pub use document::DocumentCursor;
-pub use hit::{Caret, Carets};
-pub use movement::{backspace_range, delete_range, word_boundaries, words, Movement};
-pub use selection::SelectionRect;
+//! Cursors: an offset on a grapheme boundary with its affinity, and which line it is on.
 
 use crate::layout::Layout;
 use crate::text::chars::ends_with_hard_break;

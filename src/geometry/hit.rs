@@ -1,7 +1,7 @@
 //! Hit testing (a point to a cursor) and carets (a cursor to where it is drawn).
 
 use super::cells::{Cell, LineCells};
-use super::{Affinity, Cursor};
+use super::cursor::{Affinity, Cursor};
 use crate::layout::Layout;
 
 /// Two edges closer than this are the same x.

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use crate::document::DocumentLayout;
 use crate::font::{Outliner, PathSegment};
-use crate::layout::Layout;
+use crate::layout::{DecorationKind, Layout};
 use crate::text::Direction;
 
 /// What to draw besides the glyphs, and at what scale.
@@ -161,8 +161,8 @@ fn layouts_to_svg(layouts: &[Layout], width: f32, height: f32, o: &SvgOptions) -
     for layout in layouts {
         for d in layout.decorations() {
             let class = match d.kind() {
-                crate::DecorationKind::Underline => "class=\"underline\"",
-                crate::DecorationKind::Strikethrough => "class=\"strikethrough\"",
+                DecorationKind::Underline => "class=\"underline\"",
+                DecorationKind::Strikethrough => "class=\"strikethrough\"",
             };
             rect(&mut out, d.x(), d.y(), d.width(), d.thickness(), class);
         }

@@ -1,0 +1,374 @@
+//! The editor model: the text, its spans and paragraphs, their layout, the selection and the
+//! preedit; and bringing the layout up to date after an edit.
+
+use std::ops::Range;
+
+use crate::context::LayoutContext;
+use crate::document::DocumentLayout;
+use crate::error::Error;
+use crate::font::FontBook;
+use crate::geometry::{Affinity, Cursor, DocumentCursor};
+use crate::layout::{Layout, LayoutOptions};
+use crate::paragraph::Paragraph;
+use crate::style::SpanStyle;
+use crate::style::TextStyle;
+use crate::text::BaseDirection;
+
+/// A selection: where it started (`anchor`) and where it was extended to (`focus`, the caret),
+/// both offsets into [`Editor::text`]. Collapsed (anchor = focus) it is a caret.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Selection {
+    /// The end that stays put when the selection is extended.
+    pub anchor: usize,
+    /// The end that moves: where the caret is drawn.
+    pub focus: usize,
+    /// Which line the focus belongs to where it sits at a soft wrap ([`Affinity`]).
+    pub affinity: Affinity,
+}
+
+impl Selection {
+    /// A caret at `offset`.
+    pub fn caret(offset: usize) -> Selection {
+        Selection {
+            anchor: offset,
+            focus: offset,
+            affinity: Affinity::Downstream,
+        }
+    }
+
+    /// The selected bytes, in order.
+    pub fn range(&self) -> Range<usize> {
+        self.anchor.min(self.focus)..self.anchor.max(self.focus)
+    }
+
+    /// Whether nothing is selected.
+    pub fn is_collapsed(&self) -> bool {
+        self.anchor == self.focus
+    }
+}
+
+/// What an edit changed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EditResult {
+    /// The byte range of the text before the edit that was replaced (empty for an insertion).
+    pub replaced: Range<usize>,
+    /// The byte range of the text after the edit that replaced it (empty for a deletion).
+    pub inserted: Range<usize>,
+    /// The blocks (paragraphs) laid out again, as indices into the new layout's blocks.
+    pub blocks: Range<usize>,
+    /// The vertical stretch to repaint, top to bottom: the rebuilt blocks, and everything below
+    /// them when their height changed.
+    pub repaint: (f32, f32),
+}
+
+/// One paragraph of the editor's text: where it starts and its built paragraph.
+#[derive(Debug, Clone)]
+struct EditBlock {
+    start: usize,
+    paragraph: Paragraph,
+}
+
+/// Text being edited: paragraphs, their shaping and their layout, a selection and an input
+/// method's preedit. See the module notes for what an edit rebuilds.
+///
+/// ```
+/// # #[cfg(feature = "bundled-fonts")] {
+/// use shrift::{Editor, FontBook, LayoutContext, LayoutOptions, Movement, TextStyle};
+/// let book = FontBook::with_bundled_fonts();
+/// let mut cx = LayoutContext::new();
+/// let style = TextStyle::new("Noto Sans Hebrew, Noto Sans");
+/// let mut editor = Editor::new("שלום\nworld", style, &book, &mut cx, LayoutOptions::new(300.0))?;
+/// editor.move_caret(Movement::TextEnd, false);
+/// let change = editor.insert(&mut cx, "!")?;
+/// assert_eq!(editor.text(), "שלום\nworld!");
+/// assert_eq!(change.blocks, 1..2); // only the second paragraph was laid out again
+/// editor.backspace(&mut cx)?;
+/// assert_eq!(editor.text(), "שלום\nworld");
+/// # }
+/// # Ok::<(), shrift::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Editor {
+    pub(super) book: FontBook,
+    pub(super) base: TextStyle,
+    pub(super) direction: BaseDirection,
+    pub(super) options: LayoutOptions,
+    pub(super) text: String,
+    /// Style spans over `text`, kept as the text changes; later spans win.
+    pub(super) spans: Vec<(Range<usize>, SpanStyle)>,
+    blocks: Vec<EditBlock>,
+    pub(super) layout: DocumentLayout,
+    pub(super) selection: Selection,
+    /// Where Up and Down aim, kept across a run of vertical moves.
+    pub(super) goal_x: Option<f32>,
+    /// The input method's uncommitted text: (its range in the shown text, the caret in it).
+    pub(super) preedit: Option<(Range<usize>, usize)>,
+}
+
+impl Editor {
+    /// An editor of `text` in `style`, laid out with `options`, the caret at the start. Turns
+    /// the context's word cache on ([`LayoutContext::set_word_cache`]): an editor reshapes the
+    /// words an edit changes, not whole paragraphs.
+    ///
+    /// # Errors
+    ///
+    /// As [`Paragraph::new`] and [`Paragraph::layout`]: a bad style, no face of the stack in
+    /// `book`, bad options.
+    pub fn new(
+        text: &str,
+        style: TextStyle,
+        book: &FontBook,
+        cx: &mut LayoutContext,
+        options: LayoutOptions,
+    ) -> Result<Editor, Error> {
+        Editor::with_direction(text, style, BaseDirection::Auto, book, cx, options)
+    }
+
+    /// Like [`Editor::new`] with a base direction for every paragraph (a right-to-left text
+    /// field: [`BaseDirection::Rtl`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`Editor::new`].
+    pub fn with_direction(
+        text: &str,
+        style: TextStyle,
+        direction: BaseDirection,
+        book: &FontBook,
+        cx: &mut LayoutContext,
+        options: LayoutOptions,
+    ) -> Result<Editor, Error> {
+        options.validate()?;
+        cx.set_word_cache(true);
+        let mut editor = Editor {
+            book: book.clone(),
+            base: style,
+            direction,
+            options,
+            text: text.to_string(),
+            spans: Vec::new(),
+            blocks: Vec::new(),
+            layout: DocumentLayout::default(),
+            selection: Selection::default(),
+            goal_x: None,
+            preedit: None,
+        };
+        let whole = 0..text.len();
+        editor.rebuild(cx, whole.clone(), whole)?;
+        Ok(editor)
+    }
+
+    /// The text (with an active preedit: the text as shown, the preedit in it).
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The layout: one block per paragraph, in document coordinates. Hit test, draw carets and
+    /// selections with its methods ([`DocumentLayout::hit_test`] and the rest) or the editor's.
+    pub fn layout(&self) -> &DocumentLayout {
+        &self.layout
+    }
+
+    /// The selection.
+    pub fn selection(&self) -> Selection {
+        self.selection
+    }
+
+    /// The style spans as they stand after the edits so far.
+    pub fn spans(&self) -> &[(Range<usize>, SpanStyle)] {
+        &self.spans
+    }
+
+    /// The layout options.
+    pub fn options(&self) -> &LayoutOptions {
+        &self.options
+    }
+
+    /// The byte range of paragraph `block` in the text (its `\n` included).
+    pub fn block_range(&self, block: usize) -> Range<usize> {
+        let start = self.blocks.get(block).map_or(self.text.len(), |b| b.start);
+        let end = self.blocks.get(block + 1).map_or(self.text.len(), |b| b.start);
+        start..end
+    }
+
+    /// The block (paragraph) holding `offset`: the last one starting at or before it.
+    pub fn block_of(&self, offset: usize) -> usize {
+        self.blocks
+            .partition_point(|b| b.start <= offset)
+            .saturating_sub(1)
+    }
+
+    /// An offset of the text as a cursor in the layout's blocks.
+    pub fn document_cursor(&self, offset: usize, affinity: Affinity) -> DocumentCursor {
+        let block = self.block_of(offset);
+        let start = self.blocks.get(block).map_or(0, |b| b.start);
+        DocumentCursor {
+            block,
+            cursor: Cursor {
+                offset: offset - start,
+                affinity,
+            },
+        }
+    }
+
+    /// A cursor in the layout's blocks as an offset of the text.
+    pub fn offset_of(&self, at: DocumentCursor) -> usize {
+        let range = self.block_range(at.block.min(self.blocks.len().saturating_sub(1)));
+        (range.start + at.cursor.offset).min(range.end)
+    }
+
+    /// Lays the text out at new options (a new width): every block again, nothing reshaped
+    /// but where a line breaks at a point the shaper marked unsafe.
+    ///
+    /// # Errors
+    ///
+    /// As [`Paragraph::layout`]; the editor keeps its old options and layout.
+    pub fn set_options(
+        &mut self,
+        cx: &mut LayoutContext,
+        options: LayoutOptions,
+    ) -> Result<EditResult, Error> {
+        options.validate()?;
+        self.options = options;
+        self.relayout(cx, 0..self.blocks.len())?;
+        Ok(EditResult {
+            replaced: 0..0,
+            inserted: 0..0,
+            blocks: 0..self.blocks.len(),
+            repaint: (0.0, self.layout.height()),
+        })
+    }
+
+    /// The paragraph ranges of the text: after each `\n`, and an empty last paragraph after a
+    /// final `\n` (or for an empty text), where a caret can stand.
+    fn paragraph_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+        std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1))
+    }
+
+    /// Replaces `old` (a range of the text before the edit) by the text now at `new`, and brings
+    /// the blocks and the layout up to date: blocks wholly before or after the change are kept,
+    /// the others rebuilt. Returns the blocks rebuilt and the stretch to repaint.
+    pub(super) fn rebuild(
+        &mut self,
+        cx: &mut LayoutContext,
+        old: Range<usize>,
+        new: Range<usize>,
+    ) -> Result<EditResult, Error> {
+        let delta = new.len() as isize - old.len() as isize;
+        let old_height = self.layout.height();
+        let n = self.blocks.len();
+        // Old blocks wholly before the change: they end with a `\n` at or before its start.
+        let keep_before = (0..n)
+            .take_while(|&k| k + 1 < n && self.blocks[k + 1].start <= old.start)
+            .count();
+        // Old blocks wholly after it: they start at or after its end, still after a `\n`.
+        let bytes = self.text.as_bytes();
+        let first_after = (keep_before..n)
+            .find(|&k| {
+                let start = self.blocks[k].start;
+                let moved = start as isize + delta;
+                start >= old.end && (moved == 0 || bytes.get(moved as usize - 1) == Some(&b'\n'))
+            })
+            .unwrap_or(n);
+        let region_start = self.blocks.get(keep_before).map_or(0, |b| b.start);
+        let region_end = match self.blocks.get(first_after) {
+            Some(b) => (b.start as isize + delta) as usize,
+            None => self.text.len(),
+        };
+        let mut rebuilt = Vec::new();
+        let region = &self.text[region_start..region_end];
+        let starts: Vec<usize> = Editor::paragraph_starts(region)
+            .map(|s| region_start + s)
+            .filter(|&s| s < region_end || (s == region_end && first_after == n))
+            .collect();
+        for (k, &start) in starts.iter().enumerate() {
+            let end = starts.get(k + 1).copied().unwrap_or(region_end);
+            rebuilt.push(EditBlock {
+                start,
+                paragraph: self.build_paragraph(cx, start..end)?,
+            });
+        }
+        let n_new = rebuilt.len();
+        let tail: Vec<EditBlock> = self
+            .blocks
+            .drain(first_after..)
+            .map(|mut b| {
+                b.start = (b.start as isize + delta) as usize;
+                b
+            })
+            .collect();
+        self.blocks.truncate(keep_before);
+        self.blocks.extend(rebuilt);
+        self.blocks.extend(tail);
+        // Layouts: the kept ones move, the rebuilt ones are laid out.
+        let mut layouts = std::mem::take(&mut self.layout.blocks);
+        let tail_layouts: Vec<Layout> = layouts.drain(first_after.min(layouts.len())..).collect();
+        layouts.truncate(keep_before);
+        layouts.resize_with(keep_before + n_new, Layout::default);
+        layouts.extend(tail_layouts);
+        self.layout.blocks = layouts;
+        let blocks = keep_before..keep_before + n_new;
+        self.relayout(cx, blocks.clone())?;
+        let top = self.block_top(blocks.start);
+        let bottom = if self.layout.height() != old_height {
+            self.layout.height().max(old_height)
+        } else {
+            self.block_top(blocks.end)
+        };
+        Ok(EditResult {
+            replaced: old,
+            inserted: new,
+            blocks,
+            repaint: (top, bottom),
+        })
+    }
+
+    /// The y of block `k`'s top (the layout's height past the last block).
+    fn block_top(&self, k: usize) -> f32 {
+        match self.layout.blocks.get(k).and_then(|l| l.lines().first()) {
+            Some(line) => line.top(),
+            None => self.layout.height(),
+        }
+    }
+
+    /// Lays out the blocks in `range` again and stacks every block from the first of them down.
+    fn relayout(&mut self, cx: &mut LayoutContext, range: Range<usize>) -> Result<(), Error> {
+        let mut y = if range.start == 0 {
+            0.0
+        } else {
+            let before = &self.layout.blocks[range.start - 1];
+            before.lines().last().map_or(0.0, |l| l.top() + l.height())
+        };
+        for k in range.start..self.blocks.len() {
+            if range.contains(&k) {
+                let layout = &mut self.layout.blocks[k];
+                self.blocks[k].paragraph.layout_into(cx, &self.options, layout)?;
+                layout.translate_y(y);
+            } else {
+                let layout = &mut self.layout.blocks[k];
+                let top = layout.lines().first().map_or(y, |l| l.top());
+                if top != y {
+                    layout.translate_y(y - top);
+                }
+            }
+            let layout = &self.layout.blocks[k];
+            y = layout.lines().last().map_or(y, |l| l.top() + l.height());
+        }
+        self.layout.height = y;
+        self.layout.width = self.options.width();
+        Ok(())
+    }
+
+    /// Builds the paragraph of `range`, with the spans that fall in it.
+    fn build_paragraph(&self, cx: &mut LayoutContext, range: Range<usize>) -> Result<Paragraph, Error> {
+        let mut builder =
+            Paragraph::builder(&self.text[range.clone()], self.base.clone()).direction(self.direction);
+        for (span, style) in &self.spans {
+            let (s, e) = (span.start.max(range.start), span.end.min(range.end));
+            if s < e {
+                builder = builder.span(s - range.start..e - range.start, style.clone());
+            }
+        }
+        builder.build(&self.book, cx)
+    }
+}

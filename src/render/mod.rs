@@ -1,0 +1,21 @@
+//! Output for renderers: a layout as an SVG document (feature `svg`), or serialised in the
+//! layout dump's shape for a renderer in another process (feature `serde`). Glyph outlines come
+//! from `font/outline.rs`, where the font tables are read.
+//!
+//! In: a [`Layout`](crate::Layout) or [`DocumentLayout`](crate::DocumentLayout). Out: SVG text,
+//! or `serde::Serialize`.
+//!
+//! | file | what |
+//! |---|---|
+//! | `svg.rs` | `layout_to_svg`, `document_to_svg`, `SvgOptions` |
+//! | `serialize.rs` | `Serialize` for `Layout`, `AtOffset` |
+
+#[cfg(feature = "serde")]
+mod serialize;
+#[cfg(feature = "svg")]
+mod svg;
+
+#[cfg(feature = "serde")]
+pub use serialize::AtOffset;
+#[cfg(feature = "svg")]
+pub use svg::{document_to_svg, layout_to_svg, SvgOptions};
