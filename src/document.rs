@@ -139,7 +139,7 @@ impl Document {
         // Without wrapping, every block is laid out at the widest block's max-content width: no
         // line wraps, and each block aligns within the one column.
         let mut options = *options;
-        if !options.wraps() {
+        if !options.get_wrap() {
             let widest = self
                 .blocks
                 .iter()
@@ -168,7 +168,11 @@ impl Document {
             widest = widest.max(layout.width());
         }
         out.height = y;
-        out.width = if options.wraps() { options.width() } else { widest };
+        out.width = if options.get_wrap() {
+            options.get_width()
+        } else {
+            widest
+        };
         Ok(())
     }
 }

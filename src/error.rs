@@ -62,7 +62,7 @@ pub enum Error {
     #[error("space after a block must be finite and not negative, got {0}")]
     InvalidSpacing(f32),
     /// Letter or word spacing that is NaN, infinite or larger in size than
-    /// [`MAX_FONT_SIZE`](crate::MAX_FONT_SIZE) (negative spacing is allowed, as in CSS).
+    /// [`MAX_FONT_SIZE`] (negative spacing is allowed, as in CSS).
     #[error("letter and word spacing must be finite and at most 100000 px either way, got {0}")]
     InvalidLetterSpacing(f32),
     /// A tab interval that is not finite and positive, or a tab stop that is negative, NaN or
@@ -88,7 +88,7 @@ pub enum Error {
     /// An OpenType feature setting that does not parse (see [`Feature`](crate::Feature)).
     #[error("invalid OpenType feature {0:?}")]
     InvalidFeature(String),
-    /// A text longer than [`MAX_TEXT_LEN`](crate::MAX_TEXT_LEN) bytes: glyph clusters are `u32`
+    /// A text longer than [`MAX_TEXT_LEN`] bytes: glyph clusters are `u32`
     /// byte offsets, as in HarfBuzz.
     #[error("text of {0} bytes is longer than the 4 GiB a paragraph can hold")]
     TextTooLong(usize),

@@ -34,29 +34,25 @@
 //!
 //! ## The pipeline
 //!
-//! One file per stage, a named type at every hand-off:
+//! A folder per stage, in pipeline order, each with a `mod.rs` whose header says what comes in
+//! and what goes out; a named type at every hand-off; no module imports one that imports it back
+//! (`tests/house.rs` checks this on the source).
 //!
-//! | stage | file | result |
+//! | stage | folder | hands on |
 //! |---|---|---|
-//! | bidi levels (UAX #9), rules L1 and L2 for a line | `bidi.rs` | [`BidiLevels`] |
-//! | line-break opportunities (UAX #14) | `breaks.rs` | [`BreakOpportunity`]s |
-//! | scripts, graphemes; all of the above | `analysis.rs` | `Analysis` |
-//! | the font book: families, generic families, system faces, fallback beyond stacks | `book.rs` | [`FontBook`] |
-//! | font fallback per grapheme, items | `itemize.rs` | `Item`s |
-//! | shaping (rustybuzz, or HarfRust with feature `harfrust`) | `shape/` | [`ShapedGlyph`]s ([`shape_run`]) |
-//! | all of the above, once per paragraph | `paragraph.rs` | [`Paragraph`] |
-//! | tab stops | `tabs.rs` | [`TabStops`] |
-//! | line breaking: first fit, optimal (Knuth–Plass), balanced, pretty | `line_break/` | line ranges |
-//! | per-line reordering (UAX #9 L1, L2) | `reorder.rs` | `LineRun`s in visual order |
-//! | truncation: cuts and the ellipsis's place | `truncate.rs` | `Cut`s |
-//! | positioning, alignment, justification, spacing, line metrics | `position.rs` | [`Layout`] |
-//! | underline and strikethrough rectangles | `decoration.rs` | [`Decoration`]s |
+//! | shared vocabulary; bidi levels (UAX #9), line-break opportunities (UAX #14), scripts | `text/` | [`BidiLevels`], [`BreakOpportunity`]s, `Analysis` |
+//! | faces, stacks, the font book, glyph outlines (the only reader of font tables) | `font/` | [`Font`], [`FontBook`], [`PathSegment`]s |
+//! | styles, spans merged as CSS cascades, tab stops | `style/` | [`TextStyle`], [`SpanStyle`], [`TabStops`] |
+//! | shaping (rustybuzz, or HarfRust with feature `harfrust`), the shape cache | `shape/` | [`ShapedGlyph`]s ([`shape_run`]) |
+//! | itemising with fallback per grapheme, shaping, what line breaking measures | `paragraph/` | [`Paragraph`] |
+//! | line breaking, truncation, reordering (L1, L2), positioning, justification, line metrics, decorations | `layout/` | [`Layout`] |
+//! | the reusable state of every stage, and the calls that run them | `context.rs` | [`LayoutContext`] |
 //! | blocks in a column | `document.rs` | [`DocumentLayout`] |
-//! | editing geometry: hit testing, carets, selections, movement | `edit/` | [`Cursor`], [`Carets`], [`SelectionRect`] |
+//! | editing geometry: hit testing, carets, selections, movement | `geometry/` | [`Cursor`], [`Carets`], [`SelectionRect`] |
 //! | an editor model: edits laid out again where they change | `editor/` | [`Editor`], [`EditResult`] |
-//! | glyph outlines for renderers | `outline.rs` | [`PathSegment`]s |
-//! | SVG (feature `svg`) | `svg.rs` | a `String` |
-//! | serialisation in the dump's shape (feature `serde`) | `serialize.rs` | `serde::Serialize` for [`Layout`] |
+//! | SVG (feature `svg`), serialisation in the dump's shape (feature `serde`) | `render/` | a `String`; `serde::Serialize` for [`Layout`] |
+//!
+//! `error.rs` holds the one error type and `limits.rs` the limits every value is checked against.
 //!
 //! ## Font fallback
 //!

@@ -172,7 +172,7 @@ fn overflow_wrap_modes() {
         assert!(layout.lines().iter().all(|l| l.width() <= 50.0 + 1e-3));
     }
     assert_eq!(
-        LayoutOptions::new(50.0).overflow_wrap_mode(),
+        LayoutOptions::new(50.0).get_overflow_wrap(),
         OverflowWrap::Anywhere
     );
 }

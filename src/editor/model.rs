@@ -355,7 +355,7 @@ impl Editor {
             y = layout.lines().last().map_or(y, |l| l.top() + l.height());
         }
         self.layout.height = y;
-        self.layout.width = self.options.width();
+        self.layout.width = self.options.get_width();
         Ok(())
     }
 

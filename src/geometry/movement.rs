@@ -16,7 +16,7 @@ use crate::text::Direction;
 /// A cursor movement: what an arrow key (with or without Ctrl), Home, End and their kin do.
 ///
 /// Visual movements go the way the key points on screen whatever the text's direction; logical
-/// ones follow the text's order. Word movements use UAX #29 word boundaries ([`words`]): inside
+/// ones follow the text's order. Word movements use UAX #29 word boundaries ([`words`](crate::words)): inside
 /// a Yiddish word a geresh ׳ (U+05F3, a letter for UAX #29) and a gershayim ״ between letters
 /// (U+05F4, MidLetter) do not end the word; a maqaf ־ (U+05BE) does, so each half of
 /// "ניו־יאָרק" is a word of its own.

@@ -74,15 +74,15 @@ pub(crate) fn layout_paragraph(
         out.text = para.text.clone();
     }
     // Without wrapping, the layout is as wide as its widest line (hanging whitespace left out).
-    let width = if options.wraps() {
-        options.width()
+    let width = if options.get_wrap() {
+        options.get_width()
     } else {
         para.max_content_width()
     };
     out.width = width;
     out.direction = Some(para.direction());
     // Truncation without a line limit cuts instead of wrapping.
-    let wraps = options.wraps() && (options.truncation().is_none() || options.max_lines_value().is_some());
+    let wraps = options.get_wrap() && (options.get_truncate().is_none() || options.get_max_lines().is_some());
     let max = if wraps { width } else { f32::INFINITY };
     let LayoutScratch {
         lines,
@@ -182,23 +182,17 @@ fn lay_line(
     let mut content = placed.pen - placed.hang;
     // A justified line (not the last, not ending at a hard break, not cut) takes its slack
     // into its spaces; the others stay at the start edge.
-    if options.alignment() == Alignment::Justify
+    if options.get_align() == Alignment::Justify
         && !line.last
         && line.cut.is_none()
         && !ends_with_hard_break(&para.text[range.clone()])
     {
         content += justify(para, out, first_run, first_glyph, hang_start, width - content);
     }
-    let x = aligned_x(options.alignment(), rtl, width - content);
+    let x = aligned_x(options.get_align(), rtl, width - content);
     // Hanging whitespace sits at the line's end: the left side of a right-to-left line.
     let shift = if rtl { x - placed.hang } else { x };
-    let lb = line_box(
-        para,
-        options.line_height_mode_value(),
-        &placed,
-        range.start,
-        line.top,
-    );
+    let lb = line_box(para, options.get_line_height(), &placed, range.start, line.top);
     for g in &mut out.glyphs[first_glyph..] {
         g.x += shift;
         g.y += lb.baseline;

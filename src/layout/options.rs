@@ -32,7 +32,7 @@ pub enum Alignment {
 /// use shrift::{LayoutOptions, LineHeight};
 /// // CSS `line-height: 1.3`: 1.3 times the font size.
 /// let options = LayoutOptions::new(300.0).line_height_mode(LineHeight::FontSize(1.3));
-/// assert_eq!(options.line_height_mode_value(), LineHeight::FontSize(1.3));
+/// assert_eq!(options.get_line_height(), LineHeight::FontSize(1.3));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum LineHeight {
@@ -138,10 +138,14 @@ pub enum LineBreaking {
 
 /// Width, alignment, line height and wrapping for one layout.
 ///
+/// Each setting has a setter of its name and a getter `get_` and that name
+/// ([`LayoutOptions::align`] and [`LayoutOptions::get_align`]), as std's `Command` does where the
+/// builder's setters take the plain names.
+///
 /// ```
 /// use shrift::{Alignment, LayoutOptions};
 /// let options = LayoutOptions::new(420.0).align(Alignment::Center).line_height(1.2);
-/// assert_eq!(options.width(), 420.0);
+/// assert_eq!(options.get_width(), 420.0);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LayoutOptions {
@@ -301,11 +305,6 @@ impl LayoutOptions {
         self
     }
 
-    /// How lines are chosen.
-    pub fn text_wrap_mode(&self) -> TextWrap {
-        self.text_wrap
-    }
-
     /// Sets how line breaks are chosen (default [`LineBreaking::FirstFit`]).
     ///
     /// ```
@@ -327,63 +326,60 @@ impl LayoutOptions {
         self
     }
 
-    /// How line breaks are chosen.
-    pub fn breaking_mode(&self) -> LineBreaking {
-        self.breaking
-    }
-
     /// Sets where a truncated line may be cut (default [`TruncateAt::Grapheme`]).
     pub fn truncate_at(mut self, at: TruncateAt) -> LayoutOptions {
         self.truncate_at = at;
         self
     }
 
+    /// The width lines are broken at (0 for [`LayoutOptions::no_wrap`]).
+    pub fn get_width(&self) -> f32 {
+        self.width
+    }
+
+    /// Whether lines wrap at the width (false for [`LayoutOptions::no_wrap`]).
+    pub fn get_wrap(&self) -> bool {
+        self.wrap
+    }
+
+    /// The alignment ([`LayoutOptions::align`]).
+    pub fn get_align(&self) -> Alignment {
+        self.align
+    }
+
+    /// How tall lines are ([`LayoutOptions::line_height`], [`LayoutOptions::line_height_mode`]).
+    pub fn get_line_height(&self) -> LineHeight {
+        self.line_height
+    }
+
+    /// What happens to a word wider than the line ([`LayoutOptions::overflow_wrap`]).
+    pub fn get_overflow_wrap(&self) -> OverflowWrap {
+        self.overflow_wrap
+    }
+
     /// The line limit of [`LayoutOptions::max_lines`], if any.
-    pub fn max_lines_value(&self) -> Option<usize> {
+    pub fn get_max_lines(&self) -> Option<usize> {
         self.max_lines
     }
 
     /// The truncation mode of [`LayoutOptions::truncate`], if any.
-    pub fn truncation(&self) -> Option<Truncate> {
+    pub fn get_truncate(&self) -> Option<Truncate> {
         self.truncate
     }
 
-    /// Where truncated lines may be cut.
-    pub fn truncation_at(&self) -> TruncateAt {
+    /// Where truncated lines may be cut ([`LayoutOptions::truncate_at`]).
+    pub fn get_truncate_at(&self) -> TruncateAt {
         self.truncate_at
     }
 
-    /// The width lines are broken at (0 for [`LayoutOptions::no_wrap`]).
-    pub fn width(&self) -> f32 {
-        self.width
+    /// How lines are chosen ([`LayoutOptions::text_wrap`]).
+    pub fn get_text_wrap(&self) -> TextWrap {
+        self.text_wrap
     }
 
-    /// Whether lines wrap at the width.
-    pub fn wraps(&self) -> bool {
-        self.wrap
-    }
-
-    /// The alignment.
-    pub fn alignment(&self) -> Alignment {
-        self.align
-    }
-
-    /// The line-height factor of [`LineHeight::Natural`] (1 for the other modes).
-    pub fn line_height_factor(&self) -> f32 {
-        match self.line_height {
-            LineHeight::Natural(f) => f,
-            _ => 1.0,
-        }
-    }
-
-    /// The line-height mode.
-    pub fn line_height_mode_value(&self) -> LineHeight {
-        self.line_height
-    }
-
-    /// The overflow-wrap mode.
-    pub fn overflow_wrap_mode(&self) -> OverflowWrap {
-        self.overflow_wrap
+    /// How line breaks are chosen ([`LayoutOptions::breaking`]).
+    pub fn get_breaking(&self) -> LineBreaking {
+        self.breaking
     }
 
     /// These options wrapping at `width` (for a no-wrap document: every block at the widest
@@ -411,5 +407,113 @@ impl LayoutOptions {
             return Err(Error::InvalidLineHeight(h));
         }
         Ok(())
+    }
+
+    /// Old name of [`LayoutOptions::get_width`].
+    #[deprecated(since = "0.2.0", note = "use get_width")]
+    pub fn width(&self) -> f32 {
+        self.width
+    }
+
+    /// Old name of [`LayoutOptions::get_wrap`].
+    #[deprecated(since = "0.2.0", note = "use get_wrap")]
+    pub fn wraps(&self) -> bool {
+        self.wrap
+    }
+
+    /// Old name of [`LayoutOptions::get_align`].
+    #[deprecated(since = "0.2.0", note = "use get_align")]
+    pub fn alignment(&self) -> Alignment {
+        self.align
+    }
+
+    /// The line-height factor of [`LineHeight::Natural`] (1 for the other modes).
+    #[deprecated(since = "0.2.0", note = "use get_line_height")]
+    pub fn line_height_factor(&self) -> f32 {
+        match self.line_height {
+            LineHeight::Natural(f) => f,
+            _ => 1.0,
+        }
+    }
+
+    /// Old name of [`LayoutOptions::get_line_height`].
+    #[deprecated(since = "0.2.0", note = "use get_line_height")]
+    pub fn line_height_mode_value(&self) -> LineHeight {
+        self.line_height
+    }
+
+    /// Old name of [`LayoutOptions::get_overflow_wrap`].
+    #[deprecated(since = "0.2.0", note = "use get_overflow_wrap")]
+    pub fn overflow_wrap_mode(&self) -> OverflowWrap {
+        self.overflow_wrap
+    }
+
+    /// Old name of [`LayoutOptions::get_max_lines`].
+    #[deprecated(since = "0.2.0", note = "use get_max_lines")]
+    pub fn max_lines_value(&self) -> Option<usize> {
+        self.max_lines
+    }
+
+    /// Old name of [`LayoutOptions::get_truncate`].
+    #[deprecated(since = "0.2.0", note = "use get_truncate")]
+    pub fn truncation(&self) -> Option<Truncate> {
+        self.truncate
+    }
+
+    /// Old name of [`LayoutOptions::get_truncate_at`].
+    #[deprecated(since = "0.2.0", note = "use get_truncate_at")]
+    pub fn truncation_at(&self) -> TruncateAt {
+        self.truncate_at
+    }
+
+    /// Old name of [`LayoutOptions::get_text_wrap`].
+    #[deprecated(since = "0.2.0", note = "use get_text_wrap")]
+    pub fn text_wrap_mode(&self) -> TextWrap {
+        self.text_wrap
+    }
+
+    /// Old name of [`LayoutOptions::get_breaking`].
+    #[deprecated(since = "0.2.0", note = "use get_breaking")]
+    pub fn breaking_mode(&self) -> LineBreaking {
+        self.breaking
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The getters' old names stay, deprecated, and answer as the new ones do.
+    #[test]
+    #[allow(deprecated)]
+    fn the_old_getter_names_answer_as_the_new_ones() {
+        let o = LayoutOptions::new(120.0)
+            .align(Alignment::Center)
+            .line_height(1.5)
+            .overflow_wrap(OverflowWrap::Normal)
+            .max_lines(3)
+            .truncate(Truncate::Middle)
+            .truncate_at(TruncateAt::Word)
+            .text_wrap(TextWrap::Pretty)
+            .breaking(LineBreaking::Optimal);
+        assert_eq!((o.width(), o.get_width()), (120.0, 120.0));
+        assert_eq!((o.wraps(), o.get_wrap()), (true, true));
+        assert!(!LayoutOptions::no_wrap().get_wrap());
+        assert_eq!(o.alignment(), Alignment::Center);
+        assert_eq!(o.get_align(), Alignment::Center);
+        assert_eq!(o.line_height_factor(), 1.5);
+        assert_eq!(o.line_height_mode_value(), LineHeight::Natural(1.5));
+        assert_eq!(o.get_line_height(), LineHeight::Natural(1.5));
+        assert_eq!(o.overflow_wrap_mode(), OverflowWrap::Normal);
+        assert_eq!(o.get_overflow_wrap(), OverflowWrap::Normal);
+        assert_eq!((o.max_lines_value(), o.get_max_lines()), (Some(3), Some(3)));
+        assert_eq!(o.truncation(), Some(Truncate::Middle));
+        assert_eq!(o.get_truncate(), Some(Truncate::Middle));
+        assert_eq!(o.truncation_at(), TruncateAt::Word);
+        assert_eq!(o.get_truncate_at(), TruncateAt::Word);
+        assert_eq!(o.text_wrap_mode(), TextWrap::Pretty);
+        assert_eq!(o.get_text_wrap(), TextWrap::Pretty);
+        assert_eq!(o.breaking_mode(), LineBreaking::Optimal);
+        assert_eq!(o.get_breaking(), LineBreaking::Optimal);
     }
 }

@@ -183,16 +183,16 @@ pub(crate) fn truncate(
     lines: &mut Vec<Range<usize>>,
 ) {
     scratch.cuts.clear();
-    let limit = options.max_lines_value();
-    let asked = limit.is_some() || options.truncation().is_some();
+    let limit = options.get_max_lines();
+    let asked = limit.is_some() || options.get_truncate().is_some();
     if !asked || limit.is_some_and(|n| lines.len() <= n) {
         return;
     }
     scratch.ellipsis.clear();
     shaper.shape(&para.ellipsis_request(), &mut scratch.ellipsis);
     let ellipsis: f32 = scratch.ellipsis.iter().map(|g| g.advance).sum();
-    let mode = options.truncation().unwrap_or_default();
-    let at = options.truncation_at();
+    let mode = options.get_truncate().unwrap_or_default();
+    let at = options.get_truncate_at();
     let mut measure = Measure::new(para, shaper);
     if let Some(n) = limit {
         lines.truncate(n);

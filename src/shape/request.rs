@@ -36,7 +36,7 @@ impl ShapedGlyph {
     }
 }
 
-/// How to shape a run with [`shape_run`].
+/// How to shape a run with [`shape_run`](crate::shape_run).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct RunOptions<'a> {
     /// Left to right or right to left.

@@ -52,9 +52,9 @@ pub(crate) fn break_paragraph(
     lines: &mut Vec<Range<usize>>,
 ) {
     let wraps = max.is_finite();
-    let overflow = options.overflow_wrap_mode();
-    let mode = options.text_wrap_mode();
-    let optimal = wraps && options.breaking_mode() == LineBreaking::Optimal;
+    let overflow = options.get_overflow_wrap();
+    let mode = options.get_text_wrap();
+    let optimal = wraps && options.get_breaking() == LineBreaking::Optimal;
     if optimal
         && mode != TextWrap::Balance
         && break_lines_optimal(

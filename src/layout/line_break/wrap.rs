@@ -10,7 +10,7 @@ use crate::paragraph::Paragraph;
 use crate::shape::Shaper;
 use crate::text::chars::ends_with_hard_break;
 
-/// First fit at `width` for [`TextWrap::Pretty`]: where the last line is one piece (between two
+/// First fit at `width` for [`TextWrap::Pretty`](crate::TextWrap::Pretty): where the last line is one piece (between two
 /// break opportunities) and there are two lines or more, the last two lines are broken again,
 /// narrower a step of 1/64 of the width at a time down to 60 %, until the last line has two
 /// pieces or more in two lines; the lines before them stay as first fit made them. None such:
@@ -53,7 +53,7 @@ pub(crate) fn break_lines_pretty(
     }
 }
 
-/// The width to break at for [`TextWrap::Balance`] (first fit at that width gives the lines):
+/// The width to break at for [`TextWrap::Balance`](crate::TextWrap::Balance) (first fit at that width gives the lines):
 /// the narrowest width (to 1/4096 of the full one, by bisection) that gives as many lines as
 /// `width`; `width` for one line. Each try is a first fit on the paragraph's segments (no
 /// reshaping but at unsafe cuts), into `lines`.
