@@ -46,13 +46,14 @@ impl<'p> Measure<'p> {
     /// hyphen of a soft hyphen it ends at.
     pub fn reshaped_line_wider(&mut self, start: usize, end: usize, max: f32) -> bool {
         let para = self.para;
-        let body = hanging_start(&para.text, start..end);
+        // Trimmed only where needed: most lines are cut at safe points and never measured.
+        let body = || hanging_start(&para.text, start..end);
         // A line ending at a soft hyphen is drawn up to it (then the hyphen): cut there.
         let (cut, hyphen) = match para.hyphen_at_line_end(end) {
-            Some(h) => (body, h.advance),
+            Some(h) => (body(), h.advance),
             None => (end, 0.0),
         };
-        self.risky(start, cut) && self.width(start..body) + hyphen > max
+        self.risky(start, cut) && self.width(start..body()) + hyphen > max
     }
 
     /// The advance of `range` (one line's worth of text, from the line's start) as it would be

@@ -132,6 +132,7 @@ pub(crate) fn place_line(
 }
 
 /// The glyphs of an item whose clusters lie in `range`, left to right.
+#[inline]
 fn item_slice<'p>(para: &'p Paragraph, item: usize, range: &Range<usize>) -> &'p [ShapedGlyph] {
     let it = &para.items[item];
     let glyphs = &para.glyphs[it.glyphs.clone()];

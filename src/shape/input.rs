@@ -14,6 +14,7 @@ pub(super) const MAX_PLANS: usize = 256;
 pub(super) const TAB_SPACES: f32 = 4.0;
 
 /// Appends `glyphs` scaled to the request's size, clusters made paragraph offsets.
+#[inline]
 pub(super) fn push_scaled(req: &ShapeRequest<'_>, glyphs: &[RawGlyph], out: &mut Vec<ShapedGlyph>) {
     let scale = req.font.scale(req.size);
     out.extend(glyphs.iter().map(|g| ShapedGlyph {
@@ -120,6 +121,7 @@ pub(super) fn drop_joiners(
 }
 
 /// A tab is shaped as a space; it advances [`TAB_SPACES`] spaces.
+#[inline]
 pub(super) fn widen_tabs(req: &ShapeRequest<'_>, first: usize, out: &mut [ShapedGlyph]) {
     if !req.text[req.range.clone()].contains('\t') {
         return;

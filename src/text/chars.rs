@@ -38,6 +38,7 @@ pub(crate) fn is_l1_trailing(class: BidiClass) -> bool {
 /// removes), so it is laid out past the line's edge and does not count toward the fit. The one
 /// definition line breaking, positioning and editing share. A no-break space (U+00A0, U+202F:
 /// class CS) does not hang.
+#[inline]
 pub(crate) fn hangs(c: char) -> bool {
     let class = bidi_class(c);
     is_l1_trailing(class) || matches!(class, BidiClass::S | BidiClass::B)
