@@ -4,6 +4,7 @@
 use crate::context::LayoutContext;
 use crate::error::Error;
 use crate::layout::{Alignment, Layout, LayoutOptions, LineHeight};
+use crate::limits::MAX_WIDTH;
 use crate::paragraph::Paragraph;
 
 /// A paragraph placed in a document, with the space left after it.
@@ -145,14 +146,14 @@ impl Document {
                 .iter()
                 .map(|b| b.paragraph.max_content_width())
                 .fold(0.0, f32::max);
-            if widest <= crate::limits::MAX_WIDTH {
+            if widest <= MAX_WIDTH {
                 options = options.wrapping_at(widest);
             }
         }
         let mut y = 0.0f32;
         let mut widest = 0.0f32;
         for (block, layout) in self.blocks.iter().zip(&mut out.blocks) {
-            if !(block.space_after.is_finite() && block.space_after >= 0.0) {
+            if !(0.0..=MAX_WIDTH).contains(&block.space_after) {
                 return Err(Error::InvalidSpacing(block.space_after));
             }
             let mut block_options = options;

@@ -58,19 +58,22 @@ pub enum Error {
         /// The size as given.
         size: f32,
     },
-    /// A space between blocks that is negative, NaN or infinite.
-    #[error("space after a block must be finite and not negative, got {0}")]
+    /// A space between blocks that is negative, NaN, infinite or over
+    /// [`MAX_WIDTH`](crate::MAX_WIDTH).
+    #[error("space after a block must be finite, not negative and at most 262144 px, got {0}")]
     InvalidSpacing(f32),
     /// Letter or word spacing that is NaN, infinite or larger in size than
     /// [`MAX_FONT_SIZE`] (negative spacing is allowed, as in CSS).
     #[error("letter and word spacing must be finite and at most 100000 px either way, got {0}")]
     InvalidLetterSpacing(f32),
-    /// A tab interval that is not finite and positive, or a tab stop that is negative, NaN or
-    /// infinite ([`TabStops`](crate::TabStops)).
-    #[error("tab stops must be finite and not negative (an interval positive), got {0}")]
+    /// A tab interval that is not positive, or a tab stop that is negative, or either NaN or
+    /// over [`MAX_WIDTH`](crate::MAX_WIDTH) ([`TabStops`](crate::TabStops)).
+    #[error("tab stops must be at most 262144 px and not negative (an interval positive), got {0}")]
     InvalidTabStops(f32),
-    /// A line height (factor or pixels) that is negative, NaN or infinite.
-    #[error("line height must be finite and not negative, got {0}")]
+    /// A line height that is negative or NaN, a height in pixels over
+    /// [`MAX_WIDTH`](crate::MAX_WIDTH), or a factor over
+    /// [`MAX_LINE_HEIGHT_FACTOR`](crate::MAX_LINE_HEIGHT_FACTOR).
+    #[error("line height must not be negative, at most 262144 px or a factor of at most 100, got {0}")]
     InvalidLineHeight(f32),
     /// [`LayoutOptions::max_lines`](crate::LayoutOptions::max_lines) of 0: a layout has at least
     /// one line.

@@ -114,7 +114,7 @@ pub use layout::{
     Alignment, Decoration, DecorationKind, Glyph, Layout, LayoutOptions, Line, LineBreaking, LineHeight,
     OverflowWrap, Run, TextWrap, Truncate, TruncateAt,
 };
-pub use limits::{MAX_FONT_SIZE, MAX_TEXT_LEN, MAX_WIDTH};
+pub use limits::{MAX_FONT_SIZE, MAX_LINE_HEIGHT_FACTOR, MAX_TEXT_LEN, MAX_WIDTH};
 pub use paragraph::{Fallback, Paragraph, ParagraphBuilder};
 #[cfg(feature = "serde")]
 pub use render::AtOffset;

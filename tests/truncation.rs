@@ -268,10 +268,12 @@ fn bad_truncation_options_are_errors() {
         p.layout(&mut cx, &LayoutOptions::new(f32::NAN).truncate(Truncate::End)),
         Err(Error::InvalidWidth(_))
     ));
-    // Narrower than the ellipsis: only the ellipsis is shown, and it may overflow.
+    // Narrower than the ellipsis: the ellipsis is cut to the clusters that fit (as CSS clips
+    // it), none of "…" in 5 px; the text is still reported as elided.
     let layout = p.layout(&mut cx, &LayoutOptions::new(5.0).max_lines(1)).unwrap();
     assert_eq!(layout.elided(), &[0..7]);
-    assert_eq!(runs(&layout, 0).len(), 1);
+    assert_eq!(runs(&layout, 0).len(), 0);
+    assert_eq!(layout.ellipsis_text(), Some(""));
 }
 
 /// Mixed text of short words, Yiddish with points, English, digits and punctuation.

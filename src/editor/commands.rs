@@ -8,6 +8,7 @@ use crate::context::LayoutContext;
 use crate::error::{check_range, Error};
 use crate::geometry::{backspace_range, delete_range, Affinity, Carets, Movement, SelectionRect};
 use crate::style::SpanStyle;
+use crate::text::chars::is_hard_break;
 use crate::text::graphemes::clamp_to_grapheme;
 use crate::text::Direction;
 
@@ -211,16 +212,12 @@ impl Editor {
         self.select(start + word.start..start + word.end);
     }
 
-    /// A triple click: selects the paragraph at `(x, y)`, without its `\n`.
+    /// A triple click: selects the paragraph at `(x, y)`, without the hard break ending it (its
+    /// `\n`, or a CR LF: one cluster).
     pub fn select_paragraph_at(&mut self, x: f32, y: f32) {
         let hit = self.layout.hit_test(x, y);
         let range = self.block_range(hit.block);
-        let end = if self.text[range.clone()].ends_with('\n') {
-            range.end - 1
-        } else {
-            range.end
-        };
-        self.select(range.start..end);
+        self.select(range.start..without_hard_break(&self.text, range));
     }
 
     /// Selects the visual line at `(x, y)` (as some editors do on a triple click).
@@ -228,10 +225,9 @@ impl Editor {
         let hit = self.layout.hit_test(x, y);
         let start = self.block_range(hit.block).start;
         let layout = &self.layout.blocks()[hit.block];
-        let line = &layout.lines()[layout.line_of(hit.cursor)];
-        let text = &layout.text()[line.range()];
-        let end = line.range().start + text.trim_end_matches('\n').len();
-        self.select(start + line.range().start..start + end);
+        let line = layout.lines()[layout.line_of(hit.cursor)].range();
+        let end = without_hard_break(layout.text(), line.clone());
+        self.select(start + line.start..start + end);
     }
 
     /// Selects all the text.
@@ -359,6 +355,17 @@ impl Editor {
             None => Ok(None),
         }
     }
+}
+
+/// The end of `range` of `text` before the hard break that ends it, if one does (a line or a
+/// paragraph ends with at most one: LF, CR, CR LF, NEL, LS, PS, VT or FF).
+fn without_hard_break(text: &str, range: Range<usize>) -> usize {
+    let line = &text[range.clone()];
+    let end = line.strip_suffix("\r\n").map_or_else(
+        || line.strip_suffix(is_hard_break).map_or(line.len(), str::len),
+        str::len,
+    );
+    range.start + end
 }
 
 /// Moves spans over an edit that replaced `range` with `inserted` bytes: ends after it shift, a

@@ -12,6 +12,7 @@ use crate::layout::{Layout, LayoutOptions};
 use crate::paragraph::Paragraph;
 use crate::style::SpanStyle;
 use crate::style::TextStyle;
+use crate::text::graphemes::clamp_to_grapheme;
 use crate::text::BaseDirection;
 
 /// A selection: where it started (`anchor`) and where it was extended to (`focus`, the caret),
@@ -211,10 +212,13 @@ impl Editor {
         }
     }
 
-    /// A cursor in the layout's blocks as an offset of the text.
+    /// A cursor in the layout's blocks as an offset of the text: a block index past the last is
+    /// the last block, an offset past the block's end is its end, and an offset inside a
+    /// grapheme cluster is the nearer cluster boundary.
     pub fn offset_of(&self, at: DocumentCursor) -> usize {
         let range = self.block_range(at.block.min(self.blocks.len().saturating_sub(1)));
-        (range.start + at.cursor.offset).min(range.end)
+        let offset = range.start.saturating_add(at.cursor.offset).min(range.end);
+        clamp_to_grapheme(&self.text, offset)
     }
 
     /// Lays the text out at new options (a new width): every block again, nothing reshaped

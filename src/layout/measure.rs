@@ -89,12 +89,16 @@ impl<'p> Measure<'p> {
                     .shape(&para.request(item, piece, item.level), &mut self.glyphs);
                 width += self.glyphs.iter().map(|g| g.advance).sum::<f32>();
                 if para.spacing {
-                    // One spacing per cluster, as positioning adds it.
-                    let mut last = usize::MAX;
-                    for g in &self.glyphs {
-                        if g.text_offset() != last {
-                            width += para.spacing_after(g.text_offset());
-                            last = g.text_offset();
+                    // One spacing per cluster, as positioning adds it (held by the cluster's
+                    // advance: the glyphs of a cluster are adjacent).
+                    for (k, g) in self.glyphs.iter().enumerate() {
+                        if k == 0 || self.glyphs[k - 1].cluster != g.cluster {
+                            let advance: f32 = self.glyphs[k..]
+                                .iter()
+                                .take_while(|n| n.cluster == g.cluster)
+                                .map(|n| n.advance)
+                                .sum();
+                            width += para.spacing_after(g.text_offset(), advance);
                         }
                     }
                 }

@@ -100,7 +100,11 @@ pub(crate) fn layout_paragraph(
             .filter(|r| !r.is_empty()),
     );
     if !cuts.cuts.is_empty() {
-        out.ellipsis = Some(para.ellipsis.text.clone());
+        let full = &para.ellipsis.text;
+        out.ellipsis = Some(match full.get(..cuts.ellipsis_shown) {
+            Some(shown) if shown.len() < full.len() => Arc::from(shown),
+            _ => full.clone(),
+        });
     }
     // A fresh layout grows once, not by doubling glyph by glyph (a reused one has the room).
     out.glyphs.reserve(para.glyphs.len() + 8);

@@ -2,7 +2,7 @@
 //! and stacked. Options that change breaking or positioning live here, not in new entry points.
 
 use crate::error::Error;
-use crate::limits::MAX_WIDTH;
+use crate::limits::{MAX_LINE_HEIGHT_FACTOR, MAX_WIDTH};
 
 /// Where a line's content sits between the edges of the layout width.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -402,8 +402,11 @@ impl LayoutOptions {
         if self.truncate.is_some() && !(self.width.is_finite() && (0.0..=MAX_WIDTH).contains(&self.width)) {
             return Err(Error::InvalidWidth(self.width));
         }
-        let h = self.line_height.value();
-        if !(h.is_finite() && h >= 0.0) {
+        let (h, max) = match self.line_height {
+            LineHeight::Px(px) => (px, MAX_WIDTH),
+            other => (other.value(), MAX_LINE_HEIGHT_FACTOR),
+        };
+        if !(0.0..=max).contains(&h) {
             return Err(Error::InvalidLineHeight(h));
         }
         Ok(())

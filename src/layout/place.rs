@@ -252,18 +252,29 @@ fn place_general(
     mut piece: Piece,
 ) -> Piece {
     let (para, lr) = (run.para, run.lr);
+    // The advance of the current cluster's glyphs so far (spacing is held by it).
+    let mut cluster_advance = 0.0f32;
     for (k, g) in glyphs.iter().enumerate() {
         let cluster = if lr.ellipsis {
             lr.range.start
         } else {
             g.text_offset()
         };
+        let advance = match tabs.binary_search_by_key(&cluster, |t| t.0) {
+            Ok(k) => tabs[k].1,
+            _ => g.advance,
+        };
+        cluster_advance += advance;
         // Letter and word spacing go after a cluster's last glyph (to its right).
-        let extra = if spaced && glyphs.get(k + 1).is_none_or(|n| n.cluster != g.cluster) {
-            para.spacing_after(cluster)
+        let last_of_cluster = glyphs.get(k + 1).is_none_or(|n| n.cluster != g.cluster);
+        let extra = if spaced && last_of_cluster {
+            para.spacing_after(cluster, cluster_advance)
         } else {
             0.0
         };
+        if last_of_cluster {
+            cluster_advance = 0.0;
+        }
         if !run.single {
             let style = run.style_of(cluster);
             if style != piece.style && out.glyphs.len() > piece.first {
@@ -276,10 +287,6 @@ fn place_general(
             }
             piece.style = style;
         }
-        let advance = match tabs.binary_search_by_key(&cluster, |t| t.0) {
-            Ok(k) => tabs[k].1,
-            _ => g.advance,
-        };
         // A paragraph's text is at most u32::MAX bytes (`check_text_len`).
         out.glyphs.push(place(g, cluster as u32, *pen, advance, extra));
         if g.id == 0 {

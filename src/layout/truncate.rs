@@ -11,12 +11,13 @@
 
 use std::ops::Range;
 
-use super::measure::Measure;
+use super::measure::{Measure, FIT_EPSILON};
 use super::options::{LayoutOptions, Truncate, TruncateAt};
 use crate::paragraph::Paragraph;
 use crate::shape::{ShapedGlyph, Shaper};
 use crate::text::chars::{hanging_start, hangs};
 use crate::text::graphemes;
+use crate::text::graphemes::{is_grapheme_boundary, next_boundary, prev_boundary};
 
 /// A line shown in two pieces with the ellipsis between them: `a` from the line's start, `b` to
 /// its end; either may be empty. The text between `a.end` and `b.start` is elided.
@@ -32,10 +33,28 @@ impl Cut {
     }
 }
 
-/// Where the text starts counting at the start of `range`: after the whitespace that would
-/// stand between the ellipsis and the kept text.
-fn body_start(para: &Paragraph, range: &Range<usize>) -> usize {
-    range.end - para.text[range.clone()].trim_start_matches(hangs).len()
+/// Where the kept text of `range` ends: before the whitespace that hangs, and on to the end of
+/// the grapheme cluster that whitespace begins inside (a ZWJ or ZWNJ after the last letter
+/// hangs by rule L1 but is part of the letter's cluster, and stays with it, with no advance).
+fn kept_end(para: &Paragraph, range: Range<usize>) -> usize {
+    let end = hanging_start(&para.text, range.clone());
+    if end == range.end || is_grapheme_boundary(&para.text, end) {
+        end
+    } else {
+        next_boundary(&para.text, end).min(range.end)
+    }
+}
+
+/// Where the kept text of `range` starts: after the whitespace that would stand between the
+/// ellipsis and the kept text, and back to the start of the grapheme cluster that whitespace
+/// ends inside (a space with a combining mark on it stays whole).
+fn kept_start(para: &Paragraph, range: Range<usize>) -> usize {
+    let start = range.end - para.text[range.clone()].trim_start_matches(hangs).len();
+    if start == range.start || is_grapheme_boundary(&para.text, start) {
+        start
+    } else {
+        prev_boundary(&para.text, start).max(range.start)
+    }
 }
 
 /// The offsets a piece of `range` may end or start at: grapheme boundaries, or with
@@ -79,7 +98,7 @@ pub(crate) fn cut_line(
     clamp: bool,
     stops: &mut Vec<usize>,
 ) -> Option<Cut> {
-    let body = line.start..hanging_start(&para.text, line.clone());
+    let body = line.start..kept_end(para, line.clone());
     let fits = |m: &mut Measure<'_>, r: Range<usize>, room: f32| r.is_empty() || m.width(r) <= room;
     if clamp {
         // The line's own end (its hanging whitespace dropped) when it fits with the ellipsis.
@@ -135,7 +154,7 @@ fn last_fitting_end(
     stops: &mut Vec<usize>,
 ) -> usize {
     candidates(para, body, at, stops);
-    let end_at = |stop: usize| hanging_start(&para.text, body.start..stop);
+    let end_at = |stop: usize| kept_end(para, body.start..stop);
     // Widths grow with the end: the stops that fit come first.
     let fitting = stops.partition_point(|&stop| measure.width(body.start..end_at(stop)) <= room);
     fitting.checked_sub(1).map_or(body.start, |k| end_at(stops[k]))
@@ -152,7 +171,7 @@ fn first_fitting_start(
     stops: &mut Vec<usize>,
 ) -> usize {
     candidates(para, body, at, stops);
-    let start_at = |stop: usize| body_start(para, &(stop..body.end));
+    let start_at = |stop: usize| kept_start(para, stop..body.end);
     // Widths shrink as the start moves on: the stops that fit come last.
     let too_wide = stops.partition_point(|&stop| measure.width(start_at(stop)..body.end) > room);
     stops.get(too_wide).map_or(body.end, |&stop| start_at(stop))
@@ -164,10 +183,41 @@ fn first_fitting_start(
 pub(crate) struct TruncateScratch {
     /// The cut lines: (line index, cut), ascending.
     pub cuts: Vec<(usize, Cut)>,
-    /// The ellipsis, shaped for the current layout.
+    /// The ellipsis, shaped for the current layout (cut to the clusters that fit the width).
     pub ellipsis: Vec<ShapedGlyph>,
+    /// How many bytes of the ellipsis string those glyphs show.
+    pub ellipsis_shown: usize,
     /// Candidate cut offsets of one line.
     stops: Vec<usize>,
+}
+
+/// Cuts the shaped ellipsis `glyphs` (of a string `len` bytes long) to the clusters that fit
+/// `width`, in reading order, as CSS clips an ellipsis wider than its box; returns how many bytes
+/// of the string the kept glyphs show. Rare, so the table it builds may allocate.
+fn fit_ellipsis(glyphs: &mut Vec<ShapedGlyph>, len: usize, width: f32) -> usize {
+    let total: f32 = glyphs.iter().map(|g| g.advance).sum();
+    if total <= width + FIT_EPSILON {
+        return len;
+    }
+    // Each cluster's advance, in reading order (a cluster's glyphs are adjacent).
+    let mut clusters: Vec<(u32, f32)> = Vec::new();
+    for g in glyphs.iter() {
+        match clusters.last_mut() {
+            Some(c) if c.0 == g.cluster => c.1 += g.advance,
+            _ => clusters.push((g.cluster, g.advance)),
+        }
+    }
+    clusters.sort_by_key(|c| c.0);
+    let mut shown = 0.0f32;
+    let cut = clusters
+        .iter()
+        .find(|c| {
+            shown += c.1;
+            shown > width + FIT_EPSILON
+        })
+        .map_or(len, |c| c.0 as usize);
+    glyphs.retain(|g| (g.cluster as usize) < cut);
+    cut
 }
 
 /// Cuts the lines that truncation shortens, if the options truncate (recording each in
@@ -190,6 +240,7 @@ pub(crate) fn truncate(
     }
     scratch.ellipsis.clear();
     shaper.shape(&para.ellipsis_request(), &mut scratch.ellipsis);
+    scratch.ellipsis_shown = fit_ellipsis(&mut scratch.ellipsis, para.ellipsis.text.len(), width);
     let ellipsis: f32 = scratch.ellipsis.iter().map(|g| g.advance).sum();
     let mode = options.get_truncate().unwrap_or_default();
     let at = options.get_truncate_at();

@@ -14,7 +14,7 @@ use std::sync::Arc;
 use super::itemize::{itemize, shape_request, slices_need_reshaping, Item};
 use super::result::Paragraph;
 use super::segments::{segments, soft_hyphens, Ellipsis, CLUSTER_START, UNSAFE_TO_BREAK};
-use super::styles::spacing_after;
+use super::styles::{clamp_spacing, spacing_after};
 use crate::error::{check_range, check_text_len, Error};
 use crate::font::{Font, FontBook};
 use crate::shape::{ShapedGlyph, Shaper};
@@ -358,7 +358,7 @@ fn byte_tables(
     if spacing {
         for (pos, a) in advance_at.iter_mut().enumerate() {
             if flags[pos] & CLUSTER_START != 0 {
-                *a += spacing_after(text, styles, style_runs, pos);
+                *a += clamp_spacing(spacing_after(text, styles, style_runs, pos), *a);
             }
         }
     }

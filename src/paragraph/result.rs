@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use super::itemize::{shape_request, Item};
 use super::segments::{Ellipsis, Segment, SoftHyphen, CLUSTER_START, UNSAFE_TO_BREAK};
-use super::styles::{spacing_after, style_run_at};
+use super::styles::{clamp_spacing, spacing_after, style_run_at};
 use crate::font::Font;
 use crate::shape::{ShapeRequest, ShapedGlyph};
 use crate::style::tabs::ResolvedTabs;
@@ -267,9 +267,14 @@ impl Paragraph {
 
     /// The letter and word spacing after the cluster starting at `pos` (see
     /// [`TextStyle::letter_spacing`]), in px.
-    pub(crate) fn spacing_after(&self, pos: usize) -> f32 {
+    /// Held so that the cluster's advance, `advance` px, with it is not below zero
+    /// ([`clamp_spacing`]).
+    pub(crate) fn spacing_after(&self, pos: usize, advance: f32) -> f32 {
         if self.spacing {
-            spacing_after(&self.text, &self.styles, &self.style_runs, pos)
+            clamp_spacing(
+                spacing_after(&self.text, &self.styles, &self.style_runs, pos),
+                advance,
+            )
         } else {
             0.0
         }

@@ -16,6 +16,20 @@ pub(crate) fn style_run_at(style_runs: &[(usize, usize)], len: usize, pos: usize
     (start..end, style)
 }
 
+/// `spacing` after a cluster `advance` px wide, held so that the cluster's advance with it is
+/// not below zero. CSS lets letter and word spacing be negative with "implementation-dependent
+/// limits" (CSS Text 3, §8.2): this is shrift's limit. Clusters may overlap completely but the pen
+/// never moves back, so a line is never narrower than nothing, glyphs stay in reading order, and
+/// carets, hit testing and selections (which read pen positions) keep working.
+#[inline]
+pub(crate) fn clamp_spacing(spacing: f32, advance: f32) -> f32 {
+    if spacing < 0.0 {
+        spacing.max(-advance.max(0.0))
+    } else {
+        spacing
+    }
+}
+
 /// Letter spacing, plus word spacing for a word separator, of the style at `pos` (a cluster's
 /// first byte); 0 for the chars letter spacing skips.
 pub(crate) fn spacing_after(

@@ -8,6 +8,7 @@
 //! measured.
 
 use crate::error::Error;
+use crate::limits::MAX_WIDTH;
 
 /// Where tabs stop: explicit stops, then every `interval` px (CSS `tab-size`; by default 8
 /// spaces of the paragraph's base face, CSS's and Pango's default). A tab moves the pen to the
@@ -70,12 +71,13 @@ impl TabStops {
         &self.stops
     }
 
-    /// Checks the stops: an interval finite and positive, stops finite and not negative.
+    /// Checks the stops: an interval positive, stops not negative, both at most
+    /// [`MAX_WIDTH`](crate::MAX_WIDTH).
     pub(crate) fn validate(&self) -> Result<(), Error> {
-        if let Some(i) = self.interval.filter(|i| !(i.is_finite() && *i > 0.0)) {
+        if let Some(i) = self.interval.filter(|i| !(*i > 0.0 && *i <= MAX_WIDTH)) {
             return Err(Error::InvalidTabStops(i));
         }
-        if let Some(&s) = self.stops.iter().find(|s| !(s.is_finite() && **s >= 0.0)) {
+        if let Some(&s) = self.stops.iter().find(|s| !(0.0..=MAX_WIDTH).contains(*s)) {
             return Err(Error::InvalidTabStops(s));
         }
         Ok(())
@@ -110,19 +112,20 @@ pub(crate) struct ResolvedTabs {
 }
 
 impl ResolvedTabs {
-    /// The position a tab at `pen` moves the pen to.
+    /// The position a tab at `pen` moves the pen to: never past [`MAX_WIDTH`], where a tab has
+    /// no stop left and takes no room (f32 positions keep 1/64 px only that far).
     pub(crate) fn next_stop(&self, pen: f32) -> f32 {
         let from = pen + self.min_gap;
         let k = self.stops.partition_point(|&s| s < from);
-        if let Some(&s) = self.stops.get(k) {
-            return s;
-        }
-        // Past the explicit stops: the next multiple of the interval.
-        let stop = (from / self.interval).ceil() * self.interval;
-        if stop.is_finite() {
-            stop.max(from)
+        let stop = match self.stops.get(k) {
+            Some(&s) => s,
+            // Past the explicit stops: the next multiple of the interval.
+            None => ((from / self.interval).ceil() * self.interval).max(from),
+        };
+        if stop <= MAX_WIDTH {
+            stop
         } else {
-            from
+            pen.max(MAX_WIDTH)
         }
     }
 }

@@ -76,13 +76,19 @@ pub(crate) fn clamp_to_grapheme(text: &str, offset: usize) -> usize {
     }
 }
 
-/// The grapheme boundary after `offset` (a boundary), or the text's end.
+/// Whether `offset` (a char boundary) is a grapheme boundary of `text`.
+pub(crate) fn is_grapheme_boundary(text: &str, offset: usize) -> bool {
+    let mut c = unicode_segmentation::GraphemeCursor::new(offset, text.len(), true);
+    c.is_boundary(text, 0).unwrap_or(true)
+}
+
+/// The grapheme boundary after `offset` (a char boundary), or the text's end.
 pub(crate) fn next_boundary(text: &str, offset: usize) -> usize {
     let mut c = unicode_segmentation::GraphemeCursor::new(offset, text.len(), true);
     c.next_boundary(text, 0).ok().flatten().unwrap_or(text.len())
 }
 
-/// The grapheme boundary before `offset` (a boundary), or 0.
+/// The grapheme boundary before `offset` (a char boundary), or 0.
 pub(crate) fn prev_boundary(text: &str, offset: usize) -> usize {
     let mut c = unicode_segmentation::GraphemeCursor::new(offset, text.len(), true);
     c.prev_boundary(text, 0).ok().flatten().unwrap_or(0)

@@ -45,6 +45,14 @@ const STRETCH: f64 = 0.5;
 /// above can take it without becoming that loose.
 const ORPHAN_DEMERITS: f64 = (LINE_PENALTY + MAX_BADNESS) * (LINE_PENALTY + MAX_BADNESS);
 
+/// How many starts are weighed for a line ending at a candidate break, besides the line of one
+/// segment: those of the fullest lines that fit. TeX keeps its active breakpoints in check with
+/// its tolerance (a line looser than `\tolerance` is not considered); here the looser lines
+/// past the fullest 128 are not, so the cost is linear in the text at any width (at 300 px a line
+/// holds about 10 segments, so nothing changes there). A paragraph with tabs whose lines could
+/// hold more is broken first fit.
+const MAX_CANDIDATES: usize = 128;
+
 /// Tightness classes (TeX's decent, loose, very loose; nothing is tight without shrinking).
 const CLASSES: usize = 3;
 
@@ -74,6 +82,9 @@ pub(crate) struct OptimalScratch {
     nodes: Vec<[Node; CLASSES]>,
     /// The chosen breaks (segment indices), last first.
     breaks: Vec<u32>,
+    /// How many (start, end) lines the last paragraph weighed: at most MAX_CANDIDATES + 1 per
+    /// end, whatever the width (a test holds the cost linear with it).
+    weighed: u64,
 }
 
 /// Writes the lines of `para` at `width` chosen together into `lines` (cleared first); `pretty`
@@ -115,67 +126,61 @@ pub(crate) fn break_lines_optimal(
     scratch.nodes.clear();
     scratch.nodes.resize(n + 1, [UNREACHED; CLASSES]);
     scratch.nodes[0][0].demerits = 0.0;
+    scratch.weighed = 0;
 
+    // The first segment of the current block (after the last mandatory break): a line never
+    // holds a mandatory break but at its end.
+    let mut block_start = 0;
     for j in 1..=n {
         let last_seg = &segs[j - 1];
-        let ends_block = j == n || last_seg.mandatory;
         let hyphen = para.hyphen_at_line_end(last_seg.range().end);
-        let end_width = f64::from(hyphen.map_or(0.0, |h| h.advance) - last_seg.hang);
+        let end = LineEnd {
+            j,
+            ends_block: j == n || last_seg.mandatory,
+            hyphen: hyphen.is_some(),
+        };
         let mut best = [UNREACHED; CLASSES];
-        for i in (0..j).rev() {
-            let natural = if para.tabs.is_some() {
-                // Tabs: each segment's advance depends on where the line starts.
+        if para.tabs.is_some() {
+            // Tabs: each segment's advance depends on where the line starts, so a line's width is
+            // walked; the starts are weighed nearest first, as many as fit. A paragraph whose
+            // lines could hold more than MAX_CANDIDATES segments goes to first fit.
+            let natural = |i: usize| {
                 let mut pen = 0.0f32;
                 for seg in &segs[i..j - 1] {
                     pen += para.segment_advance(seg, pen);
                 }
                 let hyphen = hyphen.map_or(0.0, |h| h.advance);
                 f64::from(pen + para.segment_extent(last_seg, pen).1 + hyphen)
-            } else {
-                scratch.width[j] - scratch.width[i] + end_width
             };
-            if natural > max && i + 1 < j {
-                break;
+            if j - 1 - block_start > MAX_CANDIDATES && natural(j - 1 - MAX_CANDIDATES) <= max {
+                return false;
             }
-            if scratch.nodes[i].iter().any(|node| node.demerits.is_finite()) {
-                let stretch = scratch.stretch[j - 1] - scratch.stretch[i];
-                let (badness, class) = if natural > max {
-                    // One piece wider than the line: it overflows or is split, whatever we do.
-                    (MAX_BADNESS, 0)
-                } else if ends_block {
-                    // The last line of a block is set at its natural width (TeX's \parfillskip).
-                    (0.0, 0)
-                } else {
-                    badness(max - natural, stretch)
-                };
-                let mut demerits = (LINE_PENALTY + badness).powi(2);
-                if hyphen.is_some() {
-                    demerits += HYPHEN_PENALTY * HYPHEN_PENALTY;
+            for i in (block_start..j).rev() {
+                let natural = natural(i);
+                if natural > max && i + 1 < j {
+                    break;
                 }
-                let starts_block = i == 0 || segs[i - 1].mandatory;
-                if pretty && ends_block && !starts_block && i + 1 == j {
-                    demerits += ORPHAN_DEMERITS;
-                }
-                for (c, node) in scratch.nodes[i].iter().enumerate() {
-                    let mut total = node.demerits + demerits;
-                    if class.abs_diff(c) > 1 {
-                        total += ADJACENT_DEMERITS;
-                    }
-                    if total < best[class].demerits {
-                        best[class] = Node {
-                            demerits: total,
-                            prev: i as u32,
-                            prev_class: c as u8,
-                        };
-                    }
-                }
+                weigh(scratch, segs, pretty, max, &end, i, natural, &mut best);
             }
-            // A line never holds a mandatory break but at its end.
-            if i > 0 && segs[i - 1].mandatory {
-                break;
+        } else {
+            let end_width = f64::from(hyphen.map_or(0.0, |h| h.advance) - last_seg.hang);
+            let wj = scratch.width[j];
+            // The starts whose line fits (the narrower the further on), from the fullest: the
+            // line of one segment always, then at most MAX_CANDIDATES of the fullest.
+            let fits_from = block_start
+                + scratch.width[block_start..j - 1].partition_point(|&w| wj - w + end_width > max);
+            let natural = wj - scratch.width[j - 1] + end_width;
+            weigh(scratch, segs, pretty, max, &end, j - 1, natural, &mut best);
+            let upto = (j - 1).min(fits_from + MAX_CANDIDATES);
+            for i in (fits_from..upto).rev() {
+                let natural = wj - scratch.width[i] + end_width;
+                weigh(scratch, segs, pretty, max, &end, i, natural, &mut best);
             }
         }
         scratch.nodes[j] = best;
+        if last_seg.mandatory {
+            block_start = j;
+        }
     }
 
     // Walk the chosen breaks back from the end.
@@ -187,6 +192,66 @@ pub(crate) fn break_lines_optimal(
         (j, class) = (node.prev as usize, usize::from(node.prev_class));
     }
     push_lines(para, shaper, width, overflow, &scratch.breaks, lines)
+}
+
+/// The end of the lines being weighed: after segment `j - 1`; whether that ends a block (the
+/// paragraph, or a mandatory break) and whether the line ends at a soft hyphen.
+struct LineEnd {
+    j: usize,
+    ends_block: bool,
+    hyphen: bool,
+}
+
+/// Weighs the line from segment `i` to `end`, `natural` px wide, against the best ways found to
+/// end a line there (`best`, one per tightness class), from each way of reaching `i`.
+#[allow(clippy::too_many_arguments)]
+#[inline]
+fn weigh(
+    scratch: &mut OptimalScratch,
+    segs: &[Segment],
+    pretty: bool,
+    max: f64,
+    end: &LineEnd,
+    i: usize,
+    natural: f64,
+    best: &mut [Node; CLASSES],
+) {
+    scratch.weighed += 1;
+    if !scratch.nodes[i].iter().any(|node| node.demerits.is_finite()) {
+        return;
+    }
+    let j = end.j;
+    let stretch = scratch.stretch[j - 1] - scratch.stretch[i];
+    let (badness, class) = if natural > max {
+        // One piece wider than the line: it overflows or is split, whatever we do.
+        (MAX_BADNESS, 0)
+    } else if end.ends_block {
+        // The last line of a block is set at its natural width (TeX's \parfillskip).
+        (0.0, 0)
+    } else {
+        badness(max - natural, stretch)
+    };
+    let mut demerits = (LINE_PENALTY + badness).powi(2);
+    if end.hyphen {
+        demerits += HYPHEN_PENALTY * HYPHEN_PENALTY;
+    }
+    let starts_block = i == 0 || segs[i - 1].mandatory;
+    if pretty && end.ends_block && !starts_block && i + 1 == j {
+        demerits += ORPHAN_DEMERITS;
+    }
+    for (c, node) in scratch.nodes[i].iter().enumerate() {
+        let mut total = node.demerits + demerits;
+        if class.abs_diff(c) > 1 {
+            total += ADJACENT_DEMERITS;
+        }
+        if total < best[class].demerits {
+            best[class] = Node {
+                demerits: total,
+                prev: i as u32,
+                prev_class: c as u8,
+            };
+        }
+    }
 }
 
 /// TeX's badness of a line `slack` px short of the width with `stretch` px of stretch at badness
@@ -257,4 +322,49 @@ fn push_lines(
         i = j;
     }
     true
+}
+
+#[cfg(all(test, feature = "bundled-fonts"))]
+mod tests {
+    use super::*;
+    use crate::{FontBook, LayoutContext, Paragraph, TextStyle, MAX_WIDTH};
+
+    /// The lines weighed per candidate break stay bounded whatever the width: at MAX_WIDTH every
+    /// start of a 5,000-word paragraph fits one line, and weighing them all made the breaking
+    /// quadratic (issue 28: 4.6 s for 200 KB).
+    #[test]
+    fn the_work_per_candidate_break_is_bounded_at_any_width() {
+        let book = FontBook::with_bundled_fonts();
+        let mut cx = LayoutContext::new();
+        let text = "word ".repeat(5000);
+        let para = Paragraph::new(&text, TextStyle::new("Noto Sans"), &book, &mut cx).unwrap();
+        let (mut shaper, mut scratch, mut lines) = (Shaper::default(), OptimalScratch::default(), Vec::new());
+        let n = para.segments.len() as u64;
+        for width in [400.0, MAX_WIDTH] {
+            let done = break_lines_optimal(
+                &para,
+                &mut shaper,
+                width,
+                OverflowWrap::Anywhere,
+                false,
+                &mut scratch,
+                &mut lines,
+            );
+            assert!(done);
+            assert!(
+                scratch.weighed <= n * (MAX_CANDIDATES as u64 + 1),
+                "{} lines weighed for {n} breaks",
+                scratch.weighed
+            );
+            // The lines tile the text and fit.
+            assert_eq!(lines.first().map(|l| l.start), Some(0));
+            assert_eq!(lines.last().map(|l| l.end), Some(text.len()));
+            assert!(lines.windows(2).all(|w| w[0].end == w[1].start));
+            for l in &lines {
+                let body = crate::text::chars::hanging_start(&text, l.clone());
+                let w: f32 = para.advance_at[l.start..body].iter().sum();
+                assert!(w <= width + 1e-3, "{w} > {width}");
+            }
+        }
+    }
 }
