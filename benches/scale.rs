@@ -5,7 +5,7 @@
 //! issue 12 asks build + layout per KB at 1 MB within 1.3x of 10 KB, reflow within 1.5x.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use shrift::{FontBook, LayoutContext, LayoutOptions, Paragraph, TextStyle};
+use shrift::{FontBook, LayoutContext, LayoutOptions, LineBreaking, Paragraph, TextStyle};
 
 fn corpus_text(len: usize) -> String {
     let source = [
@@ -69,5 +69,32 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// Optimal (Knuth–Plass) breaking of one paragraph of 25 to 200 KB at 400 px and at MAX_WIDTH,
+/// reflowed (the paragraph built once): issue 28 measured 107 / 643 / 2,194 / 4,627 ms at
+/// MAX_WIDTH before the number of starts weighed per break was bounded.
+fn optimal(c: &mut Criterion) {
+    let book = FontBook::with_bundled_fonts();
+    let style = TextStyle::new("Noto Serif, Noto Serif Hebrew");
+    let mut group = c.benchmark_group("optimal_breaking");
+    group.sample_size(10);
+    for kb in [25usize, 50, 100, 200] {
+        let text = corpus_text(kb * 1024);
+        let mut cx = LayoutContext::new();
+        let para = Paragraph::new(&text, style.clone(), &book, &mut cx).expect("builds");
+        let mut out = shrift::Layout::default();
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        for (name, width) in [("400px", 400.0), ("MAX_WIDTH", shrift::MAX_WIDTH)] {
+            let options = LayoutOptions::new(width).breaking(LineBreaking::Optimal);
+            group.bench_with_input(BenchmarkId::new(name, format!("{kb}KB")), &para, |b, para| {
+                b.iter(|| {
+                    para.layout_into(&mut cx, &options, &mut out).expect("lays out");
+                    out.lines().len()
+                })
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, optimal);
 criterion_main!(benches);
