@@ -183,7 +183,9 @@ fn lay_line(
         let m = empty_line_metrics(para, range.start);
         (placed.ascent, placed.descent, placed.gap) = (m.ascent, m.descent, m.line_gap);
     }
-    let mut content = placed.pen - placed.hang;
+    // Never below 0: with whitespace hanging far past the box (a tab to a far stop) the
+    // difference of two large pens can round below the small width between them.
+    let mut content = (placed.pen - placed.hang).max(0.0);
     // A justified line (not the last, not ending at a hard break, not cut) takes its slack
     // into its spaces; the others stay at the start edge.
     if options.get_align() == Alignment::Justify
