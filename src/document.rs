@@ -27,7 +27,8 @@ impl Block {
         }
     }
 
-    /// Sets the space left below the block, in pixels.
+    /// Sets the space left below the block, in pixels: finite, not negative, at most
+    /// [`MAX_WIDTH`] ([`Error::InvalidSpacing`] when the document is laid out).
     pub fn space_after(mut self, px: f32) -> Block {
         self.space_after = px;
         self

@@ -309,3 +309,27 @@ fn negative_spacing_never_moves_the_pen_back() {
         }
     }
 }
+
+/// Found by the `layout_options` fuzz target: `TextWrap::Pretty` at width 0 looped for ever
+/// (its narrower widths went down in steps of width / 64 = 0).
+#[test]
+fn pretty_wrapping_at_width_zero_ends() {
+    let book = book();
+    let mut cx = LayoutContext::new();
+    let para = Paragraph::new("a headline of a few words", style(), &book, &mut cx).unwrap();
+    let layout = para
+        .layout(
+            &mut cx,
+            &LayoutOptions::new(0.0).text_wrap(shrift::TextWrap::Pretty),
+        )
+        .unwrap();
+    // One grapheme cluster a line, as first fit gives at width 0.
+    let first_fit = para.layout(&mut cx, &LayoutOptions::new(0.0)).unwrap();
+    assert_eq!(layout.lines(), first_fit.lines());
+    // The smallest subnormal width: a 64th of it is 0 too.
+    let tiny = LayoutOptions::new(f32::from_bits(1)).text_wrap(shrift::TextWrap::Pretty);
+    assert_eq!(
+        para.layout(&mut cx, &tiny).unwrap().lines().len(),
+        first_fit.lines().len()
+    );
+}

@@ -51,7 +51,12 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let Ok(layout) = para.layout(&mut cx, &LayoutOptions::new(width)) else { return };
-    let on_boundary = |o: usize| layout.clamp_offset(o) == o;
+    // Grapheme boundaries from unicode-segmentation itself, not from shrift's own clamping.
+    let bounds: Vec<usize> = {
+        use unicode_segmentation::UnicodeSegmentation;
+        text.grapheme_indices(true).map(|(i, _)| i).chain([text.len()]).collect()
+    };
+    let on_boundary = |o: usize| bounds.binary_search(&o).is_ok();
     let mut cursor = Cursor::new(0);
     let mut goal = None;
     for op in ops.chunks_exact(9) {

@@ -26,7 +26,9 @@ pub enum Alignment {
     Justify,
 }
 
-/// How tall each line is.
+/// How tall each line is. Heights in pixels are at most [`MAX_WIDTH`](crate::MAX_WIDTH),
+/// factors at most [`MAX_LINE_HEIGHT_FACTOR`](crate::MAX_LINE_HEIGHT_FACTOR), neither negative
+/// ([`Error::InvalidLineHeight`] when laying out).
 ///
 /// ```
 /// use shrift::{LayoutOptions, LineHeight};

@@ -117,7 +117,9 @@ impl<'t> ParagraphBuilder<'t> {
     /// [`LayoutOptions::truncate`](crate::LayoutOptions::truncate)); default "…" (U+2026). It is
     /// shaped in the base style, from the first face of its stack that has all its chars (three
     /// full stops where none has), in the paragraph's direction. An empty string cuts the text
-    /// without a mark.
+    /// without a mark. An ellipsis wider than the layout is itself cut to the clusters that fit
+    /// (as CSS clips it): it never widens a line ([`Layout::ellipsis_text`](crate::Layout::ellipsis_text)
+    /// says what is shown).
     pub fn ellipsis(mut self, ellipsis: &str) -> ParagraphBuilder<'t> {
         self.ellipsis = Some(ellipsis.into());
         self

@@ -10,7 +10,9 @@
 use crate::error::Error;
 use crate::limits::MAX_WIDTH;
 
-/// Where tabs stop: explicit stops, then every `interval` px (CSS `tab-size`; by default 8
+/// Where tabs stop (stops and interval at most [`MAX_WIDTH`](crate::MAX_WIDTH): a
+/// [`Error::InvalidTabStops`](crate::Error::InvalidTabStops) when the paragraph is built; a tab
+/// never moves the pen past `MAX_WIDTH`): explicit stops, then every `interval` px (CSS `tab-size`; by default 8
 /// spaces of the paragraph's base face, CSS's and Pango's default). A tab moves the pen to the
 /// first stop at least half a space past it (CSS Text 3 §4.2: a stop closer than 0.5 ch is
 /// skipped).

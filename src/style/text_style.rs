@@ -162,14 +162,18 @@ impl TextStyle {
     /// Sets letter spacing in px (CSS `letter-spacing`): added after every glyph cluster (a
     /// grapheme, or a required ligature of several), so the line breaker sees it. Non-zero
     /// spacing turns the optional ligatures off (`liga`, `clig`, `dlig`, `hlig` = 0, unless the
-    /// style sets those features itself), as browsers do. Negative values tighten.
+    /// style sets those features itself), as browsers do. Negative values tighten, but never so
+    /// far that a cluster's advance with its spacing goes below zero (CSS leaves negative
+    /// spacing's limits to the implementation): clusters may overlap completely, the pen never
+    /// moves back. At most [`MAX_FONT_SIZE`](crate::MAX_FONT_SIZE) either way
+    /// ([`Error::InvalidLetterSpacing`] when the paragraph is built).
     pub fn letter_spacing(mut self, px: f32) -> TextStyle {
         self.letter_spacing = px;
         self
     }
 
     /// Sets word spacing in px (CSS `word-spacing`): added to every word separator (U+0020,
-    /// U+00A0 and the other separators CSS Text 3 lists).
+    /// U+00A0 and the other separators CSS Text 3 lists). Held as letter spacing is.
     pub fn word_spacing(mut self, px: f32) -> TextStyle {
         self.word_spacing = px;
         self

@@ -28,7 +28,9 @@ pub(crate) fn break_lines_pretty(
     let pieces_from =
         |start: usize| para.segments.len() - para.segments.partition_point(|s| s.range().start < start);
     let n = lines.len();
-    if n < 2 || !width.is_finite() || pieces_from(lines[n - 1].start) >= 2 {
+    // A width of 0 (or so small that a 64th of it is 0) has no narrower width to try: a step of
+    // 0 would never end the loop.
+    if n < 2 || !(width.is_finite() && width / 64.0 > 0.0) || pieces_from(lines[n - 1].start) >= 2 {
         return;
     }
     // The last two lines must be one stretch of text without a hard break between them.

@@ -1,0 +1,91 @@
+//! Every option value through the layout (issue 28): spacing, tab stops, line heights, ellipses,
+//! truncation modes, wrap and breaking modes, alignment, at any f32 (NaN, infinities and extremes
+//! included), on arbitrary text. A value shrift turns away must be a documented error; every
+//! layout it accepts must keep the invariants of `tests/common/invariants.rs` (finite
+//! coordinates, lines within the box but single clusters, hits, carets, selections and elided
+//! text on grapheme boundaries, by unicode-segmentation).
+//!
+//! Input: 4 f32s (width, letter spacing, word spacing, line-height value), 2 f32s (tab interval,
+//! tab stop), then 6 bytes: flags (no wrap, decorations, ellipsis kind), alignment, line-height
+//! mode, overflow wrap, max lines, truncation / wrap / breaking; then the text (UTF-8, lossily).
+#![no_main]
+
+#[path = "../../tests/common/invariants.rs"]
+mod invariants;
+
+use libfuzzer_sys::fuzz_target;
+use shrift::{
+    Alignment, Error, FontBook, LayoutContext, LayoutOptions, LineBreaking, LineHeight, OverflowWrap,
+    Paragraph, TabStops, TextStyle, TextWrap, Truncate, TruncateAt,
+};
+use std::sync::OnceLock;
+
+fn book() -> &'static FontBook {
+    static BOOK: OnceLock<FontBook> = OnceLock::new();
+    BOOK.get_or_init(FontBook::with_bundled_fonts)
+}
+
+fn f(data: &[u8], k: usize) -> f32 {
+    f32::from_bits(u32::from_le_bytes([data[4 * k], data[4 * k + 1], data[4 * k + 2], data[4 * k + 3]]))
+}
+
+fuzz_target!(|data: &[u8]| {
+    if data.len() < 30 {
+        return;
+    }
+    let (width, letter, word, height, interval, stop) = (f(data, 0), f(data, 1), f(data, 2), f(data, 3), f(data, 4), f(data, 5));
+    let b = &data[24..30];
+    let text = String::from_utf8_lossy(&data[30..]);
+    let mut style = TextStyle::new("Noto Sans, Noto Sans Hebrew")
+        .letter_spacing(letter)
+        .word_spacing(word);
+    if b[0] & 2 != 0 {
+        style = style.underline(true).strikethrough(true);
+    }
+    let mut builder = Paragraph::builder(&text, style).tab_stops(TabStops::every(interval).stop(stop));
+    let long = "…".repeat(300);
+    match b[0] >> 2 & 3 {
+        1 => builder = builder.ellipsis(""),
+        2 => builder = builder.ellipsis(&long),
+        3 => builder = builder.ellipsis("ע..."),
+        _ => {}
+    }
+    let mut cx = LayoutContext::new();
+    let para = match builder.build(book(), &mut cx) {
+        Ok(p) => p,
+        Err(e) => {
+            assert!(matches!(e, Error::InvalidLetterSpacing(_) | Error::InvalidTabStops(_)), "{e:?}");
+            return;
+        }
+    };
+    let mut options = if b[0] & 1 != 0 { LayoutOptions::no_wrap() } else { LayoutOptions::new(width) };
+    let aligns = [Alignment::Start, Alignment::End, Alignment::Center, Alignment::Left, Alignment::Right, Alignment::Justify];
+    let modes = [LineHeight::Natural(height), LineHeight::FontSize(height), LineHeight::Px(height), LineHeight::Uniform(height)];
+    options = options
+        .align(aligns[b[1] as usize % 6])
+        .line_height_mode(modes[b[2] as usize % 4])
+        .overflow_wrap([OverflowWrap::Anywhere, OverflowWrap::BreakWord, OverflowWrap::Normal][b[3] as usize % 3])
+        .truncate_at(if b[5] & 16 != 0 { TruncateAt::Word } else { TruncateAt::Grapheme })
+        .text_wrap([TextWrap::Wrap, TextWrap::Balance, TextWrap::Pretty][(b[5] >> 2 & 3) as usize % 3])
+        .breaking(if b[5] & 32 != 0 { LineBreaking::Optimal } else { LineBreaking::FirstFit });
+    if b[4] != 0 {
+        options = options.max_lines(b[4] as usize % 5);
+    }
+    match b[5] & 3 {
+        1 => options = options.truncate(Truncate::End),
+        2 => options = options.truncate(Truncate::Start),
+        3 => options = options.truncate(Truncate::Middle),
+        _ => {}
+    }
+    match para.layout(&mut cx, &options) {
+        Ok(layout) => {
+            if let Err(broken) = invariants::check(&text, &layout, &options) {
+                panic!("{broken}\n{text:?}\n{options:?}");
+            }
+        }
+        Err(e) => assert!(
+            matches!(e, Error::InvalidWidth(_) | Error::InvalidLineHeight(_) | Error::InvalidMaxLines),
+            "{e:?}"
+        ),
+    }
+});
