@@ -8,11 +8,12 @@
 use shrift::{Cursor, Layout, LayoutOptions, Movement, OverflowWrap};
 use unicode_segmentation::UnicodeSegmentation;
 
-/// Slack for float sums: 1/100 px, and more where positions are far from 0 (a tab stop or
-/// whitespace hanging far past the box), where f32 keeps fewer fractions: 1/64 px at
-/// `MAX_WIDTH`, and sums taken in different orders differ by a few of those.
-fn eps(magnitude: f32) -> f32 {
-    1e-2 + magnitude.abs() * 1e-6
+/// Slack for float sums: 1/100 px, and one rounding at the positions' magnitude for each of the
+/// `sums` additions a line's width takes (positioning adds glyph by glyph, intrinsic widths word
+/// by word: the two orders round differently, by up to a rounding per addition; far from 0, as
+/// with a tab stop or whitespace hanging far past the box, f32 keeps fewer fractions).
+fn eps(magnitude: f32, sums: usize) -> f32 {
+    1e-2 + (sums as f32 + 1.0) * magnitude.abs() * f32::EPSILON
 }
 
 /// The grapheme boundaries of `text`, 0 and its end included.
@@ -39,7 +40,7 @@ pub fn check(text: &str, layout: &Layout, options: &LayoutOptions) -> Result<(),
     let bounds = boundaries(text);
     let on_boundary = |o: usize| bounds.binary_search(&o).is_ok();
     let width = layout.width();
-    let tol = eps(width);
+    let tol = eps(width, 0);
     if !(width.is_finite() && layout.height().is_finite()) {
         return Err(format!("layout {width} x {}", layout.height()));
     }
@@ -65,7 +66,8 @@ pub fn check(text: &str, layout: &Layout, options: &LayoutOptions) -> Result<(),
             .flat_map(|r| layout.pens(r))
             .map(|(pen, g)| pen.abs().max((pen + g.advance + g.extra).abs()))
             .fold(width, f32::max);
-        let tol = eps(far);
+        let glyphs: usize = layout.runs(line).iter().map(|r| layout.glyphs(r).len()).sum();
+        let tol = eps(far, glyphs);
         let body = text[line.range()].trim_end_matches(hangs);
         let one_cluster = body.graphemes(true).count() <= 1;
         let may_overflow = one_cluster || options.get_overflow_wrap() == OverflowWrap::Normal;
