@@ -30,6 +30,32 @@ fn modules() -> Vec<Module> {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut out = Vec::new();
     walk(&src, &src, &mut out);
+    // Modules declared under #[cfg(test)] (test code in files of their own) are test code too.
+    let mut tests: Vec<Vec<String>> = Vec::new();
+    for m in &out {
+        let code = code_only(&m.text);
+        let mut rest = code.as_str();
+        while let Some(at) = rest.find("#[cfg(") {
+            let attr = &rest[at..];
+            let is_test = attr.starts_with("#[cfg(test)]") || attr.starts_with("#[cfg(all(test");
+            rest = &rest[at + 6..];
+            let Some(close) = rest.find(']') else { break };
+            let item = rest[close + 1..].trim_start();
+            let item = item.strip_prefix("pub(crate) ").unwrap_or(item);
+            if let (true, Some(decl)) = (is_test, item.strip_prefix("mod ")) {
+                let name: String = decl
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                if decl[name.len()..].trim_start().starts_with(';') {
+                    let mut path = m.path.clone();
+                    path.push(name);
+                    tests.push(path);
+                }
+            }
+        }
+    }
+    out.retain(|m| !tests.iter().any(|t| m.path.starts_with(t)));
     out.sort_by(|a, b| a.path.cmp(&b.path));
     out
 }

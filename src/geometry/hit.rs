@@ -1,11 +1,8 @@
 //! Hit testing (a point to a cursor) and carets (a cursor to where it is drawn).
 
-use super::cells::{Cell, LineCells};
+use super::cells::{LineCells, EPS};
 use super::cursor::{Affinity, Cursor};
 use crate::layout::Layout;
-
-/// Two edges closer than this are the same x.
-pub(crate) const EPS: f32 = 1e-3;
 
 /// Where a caret is drawn: a vertical bar at `x` from `top` down `height` pixels.
 ///
@@ -79,12 +76,13 @@ impl Layout {
             };
         }
         let offset = self.clamp_offset(cursor.offset);
-        let line = LineCells::new(self, self.line_of(Cursor { offset, ..cursor }));
-        let (strong, weak) = strong_weak(&line, offset);
+        let line = self.line_cells(self.line_of(Cursor { offset, ..cursor }));
+        let (strong, weak) = strong_weak(line, offset);
+        let metrics = &self.lines()[line.index];
         let bar = |x: f32| Caret {
             x: x.clamp(0.0, self.width().max(0.0)),
-            top: line.top,
-            height: line.height,
+            top: metrics.top(),
+            height: metrics.height(),
         };
         let primary = bar(strong);
         let secondary = bar(weak);
@@ -129,11 +127,15 @@ impl Layout {
         if lines.is_empty() {
             return Cursor::new(0);
         }
-        let k = lines
-            .iter()
-            .position(|l| y < l.top() + l.height())
-            .unwrap_or(lines.len() - 1);
-        hit_line(&LineCells::new(self, k), x)
+        // Line bottoms rise top to bottom: the first line whose bottom is below y (and, should
+        // rounding have made a bottom dip, any before it that is too).
+        let below = |l: &crate::layout::Line| y < l.top() + l.height();
+        let mut k = lines.partition_point(|l| !below(l));
+        while k > 0 && below(&lines[k - 1]) {
+            k -= 1;
+        }
+        let k = k.min(lines.len() - 1);
+        hit_line(self.line_cells(k), x)
     }
 }
 
@@ -146,17 +148,16 @@ pub(crate) fn strong_weak(line: &LineCells, offset: usize) -> (f32, f32) {
 /// The strong and weak caret x of `offset`, and whether the strong one is the edge of a visible
 /// grapheme (not of a zero-width one such as a bidi control, nor a line edge).
 pub(crate) fn caret_edges(line: &LineCells, offset: usize) -> (f32, f32, bool) {
-    let visible = |c: &Cell| c.right - c.left > EPS;
     let before = (offset > line.first).then(|| line.cell_before(offset)).flatten();
     let (rtl1, x1, seen1) = match before {
-        Some(c) => (c.rtl, c.trailing(), visible(c)),
+        Some(c) => (c.rtl, c.trailing(), c.visible()),
         None => (line.rtl, line.start_edge(), false),
     };
     let after = (offset < line.range.end)
         .then(|| line.cell_after(offset))
         .flatten();
     let (x2, seen2) = match after {
-        Some(c) => (c.leading(), visible(c)),
+        Some(c) => (c.leading(), c.visible()),
         None => (line.end_edge(), false),
     };
     if rtl1 == line.rtl {
@@ -183,11 +184,7 @@ pub(crate) fn hit_line(line: &LineCells, x: f32) -> Cursor {
         (line.right, at_right)
     } else {
         // The cell under x; failing that (a gap, zero-width cells), the nearest.
-        let visible = || line.cells.iter().filter(|c| c.right - c.left > EPS);
-        let Some(cell) = visible()
-            .find(|c| c.left <= x && x < c.right)
-            .or_else(|| visible().min_by(|a, b| distance(a, x).total_cmp(&distance(b, x))))
-        else {
+        let Some(cell) = line.cell_at(x) else {
             return at_left;
         };
         if x < (cell.left + cell.right) / 2.0 {
@@ -202,14 +199,14 @@ pub(crate) fn hit_line(line: &LineCells, x: f32) -> Cursor {
     // caret is drawn gives that caret's cursor back.
     if (x - edge).abs() <= EPS {
         let mut candidates: Vec<Cursor> = line
-            .cells
+            .cells_near(edge)
             .iter()
             .flat_map(|c| {
                 let right = ((c.right - edge).abs() <= EPS).then(|| c.right_offset());
                 let left = ((c.left - edge).abs() <= EPS).then(|| c.left_offset());
                 right.into_iter().chain(left)
             })
-            .filter(|o| line.offsets().any(|b| b == *o))
+            .filter(|&o| line.is_offset(o))
             .map(|o| as_cursor(line, o))
             .collect();
         candidates.extend([start, end]);
@@ -245,14 +242,6 @@ fn as_cursor(line: &LineCells, offset: usize) -> Cursor {
         end_cursor(line)
     } else {
         Cursor::new(offset.max(line.first))
-    }
-}
-
-fn distance(c: &Cell, x: f32) -> f32 {
-    if x < c.left {
-        c.left - x
-    } else {
-        (x - c.right).max(0.0)
     }
 }
 

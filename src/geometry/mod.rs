@@ -10,6 +10,7 @@
 //! |---|---|
 //! | `cursor.rs` | [`Cursor`], [`Affinity`]; offsets clamped onto clusters; the line a cursor is on |
 //! | `cells.rs` | each line's grapheme clusters in visual order with their x extents (ligatures divided) |
+//! | `index.rs` | the cells of each line and the words of the text, built once per layout on first use |
 //! | `hit.rs` | hit testing and carets |
 //! | `selection.rs` | selection rectangles |
 //! | `movement.rs` | cursor movement |
@@ -24,7 +25,12 @@ mod blocks;
 mod cells;
 mod cursor;
 mod hit;
+mod index;
+#[cfg(all(test, feature = "bundled-fonts"))]
+mod index_tests;
 mod movement;
+#[cfg(test)]
+mod reference;
 mod selection;
 mod words;
 

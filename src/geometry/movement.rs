@@ -3,12 +3,9 @@
 
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
-
-use super::cells::LineCells;
+use super::cells::{LineCells, EPS};
 use super::cursor::{Affinity, Cursor};
-use super::hit::{caret_edges, end_cursor, hit_line, strong_weak, EPS};
-use super::words::word_ranges;
+use super::hit::{caret_edges, end_cursor, hit_line, strong_weak};
 use crate::layout::Layout;
 use crate::text::graphemes::{next_boundary, prev_boundary};
 use crate::text::Direction;
@@ -100,23 +97,24 @@ impl Layout {
             Movement::WordRight => self.visual(cursor, true, true),
             Movement::Forward => Cursor::new(next_boundary(text, offset)),
             Movement::Backward => Cursor::new(prev_boundary(text, offset)),
-            Movement::WordForward => Cursor::new(
-                word_ranges(text)
-                    .find(|w| w.end > offset)
-                    .map_or(text.len(), |w| w.end),
-            ),
-            Movement::WordBackward => Cursor::new(
-                word_ranges(text)
-                    .take_while(|w| w.start < offset)
-                    .last()
-                    .map_or(0, |w| w.start),
-            ),
-            Movement::LineStart => Cursor::new(LineCells::new(self, self.line_of(cursor)).first),
-            Movement::LineEnd => end_cursor(&LineCells::new(self, self.line_of(cursor))),
+            Movement::WordForward => {
+                // The first word ending after the offset.
+                let words = &self.word_index().words;
+                let k = words.partition_point(|w| w.end <= offset);
+                Cursor::new(words.get(k).map_or(text.len(), |w| w.end))
+            }
+            Movement::WordBackward => {
+                // The last word starting before the offset.
+                let words = &self.word_index().words;
+                let k = words.partition_point(|w| w.start < offset);
+                Cursor::new(k.checked_sub(1).map_or(0, |k| words[k].start))
+            }
+            Movement::LineStart => Cursor::new(self.line_cells(self.line_of(cursor)).first),
+            Movement::LineEnd => end_cursor(self.line_cells(self.line_of(cursor))),
             Movement::Up | Movement::Down => {
                 let k = self.line_of(cursor);
-                let line = LineCells::new(self, k);
-                let goal = goal_x.unwrap_or_else(|| self.clamp_x(strong_weak(&line, offset).0));
+                let line = self.line_cells(k);
+                let goal = goal_x.unwrap_or_else(|| self.clamp_x(strong_weak(line, offset).0));
                 *goal_x = Some(goal);
                 let target = if movement == Movement::Up {
                     k.checked_sub(1)
@@ -124,7 +122,7 @@ impl Layout {
                     Some(k + 1).filter(|&t| t < self.lines().len())
                 };
                 match target {
-                    Some(t) => hit_line(&LineCells::new(self, t), goal),
+                    Some(t) => hit_line(self.line_cells(t), goal),
                     None if movement == Movement::Up => Cursor::new(0),
                     None => Cursor::new(text.len()),
                 }
@@ -151,71 +149,97 @@ impl Layout {
     /// ```
     pub fn word_at(&self, offset: usize) -> Range<usize> {
         let offset = self.clamp_offset(offset);
-        let text = self.text();
-        let mut segs = text.split_word_bound_indices().map(|(i, w)| i..i + w.len());
-        segs.find(|r| r.contains(&offset) || r.end == text.len() && offset == text.len())
-            .unwrap_or(offset..offset)
+        self.word_index().segment_at(offset, self.text().len())
     }
 
     fn clamp_x(&self, x: f32) -> f32 {
         x.clamp(0.0, self.width().max(0.0))
     }
 
-    /// The caret stops of a line left to right: (x, cursor), one per distinct x. Where several
-    /// offsets share an x (around zero-width chars such as bidi isolates' LRI and PDI), the stop
-    /// is one whose strong caret is the edge of a visible grapheme; among several such (or
-    /// none), the last when moving toward the line's end and the first toward its start. This
-    /// is the choice Pango's arrow keys make on the corpus's isolates.
-    fn stops(&self, line: &LineCells, toward_end: bool) -> Vec<(f32, Cursor)> {
-        let mut stops: Vec<(f32, Cursor, bool)> = line
-            .offsets()
-            .map(|o| {
-                let affinity = if o == line.range.end && line.soft_wrap {
-                    Affinity::Upstream
+    /// The caret stops of a line left to right for moving right (or left): (x, cursor), one per
+    /// distinct x, built once per line and layout. Where several offsets share an x (around
+    /// zero-width chars such as bidi isolates' LRI and PDI), the stop is one whose strong caret is
+    /// the edge of a visible grapheme; among several such (or none), the last when moving toward
+    /// the line's end and the first toward its start. This is the choice Pango's arrow keys make
+    /// on the corpus's isolates.
+    fn stops<'l>(&self, line: &'l LineCells, right: bool) -> &'l [(f32, Cursor)] {
+        line.stops[usize::from(right)].get_or_init(|| {
+            let toward_end = right != line.rtl;
+            let mut stops: Vec<(f32, Cursor, bool)> = line
+                .offsets()
+                .map(|o| {
+                    let affinity = if o == line.range.end && line.soft_wrap {
+                        Affinity::Upstream
+                    } else {
+                        Affinity::Downstream
+                    };
+                    let (x, _, visible) = caret_edges(line, o);
+                    (self.clamp_x(x), Cursor { offset: o, affinity }, visible)
+                })
+                .collect();
+            // dedup_by keeps the first of equal neighbours: order ties so that it is the one
+            // wanted.
+            stops.sort_by(|a, b| {
+                let by_offset = a.1.offset.cmp(&b.1.offset);
+                a.0.total_cmp(&b.0).then(b.2.cmp(&a.2)).then(if toward_end {
+                    by_offset.reverse()
                 } else {
-                    Affinity::Downstream
-                };
-                let (x, _, visible) = caret_edges(line, o);
-                (self.clamp_x(x), Cursor { offset: o, affinity }, visible)
-            })
-            .collect();
-        // dedup_by keeps the first of equal neighbours: order ties so that it is the one wanted.
-        stops.sort_by(|a, b| {
-            let by_offset = a.1.offset.cmp(&b.1.offset);
-            a.0.total_cmp(&b.0).then(b.2.cmp(&a.2)).then(if toward_end {
-                by_offset.reverse()
-            } else {
-                by_offset
-            })
-        });
-        stops.dedup_by(|b, a| (b.0 - a.0).abs() <= EPS);
-        stops.into_iter().map(|(x, c, _)| (x, c)).collect()
+                    by_offset
+                })
+            });
+            stops.dedup_by(|b, a| (b.0 - a.0).abs() <= EPS);
+            stops.into_iter().map(|(x, c, _)| (x, c)).collect()
+        })
+    }
+
+    /// Of the stops for moving right (or left), those at an edge of a word's visual piece.
+    fn word_stops<'l>(&self, line: &'l LineCells, right: bool) -> &'l [(f32, Cursor)] {
+        line.word_stops[usize::from(right)].get_or_init(|| {
+            let mut edges = word_edges(self, line, right);
+            edges.sort_by(f32::total_cmp);
+            let at_edge = |x: f32| {
+                let k = edges.partition_point(|&e| e < x - EPS);
+                edges[k.saturating_sub(1)..(k + 2).min(edges.len())]
+                    .iter()
+                    .any(|&e| (e - x).abs() <= EPS)
+            };
+            self.stops(line, right)
+                .iter()
+                .filter(|s| at_edge(s.0))
+                .copied()
+                .collect()
+        })
     }
 
     /// One visual step right (or left), by caret position or by word edge.
     fn visual(&self, cursor: Cursor, right: bool, by_word: bool) -> Cursor {
         let k = self.line_of(cursor);
-        let line = LineCells::new(self, k);
-        let x = self.clamp_x(strong_weak(&line, cursor.offset).0);
-        let stops = self.stops(&line, right != line.rtl);
-        let ahead = |sx: f32| if right { sx > x + EPS } else { sx < x - EPS };
-        let mut candidates: Vec<&(f32, Cursor)> = stops.iter().filter(|s| ahead(s.0)).collect();
-        if !right {
-            candidates.reverse();
-        }
+        let line = self.line_cells(k);
+        let x = self.clamp_x(strong_weak(line, cursor.offset).0);
+        let stops = self.stops(line, right);
+        // The stops ahead, nearest first: past x by more than EPS (stops are more than EPS apart,
+        // ascending).
+        let ahead = |list: &[(f32, Cursor)]| -> Option<(f32, Cursor)> {
+            if right {
+                list.get(list.partition_point(|s| s.0 <= x + EPS)).copied()
+            } else {
+                let q = list.partition_point(|s| s.0 < x - EPS);
+                q.checked_sub(1).map(|q| list[q])
+            }
+        };
+        let nearest = ahead(stops);
         if by_word {
-            let edges = word_edges(self, &line, right);
-            if let Some(s) = candidates
-                .iter()
-                .find(|s| edges.iter().any(|&e| (e - s.0).abs() <= EPS))
-            {
+            if let Some(s) = ahead(self.word_stops(line, right)) {
                 return s.1;
             }
             // No word edge ahead on this line: its far end, then the next line.
-            if let Some(s) = candidates.last() {
-                return s.1;
+            if nearest.is_some() {
+                let far = if right { stops.last() } else { stops.first() };
+                if let Some(s) = far {
+                    return s.1;
+                }
             }
-        } else if let Some(s) = candidates.first() {
+        } else if let Some(s) = nearest {
             return s.1;
         }
         let forward = right == (self.direction() == Direction::Ltr);
@@ -226,8 +250,8 @@ impl Layout {
         };
         match next {
             Some(t) => {
-                let next = LineCells::new(self, t);
-                let stops = self.stops(&next, right != next.rtl);
+                let next = self.line_cells(t);
+                let stops = self.stops(next, right);
                 let entry = if right { stops.first() } else { stops.last() };
                 entry.map_or(cursor, |s| s.1)
             }
@@ -238,11 +262,9 @@ impl Layout {
 
 /// The x of the right (or left) edges of the visual pieces of words on `line`.
 fn word_edges(layout: &Layout, line: &LineCells, right: bool) -> Vec<f32> {
-    // The words that reach into the line, ascending (segmented from the text's start, so that a
-    // word running in from the line before is the same word).
-    let words: Vec<Range<usize>> = word_ranges(&layout.text()[..line.range.end])
-        .filter(|w| w.end > line.range.start)
-        .collect();
+    // The words of the whole text, so that a word running in from the line before or on to the
+    // line after is the same word.
+    let words = &layout.word_index().words;
     let in_word = |start: usize| {
         let k = words.partition_point(|w| w.end <= start);
         words.get(k).is_some_and(|w| w.start <= start)

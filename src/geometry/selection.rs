@@ -2,8 +2,7 @@
 
 use std::ops::Range;
 
-use super::cells::LineCells;
-use super::hit::EPS;
+use super::cells::EPS;
 use crate::layout::Layout;
 
 /// A rectangle to highlight: part of a selection on one line.
@@ -60,11 +59,18 @@ impl Layout {
             return;
         }
         let box_right = self.width().max(0.0);
-        for (k, l) in self.lines().iter().enumerate() {
-            if l.range.end <= a || l.range.start >= b {
+        // The lines the range reaches into: from the first ending after `a`, while they start
+        // before `b` (line ranges rise).
+        let lines = self.lines();
+        let from = lines.partition_point(|l| l.range.end <= a);
+        for (k, l) in lines.iter().enumerate().skip(from) {
+            if l.range.start >= b {
+                break;
+            }
+            if l.range.end <= a {
                 continue;
             }
-            let line = LineCells::new(self, k);
+            let line = self.line_cells(k);
             let first = out.len();
             let mut push = |left: f32, right: f32| {
                 let (left, right) = (left.clamp(0.0, box_right), right.clamp(0.0, box_right));
@@ -83,20 +89,16 @@ impl Layout {
                     None => out.push(SelectionRect {
                         line: k,
                         x: left,
-                        y: line.top,
+                        y: l.top(),
                         width: right - left,
-                        height: line.height,
+                        height: l.height(),
                     }),
                 }
             };
             // Whitespace hanging at a soft wrap is not highlighted (it is outside the line's
             // content, and often past the box edge): as in Pango, where it has no width.
             let content_end = if line.soft_wrap { line.end } else { line.range.end };
-            for c in line
-                .cells
-                .iter()
-                .filter(|c| c.start < b.min(content_end) && c.end > a)
-            {
+            for c in line.cells_in(a, b.min(content_end)) {
                 push(c.left, c.right);
             }
             if extend {

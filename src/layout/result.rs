@@ -211,6 +211,47 @@ pub struct Layout {
     pub(crate) ellipsis: Option<Arc<str>>,
     /// Underline and strikethrough rectangles, line after line.
     pub(crate) decorations: Vec<Decoration>,
+    /// What readers above the layout (the editing geometry's index) build from it on first use.
+    pub(crate) readers: ReaderSlot,
+}
+
+/// A slot for tables that readers of a [`Layout`] build from it on first use and keep with it
+/// (the editing geometry's index: cells, caret stops, words). The layout does not know their
+/// type (its stage sits below theirs). Emptied when the layout is laid out again; a clone starts
+/// empty; two layouts compare equal whatever their slots hold.
+#[derive(Default)]
+pub(crate) struct ReaderSlot(std::sync::OnceLock<Box<dyn std::any::Any + Send + Sync>>);
+
+impl ReaderSlot {
+    /// What the slot holds, made by `init` on first use.
+    pub fn get_or_init(
+        &self,
+        init: impl FnOnce() -> Box<dyn std::any::Any + Send + Sync>,
+    ) -> &(dyn std::any::Any + Send + Sync) {
+        self.0.get_or_init(init).as_ref()
+    }
+}
+
+impl Clone for ReaderSlot {
+    fn clone(&self) -> ReaderSlot {
+        ReaderSlot::default()
+    }
+}
+
+impl PartialEq for ReaderSlot {
+    fn eq(&self, _: &ReaderSlot) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for ReaderSlot {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.get().is_some() {
+            "ReaderSlot(built)"
+        } else {
+            "ReaderSlot(empty)"
+        })
+    }
 }
 
 impl Layout {
@@ -358,6 +399,7 @@ impl Layout {
         self.elided.clear();
         self.ellipsis = None;
         self.decorations.clear();
+        self.readers = ReaderSlot::default();
     }
 
     /// Moves everything down by `dy` (stacking blocks in a document).
