@@ -19,6 +19,7 @@ use std::sync::OnceLock;
 use super::cursor::Cursor;
 use crate::layout::{Layout, Line, Run};
 use crate::text::chars::{ends_with_hard_break, hanging_start, is_hard_break};
+use crate::text::graphemes::{grapheme_end, is_grapheme_boundary, next_boundary};
 
 /// Two edges closer than this are the same x.
 pub(crate) const EPS: f32 = 1e-3;
@@ -97,10 +98,10 @@ pub(crate) struct LineCells {
     /// The text's grapheme boundaries in `range` (ends included where they are boundaries),
     /// ascending.
     pub bounds: Vec<usize>,
-    /// The indices of the visible cells, left to right.
-    visible: Vec<u32>,
-    /// The indices of the cells by their start in the text.
-    by_start: Vec<u32>,
+    /// The indices of the visible cells, left to right (`None`: every cell is).
+    visible: Option<Vec<u32>>,
+    /// The cells in text order.
+    by_start: TextOrder,
     /// Every cell's left and right edge is at or right of the one before it.
     monotone: bool,
     /// No two cells' text ranges overlap.
@@ -156,14 +157,14 @@ impl LineCells {
         let monotone = cells
             .windows(2)
             .all(|w| w[0].left <= w[1].left && w[0].right <= w[1].right);
-        let mut by_start: Vec<u32> = (0..cells.len() as u32).collect();
-        by_start.sort_by_key(|&i| (cells[i as usize].start, i));
-        let disjoint = by_start
-            .windows(2)
-            .all(|w| cells[w[0] as usize].end <= cells[w[1] as usize].start);
-        let visible = (0..cells.len() as u32)
-            .filter(|&i| cells[i as usize].visible())
-            .collect();
+        let by_start = TextOrder::of(&cells);
+        let disjoint = (1..cells.len())
+            .all(|k| cells[by_start.cell(k - 1, &cells)].end <= cells[by_start.cell(k, &cells)].start);
+        let visible = (!cells.iter().all(Cell::visible)).then(|| {
+            (0..cells.len() as u32)
+                .filter(|&i| cells[i as usize].visible())
+                .collect()
+        });
         LineCells {
             index,
             first: bounds.first().copied().unwrap_or(range.start).min(end),
@@ -208,10 +209,8 @@ impl LineCells {
             return self.cells.iter().find(|c| c.start < offset && offset <= c.end);
         }
         // Ranges that do not overlap: the one starting last before `offset` is the only one.
-        let k = self
-            .by_start
-            .partition_point(|&i| self.cells[i as usize].start < offset);
-        let c = &self.cells[*self.by_start.get(k.checked_sub(1)?)? as usize];
+        let k = self.partition_by_start(|c| c.start < offset);
+        let c = &self.cells[self.by_start.cell(k.checked_sub(1)?, &self.cells)];
         (offset <= c.end).then_some(c)
     }
 
@@ -220,10 +219,8 @@ impl LineCells {
         if !self.disjoint {
             return self.cells.iter().find(|c| c.start <= offset && offset < c.end);
         }
-        let k = self
-            .by_start
-            .partition_point(|&i| self.cells[i as usize].start <= offset);
-        let c = &self.cells[*self.by_start.get(k.checked_sub(1)?)? as usize];
+        let k = self.partition_by_start(|c| c.start <= offset);
+        let c = &self.cells[self.by_start.cell(k.checked_sub(1)?, &self.cells)];
         (offset < c.end).then_some(c)
     }
 
@@ -232,17 +229,14 @@ impl LineCells {
         let overlaps = move |c: &&Cell| c.start < b && c.end > a;
         let found: Vec<&Cell> = if self.disjoint {
             // In text order from the first cell ending after `a`, then back to visual order.
-            let from = self
-                .by_start
-                .partition_point(|&i| self.cells[i as usize].end <= a);
-            let mut idx: Vec<u32> = self.by_start[from..]
-                .iter()
-                .copied()
-                .take_while(|&i| self.cells[i as usize].start < b)
-                .filter(|&i| overlaps(&&self.cells[i as usize]))
+            let from = self.partition_by_start(|c| c.end <= a);
+            let mut idx: Vec<usize> = (from..self.cells.len())
+                .map(|k| self.by_start.cell(k, &self.cells))
+                .take_while(|&i| self.cells[i].start < b)
+                .filter(|&i| overlaps(&&self.cells[i]))
                 .collect();
             idx.sort_unstable();
-            idx.into_iter().map(|i| &self.cells[i as usize]).collect()
+            idx.into_iter().map(|i| &self.cells[i]).collect()
         } else {
             self.cells.iter().filter(overlaps).collect()
         };
@@ -265,22 +259,23 @@ impl LineCells {
                 .find(|c| c.left <= x && x < c.right)
                 .or_else(|| visible().min_by(|a, b| distance(a).total_cmp(&distance(b))));
         }
-        let cell = |k: usize| &self.cells[self.visible[k] as usize];
+        let n = self.visible.as_ref().map_or(self.cells.len(), Vec::len);
+        let cell = |k: usize| match &self.visible {
+            Some(v) => &self.cells[v[k] as usize],
+            None => &self.cells[k],
+        };
         // Rights rise: the cells right of x's cell start at p.
-        let p = self
-            .visible
-            .partition_point(|&i| self.cells[i as usize].right <= x);
-        if p < self.visible.len() && cell(p).left <= x {
+        let p = partition(n, |k| cell(k).right <= x);
+        if p < n && cell(p).left <= x {
             return Some(cell(p));
         }
         // The nearest: the last cell ending at or before x, or the first after it; of several
         // ending at the same x the first (min_by keeps the first of equals).
         let before = p.checked_sub(1).map(|k| {
             let r = cell(k).right;
-            let first = self.visible[..k].partition_point(|&i| self.cells[i as usize].right < r);
-            cell(first)
+            cell(partition(k, |j| cell(j).right < r))
         });
-        let after = (p < self.visible.len()).then(|| cell(p));
+        let after = (p < n).then(|| cell(p));
         match (before, after) {
             (Some(b), Some(a)) if distance(a).total_cmp(&distance(b)).is_lt() => Some(a),
             (Some(b), _) => Some(b),
@@ -297,6 +292,13 @@ impl LineCells {
         let from = self.cells.partition_point(|c| c.right < edge - 2.0 * EPS);
         let to = self.cells.partition_point(|c| c.left <= edge + 2.0 * EPS);
         self.cells.get(from..to.max(from)).unwrap_or(&[])
+    }
+
+    /// The first position in text order whose cell fails `pred` (which holds for a prefix).
+    fn partition_by_start(&self, pred: impl Fn(&Cell) -> bool) -> usize {
+        partition(self.cells.len(), |k| {
+            pred(&self.cells[self.by_start.cell(k, &self.cells)])
+        })
     }
 
     /// The last offset [`LineCells::offsets`] lists.
@@ -322,19 +324,70 @@ impl LineCells {
     }
 }
 
+/// The order of a line's cells in the text: as on screen (a left-to-right line), reversed (a
+/// right-to-left one), or by a table.
+#[derive(Debug)]
+enum TextOrder {
+    Visual,
+    Reversed,
+    Indexed(Vec<u32>),
+}
+
+impl TextOrder {
+    /// The order of `cells` by start (and on screen among equal starts).
+    fn of(cells: &[Cell]) -> TextOrder {
+        if cells.windows(2).all(|w| w[0].start <= w[1].start) {
+            TextOrder::Visual
+        } else if cells.windows(2).all(|w| w[0].start > w[1].start) {
+            TextOrder::Reversed
+        } else {
+            let mut by_start: Vec<u32> = (0..cells.len() as u32).collect();
+            by_start.sort_by_key(|&i| (cells[i as usize].start, i));
+            TextOrder::Indexed(by_start)
+        }
+    }
+
+    /// The index of the `k`th cell in text order.
+    #[inline]
+    fn cell(&self, k: usize, cells: &[Cell]) -> usize {
+        match self {
+            TextOrder::Visual => k,
+            TextOrder::Reversed => cells.len() - 1 - k,
+            TextOrder::Indexed(v) => v[k] as usize,
+        }
+    }
+}
+
+/// The first of `0..n` where `pred` fails, `pred` holding for a prefix (a bisection).
+fn partition(n: usize, pred: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if pred(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
 /// The grapheme boundaries of `text` inside `range`, ends included where they are boundaries.
 fn grapheme_bounds(text: &str, range: Range<usize>) -> Vec<usize> {
-    use unicode_segmentation::GraphemeCursor;
     let mut out = Vec::new();
-    let mut cursor = GraphemeCursor::new(range.start, text.len(), true);
-    if cursor.is_boundary(text, 0).unwrap_or(true) {
-        out.push(range.start);
-    }
-    while let Ok(Some(b)) = cursor.next_boundary(text, 0) {
-        if b > range.end {
+    // The first boundary at or after the range's start (a soft wrap may fall inside a cluster),
+    // then cluster after cluster (with the ASCII shortcut of `grapheme_end`).
+    let mut b = if is_grapheme_boundary(text, range.start) {
+        range.start
+    } else {
+        next_boundary(text, range.start)
+    };
+    while b <= range.end {
+        out.push(b);
+        if b >= text.len() {
             break;
         }
-        out.push(b);
+        b = grapheme_end(text, b);
     }
     out
 }
@@ -348,24 +401,49 @@ fn run_cells(layout: &Layout, run: &Run, cuts: &[usize], bounds: &[usize], out: 
     // glyph joins the first entry whose first byte is its cluster (a cluster outside the run's
     // range is held to it when first met).
     let mut clusters: Vec<(usize, f32, f32)> = Vec::new();
-    let mut entry_of: HashMap<usize, usize> = HashMap::new();
+    // Clusters come in order (rising, or falling in a right-to-left run) and a glyph usually
+    // starts a cluster no entry has, or continues the last one: the search for an earlier entry
+    // (a table of where each first byte was first met) is made only when neither holds.
+    let (mut lowest, mut highest) = (usize::MAX, 0usize);
+    let mut entry_of: Option<HashMap<usize, usize>> = None;
+    let mut last: Option<(usize, usize)> = None;
     for (pen, g) in layout.pens(run) {
         let cluster = g.text_offset();
         // A justified space's stretch belongs to it: a click there is on the space.
         let step = g.advance + g.extra;
         let (l, r) = (pen.min(pen + step), pen.max(pen + step));
-        match entry_of.get(&cluster) {
-            Some(&k) => {
+        let found = match last {
+            Some((raw, k)) if raw == cluster && clusters[k].0 == cluster => Some(k),
+            _ if clusters.is_empty() || cluster > highest || cluster < lowest => None,
+            _ => entry_of
+                .get_or_insert_with(|| {
+                    let mut map = HashMap::new();
+                    for (k, c) in clusters.iter().enumerate() {
+                        map.entry(c.0).or_insert(k);
+                    }
+                    map
+                })
+                .get(&cluster)
+                .copied(),
+        };
+        let k = match found {
+            Some(k) => {
                 let c = &mut clusters[k];
                 c.1 = c.1.min(l);
                 c.2 = c.2.max(r);
+                k
             }
             None => {
                 let key = cluster.clamp(range.start, range.end);
-                entry_of.entry(key).or_insert(clusters.len());
+                (lowest, highest) = (lowest.min(key), highest.max(key));
+                if let Some(map) = entry_of.as_mut() {
+                    map.entry(key).or_insert(clusters.len());
+                }
                 clusters.push((key, l, r));
+                clusters.len() - 1
             }
-        }
+        };
+        last = Some((cluster, k));
     }
     if clusters.is_empty() {
         return;
@@ -373,13 +451,22 @@ fn run_cells(layout: &Layout, run: &Run, cuts: &[usize], bounds: &[usize], out: 
     clusters.sort_by_key(|c| c.0);
     clusters[0].0 = range.start;
     let first = out.len();
+    // Clusters rise: the cuts inside each are found by walking forward through `cuts`.
+    let mut cut = cuts.partition_point(|&b| b <= clusters[0].0);
     for (k, &(start, left, right)) in clusters.iter().enumerate() {
         let end = clusters.get(k + 1).map_or(range.end, |c| c.0);
         if end <= start {
             continue;
         }
         // The graphemes (or parts of one) inside this glyph cluster share its width evenly.
-        let inner = &cuts[cuts.partition_point(|&b| b <= start)..cuts.partition_point(|&b| b < end)];
+        while cut < cuts.len() && cuts[cut] <= start {
+            cut += 1;
+        }
+        let mut upto = cut;
+        while upto < cuts.len() && cuts[upto] < end {
+            upto += 1;
+        }
+        let inner = &cuts[cut..upto];
         let n = (inner.len() + 1) as f32;
         let w = (right - left) / n;
         let edges = std::iter::once(start)
@@ -407,9 +494,18 @@ fn run_cells(layout: &Layout, run: &Run, cuts: &[usize], bounds: &[usize], out: 
     }
     // Parts of one grapheme (a cluster boundary inside it) become one cell, in one pass.
     let mut write = first;
+    // Cells come in text order here: whether a cell's end is a boundary is found by walking
+    // forward through `bounds` (ends only grow).
+    let mut bound = 0;
+    let is_bound = |bound: &mut usize, at: usize| {
+        while *bound < bounds.len() && bounds[*bound] < at {
+            *bound += 1;
+        }
+        bounds.get(*bound) == Some(&at)
+    };
     for read in first + 1..out.len() {
         let (cur, next) = (out[write], out[read]);
-        if bounds.binary_search(&cur.end).is_err() && next.start == cur.end {
+        if !is_bound(&mut bound, cur.end) && next.start == cur.end {
             let c = &mut out[write];
             c.end = next.end;
             c.left = c.left.min(next.left);
