@@ -392,14 +392,11 @@ fn grapheme_bounds(text: &str, range: Range<usize>) -> Vec<usize> {
     out
 }
 
-/// Appends the cells of `run`, left to right: cut at `cuts`, then parts of one grapheme (cut by
-/// a run or glyph-cluster edge inside it) joined, `bounds` being the real grapheme boundaries.
-fn run_cells(layout: &Layout, run: &Run, cuts: &[usize], bounds: &[usize], out: &mut Vec<Cell>) {
+/// The glyph clusters of `run`: (first byte, left x, right x), merged per cluster, in the order
+/// first met. A glyph joins the first entry whose first byte is its cluster (a cluster outside
+/// the run's range is held to it when first met).
+fn glyph_clusters(layout: &Layout, run: &Run) -> Vec<(usize, f32, f32)> {
     let range = run.range();
-    let rtl = run.level() % 2 == 1;
-    // Glyph clusters: (first byte, left x, right x), merged per cluster, in logical order. A
-    // glyph joins the first entry whose first byte is its cluster (a cluster outside the run's
-    // range is held to it when first met).
     let mut clusters: Vec<(usize, f32, f32)> = Vec::new();
     // Clusters come in order (rising, or falling in a right-to-left run) and a glyph usually
     // starts a cluster no entry has, or continues the last one: the search for an earlier entry
@@ -445,6 +442,15 @@ fn run_cells(layout: &Layout, run: &Run, cuts: &[usize], bounds: &[usize], out: 
         };
         last = Some((cluster, k));
     }
+    clusters
+}
+
+/// Appends the cells of `run`, left to right: cut at `cuts`, then parts of one grapheme (cut by
+/// a run or glyph-cluster edge inside it) joined, `bounds` being the real grapheme boundaries.
+fn run_cells(layout: &Layout, run: &Run, cuts: &[usize], bounds: &[usize], out: &mut Vec<Cell>) {
+    let range = run.range();
+    let rtl = run.level() % 2 == 1;
+    let mut clusters = glyph_clusters(layout, run);
     if clusters.is_empty() {
         return;
     }
