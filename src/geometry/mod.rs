@@ -29,7 +29,8 @@ mod index;
 #[cfg(all(test, feature = "bundled-fonts"))]
 mod index_tests;
 mod movement;
-#[cfg(test)]
+// The linear reference is only used by the property test, which needs the bundled faces.
+#[cfg(all(test, feature = "bundled-fonts"))]
 mod reference;
 mod selection;
 mod words;
