@@ -26,8 +26,8 @@ pub enum Alignment {
     Justify,
 }
 
-/// How tall each line is. Heights in pixels are at most [`MAX_WIDTH`](crate::MAX_WIDTH),
-/// factors at most [`MAX_LINE_HEIGHT_FACTOR`](crate::MAX_LINE_HEIGHT_FACTOR), neither negative
+/// How tall each line is. Heights in pixels are at most [`MAX_WIDTH`],
+/// factors at most [`MAX_LINE_HEIGHT_FACTOR`], neither negative
 /// ([`Error::InvalidLineHeight`] when laying out).
 ///
 /// ```

@@ -10,8 +10,8 @@
 use crate::error::Error;
 use crate::limits::MAX_WIDTH;
 
-/// Where tabs stop (stops and interval at most [`MAX_WIDTH`](crate::MAX_WIDTH): a
-/// [`Error::InvalidTabStops`](crate::Error::InvalidTabStops) when the paragraph is built; a tab
+/// Where tabs stop (stops and interval at most [`MAX_WIDTH`]: a
+/// [`Error::InvalidTabStops`] when the paragraph is built; a tab
 /// never moves the pen past `MAX_WIDTH`): explicit stops, then every `interval` px (CSS `tab-size`; by default 8
 /// spaces of the paragraph's base face, CSS's and Pango's default). A tab moves the pen to the
 /// first stop at least half a space past it (CSS Text 3 §4.2: a stop closer than 0.5 ch is
@@ -74,7 +74,7 @@ impl TabStops {
     }
 
     /// Checks the stops: an interval positive, stops not negative, both at most
-    /// [`MAX_WIDTH`](crate::MAX_WIDTH).
+    /// [`MAX_WIDTH`].
     pub(crate) fn validate(&self) -> Result<(), Error> {
         if let Some(i) = self.interval.filter(|i| !(*i > 0.0 && *i <= MAX_WIDTH)) {
             return Err(Error::InvalidTabStops(i));

@@ -165,7 +165,7 @@ impl TextStyle {
     /// style sets those features itself), as browsers do. Negative values tighten, but never so
     /// far that a cluster's advance with its spacing goes below zero (CSS leaves negative
     /// spacing's limits to the implementation): clusters may overlap completely, the pen never
-    /// moves back. At most [`MAX_FONT_SIZE`](crate::MAX_FONT_SIZE) either way
+    /// moves back. At most [`MAX_FONT_SIZE`] either way
     /// ([`Error::InvalidLetterSpacing`] when the paragraph is built).
     pub fn letter_spacing(mut self, px: f32) -> TextStyle {
         self.letter_spacing = px;
