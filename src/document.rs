@@ -145,7 +145,7 @@ impl Document {
             let widest = self
                 .blocks
                 .iter()
-                .map(|b| b.paragraph.max_content_width())
+                .map(|b| b.paragraph.natural_width())
                 .fold(0.0, f32::max);
             if widest <= MAX_WIDTH {
                 options = options.wrapping_at(widest);
@@ -157,7 +157,8 @@ impl Document {
             if !(0.0..=MAX_WIDTH).contains(&block.space_after) {
                 return Err(Error::InvalidSpacing(block.space_after));
             }
-            let mut block_options = options;
+            // A block's final `\n` ends the block: no empty line after it (an empty block is one).
+            let mut block_options = options.final_line(false);
             if let Some(align) = block.align {
                 block_options = block_options.align(align);
             }

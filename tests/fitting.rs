@@ -286,7 +286,8 @@ mod intrinsic {
             let (p, mut cx) = para(&text);
             let (min, max) = (p.min_content_width(), p.max_content_width());
             prop_assert!(min <= max + 1e-3, "{min} > {max}");
-            let hard = text.split_inclusive('\n').count().max(1);
+            // A line per hard break, and the empty last line after a final one.
+            let hard = text.split_inclusive('\n').count().max(1) + usize::from(text.ends_with('\n'));
             let at_max = p.layout(&mut cx, &LayoutOptions::new(max)).unwrap();
             prop_assert_eq!(at_max.lines().len(), hard);
             let opportunities: Vec<usize> =

@@ -332,8 +332,9 @@ proptest! {
         let at = if words { TruncateAt::Word } else { TruncateAt::Grapheme };
         let (p, mut cx) = para(&text);
         let layout = p.layout(&mut cx, &LayoutOptions::new(width).truncate(mode).truncate_at(at)).unwrap();
+        // A line per hard break, and the empty last line after a final one.
         let hard = layout.text().split_inclusive('\n').count().max(1);
-        prop_assert_eq!(layout.lines().len(), hard);
+        prop_assert_eq!(layout.lines().len(), hard + usize::from(text.ends_with('\n')));
         let bounds = grapheme_bounds(&text);
         let mut previous = 0;
         for r in layout.elided() {

@@ -346,7 +346,10 @@ impl Editor {
         for k in range.start..self.blocks.len() {
             if range.contains(&k) {
                 let layout = &mut self.layout.blocks[k];
-                self.blocks[k].paragraph.layout_into(cx, &self.options, layout)?;
+                // A block's `\n` separates it from the next; the empty block after a final
+                // `\n` is the line where the caret after it stands.
+                let options = self.options.final_line(false);
+                self.blocks[k].paragraph.layout_into(cx, &options, layout)?;
                 layout.translate_y(y);
             } else {
                 let layout = &mut self.layout.blocks[k];

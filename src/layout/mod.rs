@@ -77,7 +77,7 @@ pub(crate) fn layout_paragraph(
     let width = if options.get_wrap() {
         options.get_width()
     } else {
-        para.max_content_width()
+        para.natural_width()
     };
     out.width = width;
     out.direction = Some(para.direction());
@@ -93,6 +93,14 @@ pub(crate) fn layout_paragraph(
     } = scratch;
     break_paragraph(para, shaper, options, max, breaking, lines);
     truncate(para, shaper, cuts, options, width, lines);
+    // A text ending at a hard break has an empty last line, where the caret after the break
+    // stands (as in Pango and a browser's textarea); not when a line limit is reached.
+    if options.get_final_line()
+        && ends_with_hard_break(&para.text)
+        && options.get_max_lines().is_none_or(|max| lines.len() < max)
+    {
+        lines.push(para.text.len()..para.text.len());
+    }
     out.elided.extend(
         cuts.cuts
             .iter()
@@ -174,7 +182,9 @@ fn lay_line(
         }
     };
     let hang_start = visual.hang_start;
-    let level = para.paragraph_level_at(range.start);
+    // The empty line after a final break is in the direction of the paragraph before it (as
+    // Pango's auto direction: a paragraph without strong chars follows the one before).
+    let level = para.paragraph_level_at(range.start.min(para.text.len().saturating_sub(1)));
     let rtl = level % 2 == 1;
     let (first_run, first_glyph) = (out.runs.len(), out.glyphs.len());
     let mut placed = place_line(para, shaper, place, &visual, range.clone(), hyphen, ellipsis, out);

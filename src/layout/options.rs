@@ -161,6 +161,7 @@ pub struct LayoutOptions {
     truncate_at: TruncateAt,
     text_wrap: TextWrap,
     breaking: LineBreaking,
+    final_line: bool,
 }
 
 impl LayoutOptions {
@@ -177,6 +178,7 @@ impl LayoutOptions {
             truncate_at: TruncateAt::Grapheme,
             text_wrap: TextWrap::Wrap,
             breaking: LineBreaking::FirstFit,
+            final_line: true,
         }
     }
 
@@ -357,6 +359,36 @@ impl LayoutOptions {
     /// What happens to a word wider than the line ([`LayoutOptions::overflow_wrap`]).
     pub fn get_overflow_wrap(&self) -> OverflowWrap {
         self.overflow_wrap
+    }
+
+    /// Whether a text ending at a hard break (`"ab\n"`) gets an empty last line after it, where
+    /// the caret after the break stands and a click below the text lands (default: yes, as in
+    /// Pango and a browser's textarea). [`Document`](crate::Document) and
+    /// [`Editor`](crate::Editor) turn it off for their blocks, whose final `\n` only separates
+    /// them from the next block; turn it off too when stacking paragraphs yourself.
+    ///
+    /// ```
+    /// # #[cfg(feature = "bundled-fonts")] {
+    /// use shrift::{Cursor, FontBook, LayoutContext, LayoutOptions, Paragraph, TextStyle};
+    /// let book = FontBook::with_bundled_fonts();
+    /// let mut cx = LayoutContext::new();
+    /// let para = Paragraph::new("ab\n", TextStyle::new("Noto Sans"), &book, &mut cx)?;
+    /// let layout = para.layout(&mut cx, &LayoutOptions::new(300.0))?;
+    /// assert_eq!(layout.lines().len(), 2);
+    /// assert_eq!(layout.line_of(Cursor::new(3)), 1);
+    /// let block = para.layout(&mut cx, &LayoutOptions::new(300.0).final_line(false))?;
+    /// assert_eq!(block.lines().len(), 1);
+    /// # }
+    /// # Ok::<(), shrift::Error>(())
+    /// ```
+    pub fn final_line(mut self, on: bool) -> LayoutOptions {
+        self.final_line = on;
+        self
+    }
+
+    /// Whether a final hard break gets an empty line ([`LayoutOptions::final_line`]).
+    pub fn get_final_line(&self) -> bool {
+        self.final_line
     }
 
     /// The line limit of [`LayoutOptions::max_lines`], if any.

@@ -9,6 +9,7 @@ use super::itemize::{shape_request, Item};
 use super::segments::{Ellipsis, Segment, SoftHyphen, CLUSTER_START, UNSAFE_TO_BREAK};
 use super::styles::{clamp_spacing, spacing_after, style_run_at};
 use crate::font::Font;
+use crate::limits::MAX_WIDTH;
 use crate::shape::{ShapeRequest, ShapedGlyph};
 use crate::style::tabs::ResolvedTabs;
 use crate::style::TextStyle;
@@ -130,7 +131,16 @@ impl Paragraph {
 
     /// The width of the widest line when lines end only at hard breaks (CSS max-content): what
     /// [`LayoutOptions::no_wrap`](crate::LayoutOptions::no_wrap) lays out at. Whitespace hanging at a line's end is left out.
+    ///
+    /// At most [`MAX_WIDTH`](crate::MAX_WIDTH), so that `LayoutOptions::new(max_content_width())`
+    /// is always accepted; a longer line (a pasted megabyte) still lays out unwrapped at its full
+    /// width with `no_wrap`.
     pub fn max_content_width(&self) -> f32 {
+        self.natural_width().min(MAX_WIDTH)
+    }
+
+    /// [`Paragraph::max_content_width`] without the clamp: the width of an unwrapped layout.
+    pub(crate) fn natural_width(&self) -> f32 {
         let (mut widest, mut line) = (0.0f32, 0.0f32);
         for s in &self.segments {
             let (advance, body) = self.segment_extent(s, line);
