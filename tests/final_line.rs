@@ -28,7 +28,8 @@ fn layout(text: &str, options: &LayoutOptions) -> shrift::Layout {
 
 #[test]
 fn a_final_break_has_an_empty_line_with_the_caret_after_it() {
-    let cases: [(&str, &[(usize, usize)], f32); 5] = [
+    type Case = (&'static str, &'static [(usize, usize)], f32);
+    let cases: [Case; 5] = [
         ("ab\n", &[(0, 3), (3, 3)], 0.0),
         ("אב\n", &[(0, 5), (5, 5)], 300.0),
         ("a\n\n", &[(0, 2), (2, 3), (3, 3)], 0.0),
