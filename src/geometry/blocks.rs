@@ -46,22 +46,30 @@ impl DocumentLayout {
     pub fn hit_test(&self, x: f32, y: f32) -> DocumentCursor {
         let y = if y.is_nan() { 0.0 } else { y };
         let blocks = self.blocks();
-        let mut best = (0, f32::INFINITY);
-        for (i, b) in blocks.iter().enumerate() {
-            let (Some(first), Some(last)) = (b.lines().first(), b.lines().last()) else {
-                continue;
-            };
+        // Blocks are stacked downwards: bisect for the first whose bottom is below y; the
+        // nearest block is it or the one above (a gap between them: the nearer one, the upper
+        // on a tie). A block without lines (a layout left empty by an error) is skipped.
+        let k = blocks.partition_point(|b| b.lines().last().is_none_or(|l| l.top() + l.height() <= y));
+        let above = (0..k).rev().find(|&i| !blocks[i].lines().is_empty());
+        let below = (k..blocks.len()).find(|&i| !blocks[i].lines().is_empty());
+        let distance = |i: usize| {
+            let lines = blocks[i].lines();
+            let (first, last) = (&lines[0], &lines[lines.len() - 1]);
             let (top, bottom) = (first.top(), last.top() + last.height());
-            let d = if y < top { top - y } else { (y - bottom).max(0.0) };
-            if d < best.1 {
-                best = (i, d);
+            if y < top {
+                top - y
+            } else {
+                (y - bottom).max(0.0)
             }
-        }
-        let cursor = blocks.get(best.0).map_or(Cursor::new(0), |b| b.hit_test(x, y));
-        DocumentCursor {
-            block: best.0,
-            cursor,
-        }
+        };
+        let block = match (above, below) {
+            (Some(a), Some(b)) if distance(b) < distance(a) => b,
+            (Some(a), _) => a,
+            (None, Some(b)) => b,
+            (None, None) => 0,
+        };
+        let cursor = blocks.get(block).map_or(Cursor::new(0), |b| b.hit_test(x, y));
+        DocumentCursor { block, cursor }
     }
 
     /// The carets of a document cursor ([`Layout::carets`](crate::Layout::carets) of its
@@ -175,6 +183,51 @@ impl DocumentLayout {
         DocumentCursor {
             block: target,
             cursor,
+        }
+    }
+}
+
+#[cfg(all(test, feature = "bundled-fonts"))]
+mod tests {
+    use crate::{Block, Document, FontBook, LayoutContext, Paragraph, TextStyle};
+
+    /// The bisection finds the block the old scan found (the nearest, the upper on a tie) at
+    /// every y from above the first block to below the last, across gaps between blocks.
+    #[test]
+    fn hit_test_bisects_to_the_nearest_block() {
+        let book = FontBook::with_bundled_fonts();
+        let mut cx = LayoutContext::new();
+        let mut doc = Document::new();
+        for (k, text) in ["א ב ג ד ה", "one two three four", "", "ו ז", "x"]
+            .iter()
+            .enumerate()
+        {
+            let para = Paragraph::new(
+                text,
+                TextStyle::new("Noto Sans, Noto Sans Hebrew"),
+                &book,
+                &mut cx,
+            )
+            .unwrap();
+            doc.push(Block::new(para).space_after(k as f32 * 7.0));
+        }
+        let laid = doc.layout(&mut cx, 60.0).unwrap();
+        let scan = |y: f32| {
+            let mut best = (0, f32::INFINITY);
+            for (i, b) in laid.blocks().iter().enumerate() {
+                let (first, last) = (&b.lines()[0], b.lines().last().unwrap());
+                let (top, bottom) = (first.top(), last.top() + last.height());
+                let d = if y < top { top - y } else { (y - bottom).max(0.0) };
+                if d < best.1 {
+                    best = (i, d);
+                }
+            }
+            best.0
+        };
+        let mut y = -30.0;
+        while y < laid.height() + 30.0 {
+            assert_eq!(laid.hit_test(20.0, y).block, scan(y), "y = {y}");
+            y += 0.25;
         }
     }
 }
