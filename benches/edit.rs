@@ -1,3 +1,17 @@
+//! How editing costs grow with the text (issue 22), three groups:
+//!
+//! - `query`: a hit test plus the carets where it lands, on one unwrapped line
+//!   (`LayoutOptions::no_wrap`) of 1 KB, 64 KB and 1 MB, Latin and Yiddish, and on the article's
+//!   longest paragraph wrapped at 600 px; the line's index is built by a first query outside the
+//!   timing (it is built once per layout).
+//! - `keystroke`: a char typed mid-paragraph and erased again (two edits) with the `Editor`, in
+//!   one paragraph of 1 KB, 64 KB and 1 MB.
+//! - `edit`: the older table: a keystroke in 34 KB of ~40 paragraphs and of one paragraph, beside
+//!   building and laying out the whole edited text again.
+//!
+//! The first two take English prose (the article's body) or Yiddish (the mixed corpus's Hebrew-
+//! script words) repeated to the size; the `edit` group:
+//!
 //! A keystroke in a long text: one char typed in the middle and erased again (two edits), with
 //! the editor, in a 34 KB document of ~40 paragraphs and in a single 34 KB paragraph; beside
 //! them, what the same keystroke costs without the editor: the edited text built and laid out
@@ -7,10 +21,117 @@
 //! repeated to 34 KB, so later copies find their words in the word cache more often than fresh
 //! prose would.
 
+use std::hint::black_box;
+
 use criterion::{criterion_group, criterion_main, Criterion};
 use shrift::{
-    Block, Document, Editor, FontBook, LayoutContext, LayoutOptions, Paragraph, Selection, TextStyle,
+    Block, Cursor, Document, Editor, FontBook, LayoutContext, LayoutOptions, Paragraph, Selection,
+    TextStyle,
 };
+
+/// The sizes of the growth tables.
+const SIZES: [(&str, usize); 3] = [("1KB", 1024), ("64KB", 64 * 1024), ("1MB", 1024 * 1024)];
+
+/// Words of one script from the corpus, repeated (space-separated) to `len` bytes.
+fn prose(yiddish: bool, len: usize) -> String {
+    let source = [
+        include_str!("../tests/data/article.txt"),
+        include_str!("../tests/data/mixed.txt"),
+    ]
+    .concat();
+    let hebrew = |w: &&str| w.chars().any(|c| ('\u{5d0}'..='\u{5ea}').contains(&c));
+    let words: Vec<&str> = source
+        .split_whitespace()
+        .filter(|w| hebrew(w) == yiddish)
+        .collect();
+    let mut out = String::with_capacity(len + 64);
+    for w in words.iter().cycle() {
+        if out.len() + w.len() + 1 > len {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// The middle of `text`, moved forward to a char boundary.
+fn middle(text: &str) -> usize {
+    let mut m = text.len() / 2;
+    while !text.is_char_boundary(m) {
+        m += 1;
+    }
+    m
+}
+
+fn queries(c: &mut Criterion) {
+    let book = FontBook::with_bundled_fonts();
+    let style = TextStyle::new("Noto Serif, Noto Serif Hebrew");
+    let mut group = c.benchmark_group("query");
+    group.sample_size(20);
+    let mut cx = LayoutContext::new();
+    for (script, yiddish) in [("latin", false), ("yiddish", true)] {
+        for (size, len) in SIZES {
+            let text = prose(yiddish, len);
+            let para = Paragraph::new(&text, style.clone(), &book, &mut cx).unwrap();
+            let layout = para.layout(&mut cx, &LayoutOptions::no_wrap()).unwrap();
+            let (x, y) = (layout.width() * 0.37, layout.lines()[0].top() + 5.0);
+            layout.carets(layout.hit_test(x, y)); // builds the line's index
+            group.bench_function(format!("unwrapped_line_{script}/{size}"), |b| {
+                b.iter(|| black_box(layout.carets(layout.hit_test(black_box(x), y))))
+            });
+        }
+    }
+    let article = include_str!("../tests/data/article.txt");
+    let longest = article.lines().max_by_key(|l| l.len()).unwrap();
+    let para = Paragraph::new(longest, style, &book, &mut cx).unwrap();
+    let layout = para.layout(&mut cx, &LayoutOptions::new(600.0)).unwrap();
+    let line = &layout.lines()[layout.lines().len() / 2];
+    let (x, y) = (300.0, line.top() + 5.0);
+    layout.carets(layout.hit_test(x, y));
+    group.bench_function("article_paragraph_600px", |b| {
+        b.iter(|| black_box(layout.carets(layout.hit_test(black_box(x), y))))
+    });
+    // Every caret of a line, from the first offset to the last, on the 64 KB line: what
+    // drawing a selection or walking with arrows asks.
+    let text = prose(false, 64 * 1024);
+    let para = Paragraph::new(&text, TextStyle::new("Noto Serif"), &book, &mut cx).unwrap();
+    let layout = para.layout(&mut cx, &LayoutOptions::no_wrap()).unwrap();
+    layout.carets(Cursor::new(0));
+    group.bench_function("unwrapped_line_latin/64KB_caret_per_offset_x1000", |b| {
+        b.iter(|| {
+            for k in 0..1000 {
+                black_box(layout.carets(Cursor::new(k * 61)));
+            }
+        })
+    });
+    group.finish();
+}
+
+fn keystrokes(c: &mut Criterion) {
+    let book = FontBook::with_bundled_fonts();
+    let style = TextStyle::new("Noto Serif, Noto Serif Hebrew");
+    let mut group = c.benchmark_group("keystroke");
+    group.sample_size(10);
+    for (script, yiddish) in [("latin", false), ("yiddish", true)] {
+        for (size, len) in SIZES {
+            let text = prose(yiddish, len);
+            let at = middle(&text);
+            let mut cx = LayoutContext::new();
+            let mut editor = Editor::new(&text, style.clone(), &book, &mut cx, LayoutOptions::new(600.0)).unwrap();
+            group.bench_function(format!("one_paragraph_{script}/{size}"), |b| {
+                b.iter(|| {
+                    editor.set_selection(Selection::caret(at));
+                    editor.insert(&mut cx, "x").unwrap();
+                    editor.backspace(&mut cx).unwrap();
+                })
+            });
+        }
+    }
+    group.finish();
+}
 
 const SIZE: usize = 34 * 1024;
 
@@ -84,5 +205,5 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+criterion_group!(benches, queries, keystrokes, bench);
 criterion_main!(benches);
