@@ -25,8 +25,7 @@ use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use shrift::{
-    Block, Cursor, Document, Editor, FontBook, LayoutContext, LayoutOptions, Paragraph, Selection,
-    TextStyle,
+    Block, Cursor, Document, Editor, FontBook, LayoutContext, LayoutOptions, Paragraph, Selection, TextStyle,
 };
 
 /// The sizes of the growth tables.
@@ -120,7 +119,8 @@ fn keystrokes(c: &mut Criterion) {
             let text = prose(yiddish, len);
             let at = middle(&text);
             let mut cx = LayoutContext::new();
-            let mut editor = Editor::new(&text, style.clone(), &book, &mut cx, LayoutOptions::new(600.0)).unwrap();
+            let mut editor =
+                Editor::new(&text, style.clone(), &book, &mut cx, LayoutOptions::new(600.0)).unwrap();
             group.bench_function(format!("one_paragraph_{script}/{size}"), |b| {
                 b.iter(|| {
                     editor.set_selection(Selection::caret(at));

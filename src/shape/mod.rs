@@ -1,5 +1,6 @@
-//! Shaping: the one module that talks to a shaper, with one file per backend: rustybuzz
-//! (`rustybuzz.rs`, the default) and HarfRust (`harfrust.rs`, feature `harfrust`).
+//! Shaping: the one module that talks to a shaper, with one file per backend: HarfRust
+//! (`harfrust.rs`, feature `harfrust`, on by default: the default backend) and rustybuzz
+//! (`rustybuzz.rs`, always built; the default without the feature).
 //!
 //! In: a [`ShapeRequest`] (a range of the paragraph, its face, size, direction, script, language,
 //! features). Out: [`ShapedGlyph`]s, left to right. Each item is shaped by one call, with the

@@ -300,13 +300,19 @@ fn median(v: &mut [f64]) -> f64 {
 fn main() {
     let rounds: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(40);
     let per_round = 25;
+    // The default backend (HarfRust since issue 24), as a user who takes the defaults gets it.
+    let mut default = Shrift::new(shrift::ShapingBackend::default());
+    let default_name: &'static str = match shrift::ShapingBackend::default() {
+        shrift::ShapingBackend::Harfrust => "shrift cold, default backend (harfrust)",
+        shrift::ShapingBackend::Rustybuzz => "shrift cold, default backend (rustybuzz)",
+    };
     let mut rb = Shrift::new(shrift::ShapingBackend::Rustybuzz);
     let mut hr = Shrift::new(shrift::ShapingBackend::Harfrust);
     let mut rb_warm = Shrift::new(shrift::ShapingBackend::Rustybuzz);
     let mut hr_warm = Shrift::new(shrift::ShapingBackend::Harfrust);
     let mut rb_fresh = Shrift::new(shrift::ShapingBackend::Rustybuzz);
     let mut hr_fresh = Shrift::new(shrift::ShapingBackend::Harfrust);
-    let mut rb_reflow = Shrift::new(shrift::ShapingBackend::Rustybuzz);
+    let mut rb_reflow = Shrift::new(shrift::ShapingBackend::default());
     let mut rb_words = Shrift::new(shrift::ShapingBackend::Rustybuzz);
     rb_words.cx.set_word_cache(true);
     let mut hr_words = Shrift::new(shrift::ShapingBackend::Harfrust);
@@ -317,6 +323,7 @@ fn main() {
     let mut parley_reflow = Parley::new();
     let width = |i: usize| if i % 2 == 0 { 420.0 } else { 600.0 };
     let mut cases = vec![
+        Case { name: default_name, run: Box::new(move |_| default.cold()), samples: vec![], allocs: (0, 0) },
         Case { name: "shrift cold (rustybuzz)", run: Box::new(move |_| rb.cold()), samples: vec![], allocs: (0, 0) },
         Case { name: "shrift cold (harfrust)", run: Box::new(move |_| hr.cold()), samples: vec![], allocs: (0, 0) },
         Case { name: "shrift cold, word cache (rustybuzz)", run: Box::new(move |_| rb_words.cold()), samples: vec![], allocs: (0, 0) },
