@@ -25,6 +25,8 @@
 //!
 //! Check it against HarfBuzz and the JDK with `../shared/tools/oracle.py DUMP --fonts fonts`.
 
+#[path = "common/dump_json.rs"]
+mod dump_json;
 #[path = "common/layout_flags.rs"]
 mod layout_flags;
 #[path = "common/setup.rs"]
@@ -34,7 +36,7 @@ use layout_flags::LayoutFlags;
 
 use std::process::ExitCode;
 
-use shrift::{AtOffset, Block, Document, DocumentLayout, LayoutContext, Paragraph, TextStyle};
+use shrift::{Block, Document, DocumentLayout, LayoutContext, Paragraph, TextStyle};
 
 struct Args {
     width: f32,
@@ -123,41 +125,7 @@ fn run() -> Result<String, String> {
 
     // The dump contract's shape: each paragraph is a `Layout` serialised (shrift's `serde`
     // feature) with its offsets into the whole file.
-    let paragraphs: Vec<AtOffset<'_>> = laid
-        .blocks()
-        .iter()
-        .zip(&starts)
-        .map(|(layout, &start)| AtOffset(layout, start))
-        .collect();
-    let dump = Dump {
-        width: laid.width(),
-        dir: &args.dir,
-        text: &text,
-        paragraphs,
-    };
-    let mut json = serde_json::to_string(&dump).map_err(|e| e.to_string())?;
-    json.push('\n');
-    Ok(json)
-}
-
-/// The dump's top level: the width, the base direction asked for, the text, the paragraphs.
-struct Dump<'a> {
-    width: f32,
-    dir: &'a str,
-    text: &'a str,
-    paragraphs: Vec<AtOffset<'a>>,
-}
-
-impl serde::Serialize for Dump<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("Dump", 4)?;
-        st.serialize_field("width", &self.width)?;
-        st.serialize_field("dir", self.dir)?;
-        st.serialize_field("text", self.text)?;
-        st.serialize_field("paragraphs", &self.paragraphs)?;
-        st.end()
-    }
+    dump_json::dump_json(&laid, &args.dir, &text, &starts)
 }
 
 fn main() -> ExitCode {

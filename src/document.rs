@@ -136,10 +136,22 @@ impl Document {
         out: &mut DocumentLayout,
     ) -> Result<(), Error> {
         out.blocks.resize_with(self.blocks.len(), Layout::default);
+        let column = self.column_options(options)?;
+        for (block, layout) in self.blocks.iter().zip(&mut out.blocks) {
+            block
+                .paragraph
+                .layout_into(cx, &block.options(&column)?, layout)?;
+        }
+        self.stack(&column, out);
+        Ok(())
+    }
+
+    /// The options of the column every block is laid out in (checked): without wrapping, the
+    /// widest block's max-content width, so that no line wraps and each block aligns within
+    /// the one column.
+    pub(crate) fn column_options(&self, options: &LayoutOptions) -> Result<LayoutOptions, Error> {
         // Checked here too so that an empty document rejects a bad width like any other.
         options.validate()?;
-        // Without wrapping, every block is laid out at the widest block's max-content width: no
-        // line wraps, and each block aligns within the one column.
         let mut options = *options;
         if !options.get_wrap() {
             let widest = self
@@ -151,32 +163,44 @@ impl Document {
                 options = options.wrapping_at(widest);
             }
         }
+        Ok(options)
+    }
+
+    /// Moves each laid-out block below the one before (its space after it between them), and
+    /// sets the document's width and height.
+    pub(crate) fn stack(&self, column: &LayoutOptions, out: &mut DocumentLayout) {
         let mut y = 0.0f32;
         let mut widest = 0.0f32;
         for (block, layout) in self.blocks.iter().zip(&mut out.blocks) {
-            if !(0.0..=MAX_WIDTH).contains(&block.space_after) {
-                return Err(Error::InvalidSpacing(block.space_after));
-            }
-            // A block's final `\n` ends the block: no empty line after it (an empty block is one).
-            let mut block_options = options.final_line(false);
-            if let Some(align) = block.align {
-                block_options = block_options.align(align);
-            }
-            if let Some(mode) = block.line_height {
-                block_options = block_options.line_height_mode(mode);
-            }
-            block.paragraph.layout_into(cx, &block_options, layout)?;
             layout.translate_y(y);
             y += layout.height() + block.space_after;
             widest = widest.max(layout.width());
         }
         out.height = y;
-        out.width = if options.get_wrap() {
-            options.get_width()
+        out.width = if column.get_wrap() {
+            column.get_width()
         } else {
             widest
         };
-        Ok(())
+    }
+}
+
+impl Block {
+    /// The options this block is laid out with in `column`: its own alignment and line height
+    /// where set. [`Error::InvalidSpacing`] for a bad space after it.
+    pub(crate) fn options(&self, column: &LayoutOptions) -> Result<LayoutOptions, Error> {
+        if !(0.0..=MAX_WIDTH).contains(&self.space_after) {
+            return Err(Error::InvalidSpacing(self.space_after));
+        }
+        // A block's final `\n` ends the block: no empty line after it (an empty block is one).
+        let mut options = column.final_line(false);
+        if let Some(align) = self.align {
+            options = options.align(align);
+        }
+        if let Some(mode) = self.line_height {
+            options = options.line_height_mode(mode);
+        }
+        Ok(options)
     }
 }
 

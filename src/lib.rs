@@ -67,7 +67,9 @@
 //! ## Guarantees
 //!
 //! - Every byte of a paragraph is in exactly one line; a line's range includes its trailing
-//!   whitespace and the separator that ends it. Runs never cover hard line breaks.
+//!   whitespace and the separator that ends it. Runs never cover hard line breaks. A paragraph
+//!   ending at a hard break has an empty last line after it, where the caret after the break
+//!   stands ([`LayoutOptions::final_line`]).
 //! - Runs of a line are in visual order, left to right, each reordered by rules L1 and L2 for that
 //!   line alone; glyphs of a run are left to right.
 //! - Each run's glyphs are what shaping that run alone (the paragraph as context) gives: reused
@@ -87,6 +89,8 @@
 // Nothing the caller hands in may panic the library: no unwrap or expect outside tests.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+#[cfg(feature = "rayon")]
+pub mod batch;
 mod context;
 mod document;
 mod editor;

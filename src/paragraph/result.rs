@@ -132,7 +132,7 @@ impl Paragraph {
     /// The width of the widest line when lines end only at hard breaks (CSS max-content): what
     /// [`LayoutOptions::no_wrap`](crate::LayoutOptions::no_wrap) lays out at. Whitespace hanging at a line's end is left out.
     ///
-    /// At most [`MAX_WIDTH`](crate::MAX_WIDTH), so that `LayoutOptions::new(max_content_width())`
+    /// At most [`MAX_WIDTH`], so that `LayoutOptions::new(max_content_width())`
     /// is always accepted; a longer line (a pasted megabyte) still lays out unwrapped at its full
     /// width with `no_wrap`.
     pub fn max_content_width(&self) -> f32 {
