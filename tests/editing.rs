@@ -75,14 +75,43 @@ fn hebrew_halves_and_line_sides() {
     assert_eq!(glyphs.len(), 2);
     let alef = glyphs.iter().find(|g| g.cluster == 0).unwrap();
     let y = 5.0;
-    assert_eq!(l.hit_test(alef.x + alef.advance * 0.25, y).offset, 2);
-    assert_eq!(l.hit_test(alef.x + alef.advance * 0.75, y).offset, 0);
+    for (share, offset) in [(0.25, 2), (0.4, 2), (0.6, 0), (0.75, 0)] {
+        assert_eq!(
+            l.hit_test(alef.x + alef.advance * share, y).offset,
+            offset,
+            "{share}"
+        );
+    }
     assert_eq!(l.hit_test(1000.0, y).offset, 0);
     assert_eq!(l.hit_test(-1000.0, y).offset, 4);
     // Non-finite points: NaN counts as 0, infinities as far beside.
     assert_eq!(l.hit_test(f32::INFINITY, f32::NAN).offset, 0);
     assert_eq!(l.hit_test(f32::NEG_INFINITY, f32::INFINITY).offset, 4);
     assert_eq!(l.hit_test(f32::NAN, f32::NEG_INFINITY), l.hit_test(0.0, 0.0));
+}
+
+#[test]
+fn a_hit_takes_the_nearer_edge_of_the_cluster() {
+    // Pango (pango_layout_xy_to_index) and Chromium: a point in a cluster's left half of a
+    // left-to-right run is the offset before it, in its right half the offset after. By hand:
+    // "a" of Noto Sans advances 561 of 1000 units (hmtx), 8.976 px at 16 px, so the midpoint
+    // of "a" in "ab" is 4.488 px from the line's left edge; "b" (615 units: 9.84 px) spans
+    // 8.976 to 18.816, midpoint 13.896 (HarfBuzz shapes "ab" with exactly these advances, no
+    // kerning).
+    let l = lay("ab", 300.0);
+    let y = 5.0;
+    let cases = [
+        (0.5, 0),
+        (4.40, 0),
+        (4.58, 1),
+        (8.5, 1),
+        (13.80, 1),
+        (13.99, 2),
+        (18.7, 2),
+    ];
+    for (x, offset) in cases {
+        assert_eq!(l.hit_test(x, y).offset, offset, "x = {x}");
+    }
 }
 
 #[test]

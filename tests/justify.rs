@@ -170,6 +170,25 @@ proptest! {
             if stretched {
                 let (l, r) = extent(&justified, i);
                 prop_assert!(close(l, 0.0) && close(r, width), "line {} spans {} to {} of {}", i, l, r, width);
+                // CSS Text 3 (text-justify: auto, for Latin and Hebrew): the slack goes to the
+                // word separators in equal shares. Every U+0020 before the line's hanging
+                // whitespace gets (width - the unjustified line's width) / their number, and no
+                // other glyph gets anything.
+                let text = justified.text();
+                let line_text = &text[b.range()];
+                let body_end = b.range().start + line_text.trim_end_matches([' ', '\n']).len();
+                let glyphs: Vec<&shrift::Glyph> = justified.runs(b).iter().flat_map(|r| justified.glyphs(r)).collect();
+                let is_space = |g: &shrift::Glyph| g.text_offset() < body_end && text.as_bytes()[g.text_offset()] == b' ';
+                let spaces = glyphs.iter().filter(|g| is_space(g)).count();
+                prop_assert!(spaces > 0);
+                let share = (width - a.width()) / spaces as f32;
+                for g in &glyphs {
+                    if is_space(g) {
+                        prop_assert!(g.extra > 0.0 && (g.extra - share).abs() < 1e-3, "space at {} gets {} not {}", g.text_offset(), g.extra, share);
+                    } else {
+                        prop_assert_eq!(g.extra, 0.0, "glyph at {} stretched", g.text_offset());
+                    }
+                }
             }
             prop_assert!(b.width() <= width + 0.01 || a.width() > width);
         }
