@@ -144,3 +144,22 @@ fn bad_tab_stops_are_errors() {
         assert!(matches!(result, Err(Error::InvalidTabStops(_))));
     }
 }
+
+/// A ZWJ after a tab is shaped into the tab's cluster (two glyphs, one cluster): the cluster is
+/// as wide as the tab, once. Found by tests/edit_properties.rs: the tab's width went to both
+/// glyphs, and the line overflowed its box. Noto Serif: "a" 9.008 px (hmtx 563 at 16 px), so
+/// the tab stops at the first default stop, 33.28 (more than half a space away), where "b"
+/// starts.
+#[test]
+fn a_tab_cluster_of_two_glyphs_is_one_tab_wide() {
+    for text in ["a\t\u{200d}b", "a\t\u{200c}b"] {
+        let l = lay(text, serif(), TabStops::new(), BaseDirection::Ltr, 300.0);
+        let b = text.len() - 1;
+        assert!(close(pen_at(&l, b), 33.28), "{text:?}: b at {}", pen_at(&l, b));
+        let line = &l.lines()[0];
+        assert!(close(
+            line.width(),
+            33.28 + pens(&l).find(|(_, g)| g.text_offset() == b).unwrap().1.advance
+        ));
+    }
+}

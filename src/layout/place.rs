@@ -254,14 +254,22 @@ fn place_general(
     let (para, lr) = (run.para, run.lr);
     // The advance of the current cluster's glyphs so far (spacing is held by it).
     let mut cluster_advance = 0.0f32;
+    // The tab cluster whose width is already placed.
+    let mut tab_placed: Option<usize> = None;
     for (k, g) in glyphs.iter().enumerate() {
         let cluster = if lr.ellipsis {
             lr.range.start
         } else {
             g.text_offset()
         };
+        // A tab's cluster is as wide as the tab (a ZWJ or a mark shaped into it adds nothing):
+        // its width goes to the cluster's first glyph placed, the others get none.
         let advance = match tabs.binary_search_by_key(&cluster, |t| t.0) {
-            Ok(k) => tabs[k].1,
+            Ok(_) if tab_placed == Some(cluster) => 0.0,
+            Ok(k) => {
+                tab_placed = Some(cluster);
+                tabs[k].1
+            }
             _ => g.advance,
         };
         cluster_advance += advance;
