@@ -9,6 +9,7 @@ use shrift::{
 };
 
 const SERIF_HEBREW: &[u8] = include_bytes!("../fonts/NotoSerifHebrew-Regular.ttf");
+const SERIF: &[u8] = include_bytes!("../fonts/NotoSerif-Regular.ttf");
 
 fn para_in(text: &str, stack: &str) -> (Paragraph, LayoutContext) {
     let book = FontBook::with_bundled_fonts();
@@ -73,9 +74,10 @@ fn no_wrap_ends_lines_only_at_hard_breaks() {
 #[test]
 fn min_content_is_the_widest_word() {
     // The widest unbreakable piece: "אינטערנאַציאָנאַלע" (UAX #14 has no break inside it).
+    // Its width from HarfBuzz (uharfbuzz 0.57, Noto Sans Hebrew, yi, 16 px): 121.824 px.
     let text = "אַ ביסל אינטערנאַציאָנאַלע text";
     let (p, mut cx) = para(text);
-    let word = para("אינטערנאַציאָנאַלע").0.max_content_width();
+    let word = 121.824;
     assert!(
         (p.min_content_width() - word).abs() < 1e-3,
         "{} vs {word}",
@@ -86,10 +88,8 @@ fn min_content_is_the_widest_word() {
     let layout = p
         .layout(&mut cx, &LayoutOptions::new(p.min_content_width()))
         .unwrap();
-    let breaks: Vec<usize> = shrift::line_break_opportunities(text)
-        .iter()
-        .map(|b| b.pos)
-        .collect();
+    // Opportunities from unicode-linebreak (UAX #14, a second implementation).
+    let breaks: Vec<usize> = unicode_linebreak::linebreaks(text).map(|(pos, _)| pos).collect();
     for line in layout.lines() {
         assert!(breaks.contains(&line.range().end), "{:?}", &text[line.range()]);
     }
@@ -114,13 +114,37 @@ fn line_height_modes() {
             .unwrap();
         layout.lines().iter().map(|l| l.height()).collect()
     };
+    // Natural: each line its faces' ascent + descent + line gap (hhea), the tallest face's:
+    // Noto Serif's 21.79 px on the line holding "YIVO", Noto Serif Hebrew's 18.976 on the others.
     let natural_heights = heights(LineHeight::Natural(1.0));
+    let book = FontBook::with_bundled_fonts();
+    let layout = Paragraph::new(
+        text,
+        TextStyle::new("Noto Serif Hebrew, Noto Serif"),
+        &book,
+        &mut LayoutContext::new(),
+    )
+    .unwrap()
+    .layout(&mut LayoutContext::new(), &LayoutOptions::new(80.0))
+    .unwrap();
+    let (serif, hebrew) = (natural(SERIF), natural(SERIF_HEBREW));
     assert!(
-        natural_heights
-            .iter()
-            .any(|&h| (h - natural_heights[0]).abs() > 0.5),
-        "{natural_heights:?}"
+        (serif - 21.792).abs() < 1e-3 && (hebrew - 18.976).abs() < 1e-3,
+        "{serif} {hebrew}"
     );
+    for (line, h) in layout.lines().iter().zip(&natural_heights) {
+        let expected = if text[line.range()].contains("YIVO") {
+            serif
+        } else {
+            hebrew
+        };
+        assert!(
+            (h - expected).abs() < 1e-3,
+            "{:?}: {h} vs {expected}",
+            &text[line.range()]
+        );
+    }
+    assert!(layout.lines().iter().any(|l| text[l.range()].contains("YIVO")));
     // Uniform: every line the first face's (Noto Serif Hebrew's) natural height.
     let pitch = natural(SERIF_HEBREW);
     for h in heights(LineHeight::Uniform(1.0)) {
@@ -290,8 +314,9 @@ mod intrinsic {
             let hard = text.split_inclusive('\n').count().max(1) + usize::from(text.ends_with('\n'));
             let at_max = p.layout(&mut cx, &LayoutOptions::new(max)).unwrap();
             prop_assert_eq!(at_max.lines().len(), hard);
+            // Opportunities from unicode-linebreak, not from the code under test.
             let opportunities: Vec<usize> =
-                shrift::line_break_opportunities(&text).iter().map(|b| b.pos).collect();
+                unicode_linebreak::linebreaks(&text).map(|(pos, _)| pos).collect();
             let at_min = p.layout(&mut cx, &LayoutOptions::new(min)).unwrap();
             for line in at_min.lines() {
                 let end = line.range().end;
