@@ -3,7 +3,9 @@
 
 use std::ops::Range;
 
-use super::model::{EditResult, Editor, Selection};
+use super::history::EditKind;
+use super::model::{EditResult, Editor};
+use super::selection::Selection;
 use crate::context::LayoutContext;
 use crate::error::{check_range, Error};
 use crate::geometry::{backspace_range, delete_range, Affinity, Carets, Movement, SelectionRect};
@@ -27,9 +29,23 @@ impl Editor {
         range: Range<usize>,
         text: &str,
     ) -> Result<EditResult, Error> {
+        self.edit(cx, range, text, EditKind::Other)
+    }
+
+    /// An edit of `kind`, recorded for undo: a preedit in progress is committed first.
+    fn edit(
+        &mut self,
+        cx: &mut LayoutContext,
+        range: Range<usize>,
+        text: &str,
+        kind: EditKind,
+    ) -> Result<EditResult, Error> {
         check_range(&self.text, &range)?;
-        self.preedit = None;
-        self.splice(cx, range, text)
+        self.commit_preedit();
+        self.record(kind, &range, text);
+        let result = self.splice(cx, range, text);
+        self.finish_record();
+        result
     }
 
     /// The text change under every edit: text, spans, blocks, layout, caret.
@@ -39,6 +55,7 @@ impl Editor {
         range: Range<usize>,
         text: &str,
     ) -> Result<EditResult, Error> {
+        let removed = self.text[range.clone()].to_string();
         self.text.replace_range(range.clone(), text);
         shift_spans(&mut self.spans, &range, text.len());
         let new = range.start..range.start + text.len();
@@ -46,7 +63,9 @@ impl Editor {
         // forms one cluster with it).
         self.selection = Selection::caret(clamp_to_grapheme(&self.text, new.end));
         self.goal_x = None;
-        self.rebuild(cx, range, new)
+        let mut result = self.rebuild(cx, range, new)?;
+        result.removed = removed;
+        Ok(result)
     }
 
     /// Types `text` over the selection (at the caret when nothing is selected).
@@ -56,7 +75,7 @@ impl Editor {
     /// As [`Editor::replace`].
     pub fn insert(&mut self, cx: &mut LayoutContext, text: &str) -> Result<EditResult, Error> {
         let range = self.selection.range();
-        self.replace(cx, range, text)
+        self.edit(cx, range, text, EditKind::Typing)
     }
 
     /// Backspace: the selection, or what [`backspace_range`] gives before the caret (the last
@@ -119,7 +138,7 @@ impl Editor {
         if range.is_empty() {
             return Ok(None);
         }
-        self.replace(cx, range, "").map(Some)
+        self.edit(cx, range, "", EditKind::Deleting).map(Some)
     }
 
     /// Styles `range` with `style`: a span over the others, setting the properties it sets
@@ -142,6 +161,9 @@ impl Editor {
         let merged = style.apply(&self.base);
         self.book
             .resolve(merged.stack(), merged.font_weight(), merged.is_italic())?;
+        // A preedit being composed is committed first (its group before the style's).
+        self.commit_preedit();
+        let spans_before = self.spans.clone();
         self.spans.push((range.clone(), style));
         // The same text, rebuilt over the paragraphs the range touches.
         let first = self.block_of(range.start);
@@ -151,6 +173,7 @@ impl Editor {
             Ok(mut result) => {
                 result.replaced = range.clone();
                 result.inserted = range;
+                self.record_style(spans_before);
                 Ok(result)
             }
             Err(e) => {
@@ -319,6 +342,7 @@ impl Editor {
             Some((range, _)) => range,
             None => self.selection.range(),
         };
+        self.record_preedit_start(&range);
         let result = self.splice(cx, range.clone(), text)?;
         let caret = if text.is_char_boundary(caret) {
             caret
@@ -327,6 +351,8 @@ impl Editor {
         };
         if !text.is_empty() {
             self.preedit = Some((range.start..range.start + text.len(), caret));
+        } else {
+            self.record_preedit_end(None);
         }
         self.selection = Selection::caret(clamp_to_grapheme(&self.text, range.start + caret));
         Ok(result)
@@ -341,6 +367,7 @@ impl Editor {
     pub fn commit_preedit(&mut self) {
         if let Some((range, _)) = self.preedit.take() {
             self.selection = Selection::caret(range.end);
+            self.record_preedit_end(Some(range));
         }
     }
 
@@ -351,7 +378,11 @@ impl Editor {
     /// As [`Editor::replace`].
     pub fn cancel_preedit(&mut self, cx: &mut LayoutContext) -> Result<Option<EditResult>, Error> {
         match self.preedit.take() {
-            Some((range, _)) => self.splice(cx, range, "").map(Some),
+            Some((range, _)) => {
+                let result = self.splice(cx, range, "");
+                self.record_preedit_end(None);
+                result.map(Some)
+            }
             None => Ok(None),
         }
     }

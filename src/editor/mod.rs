@@ -16,8 +16,15 @@
 //! |---|---|
 //! | `model.rs` | the model: text, spans, blocks, incremental rebuild |
 //! | `commands.rs` | insertion, deletion, selection, movement, styles, preedit |
+//! | `selection.rs` | [`Selection`]: anchor, focus, affinity |
+//! | `history.rs` | the undo history's data: groups of changes, spans and selections |
+//! | `undo.rs` | undo and redo: edits recorded in groups, replayed backwards and forwards |
 
 mod commands;
+mod history;
 mod model;
+mod selection;
+mod undo;
 
-pub use model::{EditResult, Editor, Selection};
+pub use model::{EditResult, Editor};
+pub use selection::Selection;

@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use super::history::History;
+use super::selection::Selection;
 use crate::context::LayoutContext;
 use crate::document::DocumentLayout;
 use crate::error::Error;
@@ -14,39 +16,6 @@ use crate::style::SpanStyle;
 use crate::style::TextStyle;
 use crate::text::graphemes::clamp_to_grapheme;
 use crate::text::BaseDirection;
-
-/// A selection: where it started (`anchor`) and where it was extended to (`focus`, the caret),
-/// both offsets into [`Editor::text`]. Collapsed (anchor = focus) it is a caret.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct Selection {
-    /// The end that stays put when the selection is extended.
-    pub anchor: usize,
-    /// The end that moves: where the caret is drawn.
-    pub focus: usize,
-    /// Which line the focus belongs to where it sits at a soft wrap ([`Affinity`]).
-    pub affinity: Affinity,
-}
-
-impl Selection {
-    /// A caret at `offset`.
-    pub fn caret(offset: usize) -> Selection {
-        Selection {
-            anchor: offset,
-            focus: offset,
-            affinity: Affinity::Downstream,
-        }
-    }
-
-    /// The selected bytes, in order.
-    pub fn range(&self) -> Range<usize> {
-        self.anchor.min(self.focus)..self.anchor.max(self.focus)
-    }
-
-    /// Whether nothing is selected.
-    pub fn is_collapsed(&self) -> bool {
-        self.anchor == self.focus
-    }
-}
 
 /// What an edit changed.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,6 +29,9 @@ pub struct EditResult {
     /// The vertical stretch to repaint, top to bottom: the rebuilt blocks, and everything below
     /// them when their height changed.
     pub repaint: (f32, f32),
+    /// The text that was at `replaced` before the edit (empty for an insertion or a style
+    /// change): what an undo puts back.
+    pub removed: String,
 }
 
 /// One paragraph of the editor's text: where it starts and its built paragraph.
@@ -104,6 +76,8 @@ pub struct Editor {
     pub(super) goal_x: Option<f32>,
     /// The input method's uncommitted text: (its range in the shown text, the caret in it).
     pub(super) preedit: Option<(Range<usize>, usize)>,
+    /// Undo and redo.
+    pub(super) history: History,
 }
 
 impl Editor {
@@ -153,6 +127,7 @@ impl Editor {
             selection: Selection::default(),
             goal_x: None,
             preedit: None,
+            history: History::default(),
         };
         let whole = 0..text.len();
         editor.rebuild(cx, whole.clone(), whole)?;
@@ -240,6 +215,7 @@ impl Editor {
             inserted: 0..0,
             blocks: 0..self.blocks.len(),
             repaint: (0.0, self.layout.height()),
+            removed: String::new(),
         })
     }
 
@@ -324,6 +300,7 @@ impl Editor {
             inserted: new,
             blocks,
             repaint: (top, bottom),
+            removed: String::new(),
         })
     }
 
