@@ -174,6 +174,19 @@ fn a_preedit_is_shown_until_committed_or_cancelled() {
 }
 
 #[test]
+fn a_committed_preedit_leaves_the_caret_on_a_cluster_boundary() {
+    // Found by the editor_script fuzz target: a preedit ending in CR, committed before an LF,
+    // put the caret between CR and LF (one grapheme cluster, UAX #29 GB3).
+    let (mut e, mut cx) = editor("\nb");
+    e.set_selection(Selection::caret(0));
+    e.set_preedit(&mut cx, "a\r", 2).unwrap();
+    e.commit_preedit();
+    assert_eq!(e.text(), "a\r\nb");
+    let focus = e.selection().focus;
+    assert!(focus == 1 || focus == 3, "caret at {focus}, inside CR LF");
+}
+
+#[test]
 fn styles_apply_to_ranges_and_grow_with_typing() {
     let (mut e, mut cx) = editor("plain bold plain");
     e.set_style(&mut cx, 6..10, style().weight(700)).unwrap();

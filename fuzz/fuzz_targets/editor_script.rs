@@ -1,7 +1,8 @@
 //! Random edit scripts through the `Editor`: inserts of arbitrary strings, Backspace, Delete,
-//! word deletion, styling, clicks, selections, movements, preedits, width changes. Nothing may
-//! panic; the text stays valid UTF-8 (it is a `String`); the selection's ends stay on grapheme
-//! cluster boundaries.
+//! word deletion, styling, clicks, selections, movements, preedits, width changes, undo and
+//! redo. Nothing may panic; the text stays valid UTF-8 (it is a `String`); the selection's ends
+//! stay on grapheme cluster boundaries; a script without undo or redo, undone to the start,
+//! gives back the empty text it started from.
 //!
 //! Input: 1 byte of direction, then operations: a kind byte, a 4-byte value (an offset, a point
 //! coordinate's f32 bits or a width), and for inserts and preedits a length byte and that many
@@ -50,6 +51,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let mut ops = 0;
+    let mut replayed = false;
     while rest.len() >= 5 && ops < 64 {
         ops += 1;
         let kind = rest[0];
@@ -57,7 +59,7 @@ fuzz_target!(|data: &[u8]| {
         rest = &rest[5..];
         let f = f32::from_bits(value);
         let offset = value as usize % (editor.text().len() + 1);
-        match kind % 14 {
+        match kind % 16 {
             0 | 1 => {
                 let n = rest.first().copied().unwrap_or(0) as usize;
                 let bytes = rest.get(1..(1 + n).min(rest.len())).unwrap_or(&[]);
@@ -91,8 +93,16 @@ fuzz_target!(|data: &[u8]| {
                 let _ = editor.set_options(&mut cx, LayoutOptions::new(f));
             }
             12 => editor.commit_preedit(),
-            _ => {
+            13 => {
                 let _ = editor.cancel_preedit(&mut cx);
+            }
+            14 => {
+                replayed = true;
+                let _ = editor.undo(&mut cx);
+            }
+            _ => {
+                replayed = true;
+                let _ = editor.redo(&mut cx);
             }
         }
         let text = editor.text();
@@ -101,4 +111,11 @@ fuzz_target!(|data: &[u8]| {
         let _ = editor.carets();
         let _ = editor.selection_rects();
     }
+    // Undone to the start (the history keeps more groups than a script has edits).
+    while let Ok(Some(_)) = editor.undo(&mut cx) {}
+    if !replayed {
+        assert_eq!(editor.text(), "", "undo to the start");
+        assert!(editor.spans().is_empty());
+    }
+    while let Ok(Some(_)) = editor.redo(&mut cx) {}
 });

@@ -366,7 +366,9 @@ impl Editor {
     /// Keeps the preedit as text; the caret goes after it.
     pub fn commit_preedit(&mut self) {
         if let Some((range, _)) = self.preedit.take() {
-            self.selection = Selection::caret(range.end);
+            // On a cluster boundary: a preedit ending in CR before an LF, or a base before a
+            // mark, ends inside a cluster.
+            self.selection = Selection::caret(clamp_to_grapheme(&self.text, range.end));
             self.record_preedit_end(Some(range));
         }
     }
