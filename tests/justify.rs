@@ -194,3 +194,30 @@ proptest! {
         }
     }
 }
+
+/// A justified line with nothing to stretch (a word too long for the line, broken between
+/// graphemes) is aligned at its start, as CSS Text 3 §7.3 has it when a line has no
+/// justification opportunity: an RTL line at the right edge, its width its own. (Found by
+/// cargo-mutants: a justification that reported the slack as taken without moving anything
+/// passed every other test.)
+#[test]
+fn a_line_without_spaces_stays_at_its_start() {
+    let text = "אינטערנאַציאָנאַלע אַ";
+    let layout = lay(text, &LayoutOptions::new(60.0).align(Alignment::Justify));
+    assert!(layout.lines().len() > 2);
+    let line = &layout.lines()[0];
+    assert!(!text[line.range()].contains(' '));
+    assert!(line.width() < 60.0, "{}", line.width());
+    assert!(
+        close(line.x() + line.width(), 60.0),
+        "x {} width {}",
+        line.x(),
+        line.width()
+    );
+    let english = lay(
+        "extraordinarily long",
+        &LayoutOptions::new(40.0).align(Alignment::Justify),
+    );
+    let first = &english.lines()[0];
+    assert!(close(first.x(), 0.0) && first.width() < 40.0, "{first:?}");
+}
