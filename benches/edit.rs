@@ -6,6 +6,8 @@
 //!   timing (it is built once per layout).
 //! - `keystroke`: a char typed mid-paragraph and erased again (two edits) with the `Editor`, in
 //!   one paragraph of 1 KB, 64 KB and 1 MB.
+//! - `document`: a keystroke in documents of 1 MB and 10 MB in paragraphs of ~100 bytes (the
+//!   editor over 10,000 and 100,000 blocks).
 //! - `edit`: the older table: a keystroke in 34 KB of ~40 paragraphs and of one paragraph, beside
 //!   building and laying out the whole edited text again.
 //!
@@ -205,5 +207,45 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, queries, keystrokes, bench);
+/// `mb` MB of English prose in paragraphs of about 100 bytes.
+fn document(mb: usize) -> String {
+    let words = prose(false, 4096);
+    let words: Vec<&str> = words.split(' ').collect();
+    let (mut text, mut k) = (String::new(), 0);
+    while text.len() < mb << 20 {
+        let start = text.len();
+        while text.len() - start < 100 {
+            text.push_str(words[k % words.len()]);
+            text.push(' ');
+            k += 1;
+        }
+        text.pop();
+        text.push('\n');
+    }
+    text
+}
+
+fn documents(c: &mut Criterion) {
+    let book = FontBook::with_bundled_fonts();
+    let style = TextStyle::new("Noto Serif, Noto Serif Hebrew");
+    let mut group = c.benchmark_group("document");
+    group.sample_size(10);
+    for mb in [1, 10] {
+        let text = document(mb);
+        let at = middle(&text);
+        let mut cx = LayoutContext::new();
+        let mut editor =
+            Editor::new(&text, style.clone(), &book, &mut cx, LayoutOptions::new(600.0)).unwrap();
+        group.bench_function(format!("keystroke_{mb}MB"), |b| {
+            b.iter(|| {
+                editor.set_selection(Selection::caret(at));
+                editor.insert(&mut cx, "x").unwrap();
+                editor.backspace(&mut cx).unwrap();
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, queries, keystrokes, documents, bench);
 criterion_main!(benches);

@@ -238,9 +238,10 @@ impl Editor {
         let old_height = self.layout.height();
         let n = self.blocks.len();
         // Old blocks wholly before the change: they end with a `\n` at or before its start.
-        let keep_before = (0..n)
-            .take_while(|&k| k + 1 < n && self.blocks[k + 1].start <= old.start)
-            .count();
+        // (The blocks' starts rise: a bisection, not a walk over a long document's blocks.)
+        let keep_before = self.blocks.get(1..).map_or(0, |after_first| {
+            after_first.partition_point(|b| b.start <= old.start)
+        });
         // Old blocks wholly after it: they start at or after its end, still after a `\n`.
         let bytes = self.text.as_bytes();
         let first_after = (keep_before..n)
@@ -269,24 +270,19 @@ impl Editor {
             });
         }
         let n_new = rebuilt.len();
-        let tail: Vec<EditBlock> = self
-            .blocks
-            .drain(first_after..)
-            .map(|mut b| {
+        // The blocks after the change keep their place in the vector (spliced in place: a
+        // keystroke that keeps the number of paragraphs moves none of them) and their starts
+        // move by the change in length.
+        if delta != 0 {
+            for b in &mut self.blocks[first_after..] {
                 b.start = (b.start as isize + delta) as usize;
-                b
-            })
-            .collect();
-        self.blocks.truncate(keep_before);
-        self.blocks.extend(rebuilt);
-        self.blocks.extend(tail);
+            }
+        }
+        self.blocks.splice(keep_before..first_after, rebuilt);
         // Layouts: the kept ones move, the rebuilt ones are laid out.
-        let mut layouts = std::mem::take(&mut self.layout.blocks);
-        let tail_layouts: Vec<Layout> = layouts.drain(first_after.min(layouts.len())..).collect();
-        layouts.truncate(keep_before);
-        layouts.resize_with(keep_before + n_new, Layout::default);
-        layouts.extend(tail_layouts);
-        self.layout.blocks = layouts;
+        let layouts = &mut self.layout.blocks;
+        let end = first_after.min(layouts.len());
+        layouts.splice(keep_before.min(end)..end, (0..n_new).map(|_| Layout::default()));
         let blocks = keep_before..keep_before + n_new;
         self.relayout(cx, blocks.clone())?;
         let top = self.block_top(blocks.start);
@@ -331,9 +327,13 @@ impl Editor {
             } else {
                 let layout = &mut self.layout.blocks[k];
                 let top = layout.lines().first().map_or(y, |l| l.top());
-                if top != y {
-                    layout.translate_y(y - top);
+                if top == y {
+                    // Stacked as before from here down: nothing below moves, and the height
+                    // is what it was.
+                    self.layout.width = self.options.get_width();
+                    return Ok(());
                 }
+                layout.translate_y(y - top);
             }
             let layout = &self.layout.blocks[k];
             y = layout.lines().last().map_or(y, |l| l.top() + l.height());
