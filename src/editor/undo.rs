@@ -52,26 +52,7 @@ impl Editor {
     /// The layout errors of [`Editor::new`] (the text is then restored but its layout may be
     /// stale).
     pub fn undo(&mut self, cx: &mut LayoutContext) -> Result<Option<EditResult>, Error> {
-        self.cancel_preedit(cx)?;
-        let Some(group) = self.history.undo.pop() else {
-            return Ok(None);
-        };
-        let inverse: Vec<(usize, &str, &str)> = group
-            .changes
-            .iter()
-            .rev()
-            .map(|c| (c.at, c.inserted.as_str(), c.removed.as_str()))
-            .collect();
-        let result = self.replay(
-            cx,
-            &inverse,
-            &group.spans_after,
-            &group.spans_before,
-            group.selection_before,
-        );
-        self.history.redo.push(group);
-        self.history.broken = true;
-        result.map(Some)
+        self.step(cx, false)
     }
 
     /// Redoes the last group undone. `None` when there is nothing to redo (any edit after an
@@ -81,23 +62,55 @@ impl Editor {
     ///
     /// As [`Editor::undo`].
     pub fn redo(&mut self, cx: &mut LayoutContext) -> Result<Option<EditResult>, Error> {
+        self.step(cx, true)
+    }
+
+    /// Undoes (`forward` false: the last group's changes backwards, to the spans and selection
+    /// before it) or redoes (forwards, to those after it) one group, moving it to the other
+    /// stack.
+    fn step(&mut self, cx: &mut LayoutContext, forward: bool) -> Result<Option<EditResult>, Error> {
         self.cancel_preedit(cx)?;
-        let Some(group) = self.history.redo.pop() else {
+        let popped = if forward {
+            self.history.redo.pop()
+        } else {
+            self.history.undo.pop()
+        };
+        let Some(group) = popped else {
             return Ok(None);
         };
-        let forward: Vec<(usize, &str, &str)> = group
-            .changes
-            .iter()
-            .map(|c| (c.at, c.removed.as_str(), c.inserted.as_str()))
-            .collect();
-        let result = self.replay(
-            cx,
-            &forward,
-            &group.spans_before,
-            &group.spans_after,
-            group.selection_after,
-        );
-        self.history.undo.push(group);
+        let result = if forward {
+            let changes: Vec<(usize, &str, &str)> = group
+                .changes
+                .iter()
+                .map(|c| (c.at, c.removed.as_str(), c.inserted.as_str()))
+                .collect();
+            self.replay(
+                cx,
+                &changes,
+                &group.spans_before,
+                &group.spans_after,
+                group.selection_after,
+            )
+        } else {
+            let changes: Vec<(usize, &str, &str)> = group
+                .changes
+                .iter()
+                .rev()
+                .map(|c| (c.at, c.inserted.as_str(), c.removed.as_str()))
+                .collect();
+            self.replay(
+                cx,
+                &changes,
+                &group.spans_after,
+                &group.spans_before,
+                group.selection_before,
+            )
+        };
+        if forward {
+            self.history.undo.push(group);
+        } else {
+            self.history.redo.push(group);
+        }
         self.history.broken = true;
         result.map(Some)
     }
