@@ -3,7 +3,7 @@
 # the package leaves out (Cargo.toml's exclude) is never something its tests need.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo package --no-verify --allow-dirty -q
+cargo package -p shrift --no-verify --allow-dirty -q
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 tar xzf target/package/shrift-*.crate -C "$dir"
