@@ -118,10 +118,10 @@ mod tests {
     use super::*;
 
     fn message() -> String {
-        // SAFETY (test): shrift_last_error returns a live NUL-terminated string.
-        unsafe { std::ffi::CStr::from_ptr(shrift_last_error()) }
-            .to_string_lossy()
-            .into_owned()
+        let ptr = shrift_last_error();
+        // SAFETY: shrift_last_error returns a live NUL-terminated string.
+        let s = unsafe { std::ffi::CStr::from_ptr(ptr) };
+        s.to_string_lossy().into_owned()
     }
 
     #[test]
