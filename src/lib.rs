@@ -110,6 +110,8 @@ pub use document::{Block, Document, DocumentLayout};
 pub use editor::{EditResult, Editor, Selection};
 pub use error::Error;
 pub use font::{DecorationMetrics, Font, FontBook, FontMetrics, FontStack, InkBox, Outliner, PathSegment};
+#[cfg(feature = "accesskit")]
+pub use geometry::AccessText;
 pub use geometry::{
     backspace_range, delete_range, word_boundaries, words, Affinity, Caret, Carets, Cursor, DocumentCursor,
     Movement, SelectionRect,

@@ -19,7 +19,10 @@
 //! | `selection.rs` | [`Selection`]: anchor, focus, affinity |
 //! | `history.rs` | the undo history's data: groups of changes, spans and selections |
 //! | `undo.rs` | undo and redo: edits recorded in groups, replayed backwards and forwards |
+//! | `access.rs` | (feature `accesskit`) the editor for screen readers: text runs, selection, actions |
 
+#[cfg(feature = "accesskit")]
+mod access;
 mod commands;
 mod history;
 mod model;

@@ -16,11 +16,14 @@
 //! | `movement.rs` | cursor movement |
 //! | `words.rs` | word boundaries, and what Backspace and Delete remove |
 //! | `blocks.rs` | the same across the blocks of a [`DocumentLayout`](crate::DocumentLayout) |
+//! | `access.rs` | (feature `accesskit`) the text as AccessKit text runs; offsets to AccessKit positions and back |
 //!
 //! Every offset handed in is clamped first ([`Layout::clamp_offset`](crate::Layout::clamp_offset)):
 //! past the end to the end, inside a char or a grapheme cluster to the nearest cluster boundary
 //! (the earlier one on a tie).
 
+#[cfg(feature = "accesskit")]
+mod access;
 mod blocks;
 mod cells;
 mod cursor;
@@ -35,6 +38,8 @@ mod reference;
 mod selection;
 mod words;
 
+#[cfg(feature = "accesskit")]
+pub use access::AccessText;
 pub use blocks::DocumentCursor;
 pub use cursor::{Affinity, Cursor};
 pub use hit::{Caret, Carets};
