@@ -110,7 +110,10 @@ fn run() -> Result<String, String> {
     for para_text in text.split_inclusive('\n') {
         let para = args
             .layout
-            .paragraph(Paragraph::builder(para_text, args.layout.style(style.clone())))
+            .paragraph(
+                para_text,
+                Paragraph::builder(para_text, args.layout.style(style.clone())),
+            )
             .direction(direction)
             .build(&book, &mut cx)
             .map_err(|e| e.to_string())?;

@@ -89,7 +89,10 @@ fn run() -> Result<(), String> {
         for line in text.lines() {
             let para = a
                 .layout
-                .paragraph(Paragraph::builder(line, a.layout.style(article::body_style())))
+                .paragraph(
+                    line,
+                    Paragraph::builder(line, a.layout.style(article::body_style())),
+                )
                 .build(&book, &mut cx)
                 .map_err(|e| e.to_string())?;
             doc.push(Block::new(para).space_after(8.0).align(a.layout.align));

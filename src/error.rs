@@ -91,6 +91,15 @@ pub enum Error {
     /// An OpenType feature setting that does not parse (see [`Feature`](crate::Feature)).
     #[error("invalid OpenType feature {0:?}")]
     InvalidFeature(String),
+    /// An inline box that does not stand on a U+FFFC of the text, stands on one another box
+    /// already has, or has a bad size or baseline ([`InlineBox`](crate::InlineBox)).
+    #[error("inline box at byte {offset}: {reason}")]
+    InvalidInlineBox {
+        /// The box's offset as given.
+        offset: usize,
+        /// What is wrong.
+        reason: &'static str,
+    },
     /// A text longer than [`MAX_TEXT_LEN`] bytes: glyph clusters are `u32`
     /// byte offsets, as in HarfBuzz.
     #[error("text of {0} bytes is longer than the 4 GiB a paragraph can hold")]

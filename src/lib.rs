@@ -118,7 +118,7 @@ pub use geometry::{
 };
 pub use layout::{
     Alignment, Decoration, DecorationKind, Glyph, Layout, LayoutOptions, Line, LineBreaking, LineHeight,
-    OverflowWrap, Run, TextWrap, Truncate, TruncateAt,
+    OverflowWrap, PlacedBox, Run, TextWrap, Truncate, TruncateAt,
 };
 pub use limits::{MAX_FONT_SIZE, MAX_LINE_HEIGHT_FACTOR, MAX_TEXT_LEN, MAX_WIDTH};
 pub use paragraph::{Fallback, Paragraph, ParagraphBuilder};
@@ -129,7 +129,7 @@ pub use render::{document_to_svg, layout_to_svg, SvgOptions};
 pub use shape::{
     shape_run, RunOptions, ShapeCacheStats, ShapedGlyph, ShapingBackend, DEFAULT_SHAPE_CACHE_BYTES,
 };
-pub use style::{Feature, SpanStyle, TabStops, TextStyle, DEFAULT_HEBREW_LANGUAGE};
+pub use style::{BoxAlign, Feature, InlineBox, SpanStyle, TabStops, TextStyle, DEFAULT_HEBREW_LANGUAGE};
 pub use text::{graphemes, line_break_opportunities, BaseDirection, BidiLevels, BreakOpportunity, Direction};
 
 /// The README's code, compiled and run as a doctest so that it cannot rot.

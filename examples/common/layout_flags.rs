@@ -2,15 +2,16 @@
 //! fallback, max lines and truncation, and the style flags spacing and decorations.
 
 use shrift::{
-    Alignment, Fallback, LayoutOptions, LineBreaking, LineHeight, OverflowWrap, ParagraphBuilder, TextStyle,
-    TextWrap, Truncate, TruncateAt,
+    Alignment, BoxAlign, Fallback, InlineBox, LayoutOptions, LineBreaking, LineHeight, OverflowWrap,
+    ParagraphBuilder, TextStyle, TextWrap, Truncate, TruncateAt,
 };
 
 /// How the flags below read in a usage line.
 pub const USAGE: &str = "[--align start|end|center|left|right|justify] [--wrap wrap|balance|pretty] [--breaking first-fit|optimal] [--no-wrap] [--line-height natural:F|size:F|px:N|uniform:F] \
     [--overflow-wrap anywhere|break-word|normal] [--fallback grapheme|per-char] [--max-lines N] \
     [--truncate end|start|middle] [--truncate-at grapheme|word] [--ellipsis STR] \
-    [--letter-spacing PX] [--word-spacing PX] [--underline] [--strikethrough]";
+    [--letter-spacing PX] [--word-spacing PX] [--underline] [--strikethrough] \
+    [--boxes WxH[:BASELINE][:baseline|middle|top|bottom]]";
 
 /// The layout settings given on the command line.
 pub struct LayoutFlags {
@@ -29,6 +30,8 @@ pub struct LayoutFlags {
     pub word_spacing: f32,
     pub underline: bool,
     pub strikethrough: bool,
+    /// An inline box on every U+FFFC of the text: its size, baseline and alignment.
+    pub boxes: Option<InlineBox>,
 }
 
 impl Default for LayoutFlags {
@@ -49,6 +52,7 @@ impl Default for LayoutFlags {
             word_spacing: 0.0,
             underline: false,
             strikethrough: false,
+            boxes: None,
         }
     }
 }
@@ -60,6 +64,27 @@ fn pick<T: Copy>(flag: &str, value: &str, modes: &[(&str, T)]) -> Result<T, Stri
         .find(|(name, _)| *name == value)
         .map(|&(_, mode)| mode)
         .ok_or(format!("{flag}: unknown mode {value}"))
+}
+
+/// `WxH`, then optionally `:BASELINE` (px down from the top) and `:ALIGN`.
+fn inline_box(v: &str) -> Result<InlineBox, String> {
+    let mut parts = v.split(':');
+    let size = parts.next().unwrap_or_default();
+    let (w, h) = size
+        .split_once('x')
+        .ok_or(format!("--boxes {v}: want WxH[:BASELINE][:ALIGN]"))?;
+    let num = |s: &str| s.parse::<f32>().map_err(|e| format!("--boxes {v}: {e}"));
+    let mut b = InlineBox::new(0, num(w)?, num(h)?);
+    for part in parts {
+        b = match part {
+            "baseline" => b.align(BoxAlign::Baseline),
+            "middle" => b.align(BoxAlign::Middle),
+            "top" => b.align(BoxAlign::Top),
+            "bottom" => b.align(BoxAlign::Bottom),
+            n => b.baseline(num(n)?),
+        };
+    }
+    Ok(b)
 }
 
 /// `natural:F`, `size:F`, `px:N` or `uniform:F`.
@@ -171,6 +196,7 @@ impl LayoutFlags {
                 self.letter_spacing = value()?.parse().map_err(|e| format!("{flag}: {e}"))?
             }
             "--word-spacing" => self.word_spacing = value()?.parse().map_err(|e| format!("{flag}: {e}"))?,
+            "--boxes" => self.boxes = Some(inline_box(&value()?)?),
             "--underline" => self.underline = true,
             "--strikethrough" => self.strikethrough = true,
             _ => return Ok(false),
@@ -209,8 +235,18 @@ impl LayoutFlags {
             .strikethrough(self.strikethrough)
     }
 
-    /// The paragraph settings among the flags (fallback, ellipsis) applied to `builder`.
-    pub fn paragraph<'t>(&self, builder: ParagraphBuilder<'t>) -> ParagraphBuilder<'t> {
-        builder.fallback(self.fallback).ellipsis(&self.ellipsis)
+    /// The paragraph settings among the flags (fallback, ellipsis, a box on each U+FFFC of
+    /// `text`, numbered from 0 in text order) applied to `builder`.
+    pub fn paragraph<'t>(&self, text: &str, builder: ParagraphBuilder<'t>) -> ParagraphBuilder<'t> {
+        let mut builder = builder.fallback(self.fallback).ellipsis(&self.ellipsis);
+        if let Some(b) = self.boxes {
+            for (id, (offset, _)) in text.match_indices('\u{FFFC}').enumerate() {
+                let placed = InlineBox::new(id as u64, b.width(), b.height())
+                    .baseline(b.get_baseline())
+                    .align(b.get_align());
+                builder = builder.inline_box(offset, placed);
+            }
+        }
+        builder
     }
 }

@@ -31,9 +31,25 @@ pub fn draw_layout(pixmap: &mut Pixmap, layout: &Layout, transform: Transform) {
             pixmap.fill_rect(rect, &paint, transform, None);
         }
     }
+    // Inline boxes: a light placeholder with an outline where the caller's object goes (their
+    // stand-in glyphs are not drawn).
+    for b in layout.inline_boxes() {
+        if let Some(rect) = tiny_skia::Rect::from_xywh(b.x, b.y, b.width, b.height) {
+            let mut fill = Paint::default();
+            fill.set_color_rgba8(0xdd, 0xdd, 0xf4, 255);
+            pixmap.fill_rect(rect, &fill, transform, None);
+            let mut edge = Paint::default();
+            edge.set_color_rgba8(0x55, 0x55, 0x99, 255);
+            let stroke = tiny_skia::Stroke {
+                width: 1.0,
+                ..Default::default()
+            };
+            pixmap.stroke_path(&PathBuilder::from_rect(rect), &edge, &stroke, transform, None);
+        }
+    }
     let mut outliner = Outliner::new();
     let mut segments = Vec::new();
-    for run in layout.all_runs() {
+    for run in layout.all_runs().iter().filter(|r| !r.is_inline_box()) {
         for g in layout.glyphs(run) {
             segments.clear();
             if outliner

@@ -251,6 +251,14 @@ impl Font {
         }
     }
 
+    /// The x-height at `size` px (`OS/2` `sxHeight`, else half an em): where CSS's `middle`
+    /// alignment puts an inline box's middle above the baseline, doubled.
+    pub(crate) fn x_height(&self, size: f32) -> f32 {
+        let em = f32::from(self.units_per_em());
+        let x = self.0.x_height.filter(|&x| x > 0).map_or(em / 2.0, f32::from);
+        x * self.scale(size)
+    }
+
     /// The face's underline and strikethrough at `size` px: the underline from the `post` table
     /// (`underlinePosition`, the stroke's top per the OpenType spec, and `underlineThickness`),
     /// the strikethrough from `OS/2` (`yStrikeoutPosition`, `yStrikeoutSize`).

@@ -30,7 +30,8 @@ pub(crate) fn decorate_line(
     for r in first_run..out.runs.len() {
         let run = &out.runs[r];
         let style = &para.styles[run.style_index()];
-        if !style.is_underlined() && !style.is_struck_through() {
+        // CSS draws no text decoration across an atomic inline (an inline box).
+        if (!style.is_underlined() && !style.is_struck_through()) || run.inline_box {
             continue;
         }
         // The run's ink extent, hanging whitespace left out (an ellipsis never hangs).

@@ -14,6 +14,7 @@
 //! | `justify.rs` | a justified line's slack into its spaces | |
 //! | `metrics.rs` | the line's height and baseline | a `LineBox` |
 //! | `decorate.rs` | underline and strikethrough rectangles | [`Decoration`]s |
+//! | `boxes.rs` | inline boxes placed as runs, lines raised for them, their rectangles | [`PlacedBox`]es |
 //!
 //! with `measure.rs` (a stretch of a line measured as it will be drawn) used by breaking and
 //! truncation, `options.rs` ([`LayoutOptions`]) and `result.rs` ([`Layout`], [`Line`], [`Run`],
@@ -22,6 +23,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
+pub(crate) mod boxes;
 pub(crate) mod decorate;
 pub(crate) mod justify;
 pub(crate) mod line_break;
@@ -36,8 +38,9 @@ pub(crate) mod truncate;
 pub use options::{
     Alignment, LayoutOptions, LineBreaking, LineHeight, OverflowWrap, TextWrap, Truncate, TruncateAt,
 };
-pub use result::{Decoration, DecorationKind, Glyph, Layout, Line, Run};
+pub use result::{Decoration, DecorationKind, Glyph, Layout, Line, PlacedBox, Run};
 
+use boxes::report_boxes;
 use decorate::decorate_line;
 use justify::justify;
 use line_break::{break_paragraph, BreakScratch};
@@ -192,6 +195,14 @@ fn lay_line(
         // A line with nothing to draw (an empty paragraph, a blank line) still has a height.
         let m = empty_line_metrics(para, range.start);
         (placed.ascent, placed.descent, placed.gap) = (m.ascent, m.descent, m.line_gap);
+    } else if placed.boxes.any {
+        // A line holding boxes keeps at least its text's height (CSS's strut: a line box starts
+        // with the paragraph's font), then grows to fit them.
+        let m = empty_line_metrics(para, range.start);
+        placed.ascent = placed.ascent.max(m.ascent);
+        placed.descent = placed.descent.max(m.descent);
+        placed.gap = placed.gap.max(m.line_gap);
+        placed.boxes.apply(&mut placed.ascent, &mut placed.descent);
     }
     // Never below 0: with whitespace hanging far past the box (a tab to a far stop) the
     // difference of two large pens can round below the small width between them.
@@ -217,6 +228,10 @@ fn lay_line(
         r.x += shift;
     }
     decorate_line(para, out, out.lines.len(), first_run, hang_start, lb.baseline);
+    if placed.boxes.any {
+        let metrics = (lb.baseline, placed.ascent, placed.descent);
+        report_boxes(para, out, out.lines.len(), first_run, metrics);
+    }
     out.lines.push(Line {
         range,
         top: line.top,

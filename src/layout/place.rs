@@ -10,6 +10,7 @@
 
 use std::ops::Range;
 
+use super::boxes::{place_box, BoxExtent};
 use super::reorder::{LineRun, VisualLine};
 use super::result::{Glyph, Layout, Run};
 use crate::paragraph::segments::SoftHyphen;
@@ -37,6 +38,8 @@ pub(crate) struct PlacedLine {
     pub descent: f32,
     pub gap: f32,
     pub largest_size: f32,
+    /// What the line's inline boxes ask of its height.
+    pub boxes: BoxExtent,
 }
 
 impl PlacedLine {
@@ -74,6 +77,10 @@ pub(crate) fn place_line(
             continue;
         }
         let item = &para.items[lr.item];
+        if item.inline_box.is_some() {
+            place_box(para, lr, &mut pen, &mut placed.boxes, out);
+            continue;
+        }
         let request = para.request(item, lr.range.clone(), lr.level);
         if let (true, Some(h)) = (lr.hyphen, hyphen) {
             // The soft hyphen a line ends at, drawn as the hyphen measured for it.
@@ -373,6 +380,7 @@ impl RunPieces<'_> {
             x: piece.x,
             width: end_pen - piece.x,
             ellipsis: lr.ellipsis,
+            inline_box: false,
             // At most one style per byte of text (see `Run::style`).
             style: piece.style as u32,
             paint: para.styles[piece.style].paint_id(),

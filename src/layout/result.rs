@@ -57,6 +57,9 @@ pub struct Run {
     pub(crate) style: u32,
     pub(crate) script: unicode_script::Script,
     pub(crate) level: u8,
+    /// The run is an inline box (its one glyph a stand-in): a flag, not an index, so that a run
+    /// stays 72 bytes; its box is found by its offset.
+    pub(crate) inline_box: bool,
     /// The run is the ellipsis of a truncated line, not text of the paragraph.
     pub(crate) ellipsis: bool,
 }
@@ -68,6 +71,13 @@ impl Run {
     /// that offset.
     pub fn is_ellipsis(&self) -> bool {
         self.ellipsis
+    }
+
+    /// Whether the run is an inline box (the caller's object standing for a U+FFFC) rather than
+    /// text: its one glyph is a stand-in not to be drawn; [`Layout::inline_box_of`] gives the
+    /// box.
+    pub fn is_inline_box(&self) -> bool {
+        self.inline_box
     }
 
     /// The paint id of the run's style ([`TextStyle::paint`](crate::TextStyle::paint),
@@ -211,6 +221,8 @@ pub struct Layout {
     pub(crate) ellipsis: Option<Arc<str>>,
     /// Underline and strikethrough rectangles, line after line.
     pub(crate) decorations: Vec<Decoration>,
+    /// The inline boxes, line after line, each line's left to right.
+    pub(crate) boxes: Vec<PlacedBox>,
     /// What readers above the layout (the editing geometry's index) build from it on first use.
     pub(crate) readers: ReaderSlot,
 }
@@ -388,6 +400,23 @@ impl Layout {
         &self.decorations
     }
 
+    /// The inline boxes ([`InlineBox`](crate::InlineBox)) where they went, in text order. Each
+    /// box is also a run of its line ([`Run::is_inline_box`]) with one stand-in glyph that is not
+    /// to be drawn: draw the caller's object in the box instead.
+    pub fn inline_boxes(&self) -> &[PlacedBox] {
+        &self.boxes
+    }
+
+    /// The placed box of a run that is an inline box ([`Run::is_inline_box`]); `None` for any
+    /// other run.
+    pub fn inline_box_of(&self, run: &Run) -> Option<&PlacedBox> {
+        if !run.inline_box {
+            return None;
+        }
+        let k = self.boxes.partition_point(|b| b.offset < run.range().start);
+        self.boxes.get(k).filter(|b| b.offset == run.range().start)
+    }
+
     pub(crate) fn clear(&mut self) {
         self.width = 0.0;
         self.height = 0.0;
@@ -399,6 +428,7 @@ impl Layout {
         self.elided.clear();
         self.ellipsis = None;
         self.decorations.clear();
+        self.boxes.clear();
         self.readers = ReaderSlot::default();
     }
 
@@ -414,7 +444,30 @@ impl Layout {
         for d in &mut self.decorations {
             d.y += dy;
         }
+        for b in &mut self.boxes {
+            b.y += dy;
+        }
     }
+}
+
+/// Where an inline box went: the caller's id, the offset of its U+FFFC, its line and its
+/// rectangle in layout pixels (y down, as glyph positions). Draw the object there.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlacedBox {
+    /// The id given with the [`InlineBox`](crate::InlineBox).
+    pub id: u64,
+    /// The byte offset of the box's U+FFFC in the paragraph's text.
+    pub offset: usize,
+    /// The index of its line.
+    pub line: usize,
+    /// Left edge.
+    pub x: f32,
+    /// Top edge.
+    pub y: f32,
+    /// Width.
+    pub width: f32,
+    /// Height.
+    pub height: f32,
 }
 
 /// What a decoration line is.

@@ -19,7 +19,7 @@ use crate::error::{check_range, check_text_len, Error};
 use crate::font::{Font, FontBook};
 use crate::shape::{ShapedGlyph, Shaper};
 use crate::style::span::resolve_styles;
-use crate::style::{SpanStyle, TabStops, TextStyle};
+use crate::style::{InlineBox, SpanStyle, TabStops, TextStyle};
 use crate::text::analysis::ScriptRun;
 use crate::text::{Analysis, BaseDirection, BreakOpportunity};
 
@@ -48,6 +48,7 @@ pub struct ParagraphBuilder<'t> {
     fallback: Fallback,
     ellipsis: Option<Arc<str>>,
     tab_stops: TabStops,
+    boxes: Vec<(usize, InlineBox)>,
 }
 
 /// How a style's stack supplies faces.
@@ -86,6 +87,7 @@ impl Paragraph {
             fallback: Fallback::Grapheme,
             ellipsis: None,
             tab_stops: TabStops::new(),
+            boxes: Vec::new(),
         }
     }
 }
@@ -131,8 +133,36 @@ impl<'t> ParagraphBuilder<'t> {
         self
     }
 
+    /// Places `inline` at byte `offset`, where the text has a U+FFFC OBJECT REPLACEMENT
+    /// CHARACTER that the box stands for (see [`InlineBox`]). Checked when building: an offset
+    /// without a U+FFFC, a second box on one, a bad size or baseline is an
+    /// [`Error::InvalidInlineBox`].
+    ///
+    /// ```
+    /// # #[cfg(feature = "bundled-fonts")] {
+    /// use shrift::{FontBook, InlineBox, LayoutContext, LayoutOptions, Paragraph, TextStyle};
+    /// let book = FontBook::with_bundled_fonts();
+    /// let mut cx = LayoutContext::new();
+    /// let text = "שלום \u{FFFC} עולם"; // a box between two Yiddish words
+    /// let para = Paragraph::builder(text, TextStyle::new("Noto Sans Hebrew"))
+    ///     .inline_box(9, InlineBox::new(1, 30.0, 20.0))
+    ///     .build(&book, &mut cx)?;
+    /// let layout = para.layout(&mut cx, &LayoutOptions::new(300.0))?;
+    /// let b = &layout.inline_boxes()[0];
+    /// assert_eq!((b.id, b.width, b.height), (1, 30.0, 20.0));
+    /// // Right to left: the box stands left of the first word, right of the second.
+    /// let first_word = layout.selection_rects(0..8)[0];
+    /// assert!(b.x + b.width <= first_word.x + 0.01);
+    /// # }
+    /// # Ok::<(), shrift::Error>(())
+    /// ```
+    pub fn inline_box(mut self, offset: usize, inline: InlineBox) -> ParagraphBuilder<'t> {
+        self.boxes.push((offset, inline));
+        self
+    }
+
     /// Checks what was given: the text's and the ellipsis's length, the styles, the tab stops,
-    /// the spans' ranges.
+    /// the spans' ranges, the boxes.
     fn check(&self) -> Result<(), Error> {
         check_text_len(self.text)?;
         if let Some(e) = &self.ellipsis {
@@ -143,6 +173,9 @@ impl<'t> ParagraphBuilder<'t> {
         for (range, span) in &self.spans {
             check_range(self.text, range)?;
             span.validate()?;
+        }
+        for (offset, b) in &self.boxes {
+            b.validate(self.text, *offset)?;
         }
         Ok(())
     }
@@ -157,6 +190,14 @@ impl<'t> ParagraphBuilder<'t> {
     ) -> Result<Paragraph, Error> {
         self.check()?;
         let text = self.text;
+        let mut boxes = self.boxes;
+        boxes.sort_by_key(|b| b.0);
+        if let Some(w) = boxes.windows(2).find(|w| w[0].0 == w[1].0) {
+            return Err(Error::InvalidInlineBox {
+                offset: w[0].0,
+                reason: "two boxes on one U+FFFC",
+            });
+        }
         // Every distinct merged style (0: the base), and the style of each stretch of text.
         let mut styles = Vec::new();
         let style_runs = resolve_styles(self.base, &self.spans, text.len(), &mut styles);
@@ -178,15 +219,16 @@ impl<'t> ParagraphBuilder<'t> {
         );
         let per_char = self.fallback == Fallback::PerChar;
         let mut items = itemize_with_fallback(
-            book, text, &analysis, &runs, &styles, stacks, &mut fonts, per_char,
+            book, text, &analysis, &runs, &styles, stacks, &mut fonts, per_char, &boxes,
         );
-        let glyphs = shape_items(shaper, text, &fonts, &styles, &mut items);
+        let glyphs = shape_items(shaper, text, &fonts, &styles, &boxes, &mut items);
         let (advance_at, flags, spacing) = byte_tables(text, &glyphs, &styles, &style_runs);
         let segments = segments(text, &analysis.breaks, &advance_at);
         let decorated = styles.iter().any(|s| s.is_underlined() || s.is_struck_through());
+        // A box's glyph is a stand-in, not a missing one.
         let mut missing: Vec<usize> = glyphs
             .iter()
-            .filter(|g| g.id == 0)
+            .filter(|g| g.id == 0 && boxes.binary_search_by_key(&g.text_offset(), |b| b.0).is_err())
             .map(|g| g.text_offset())
             .collect();
         missing.sort_unstable();
@@ -230,6 +272,7 @@ impl<'t> ParagraphBuilder<'t> {
             spacing,
             decorated,
             tabs,
+            boxes,
         })
     }
 }
@@ -286,9 +329,19 @@ fn itemize_with_fallback(
     stacks: &mut [Vec<usize>],
     fonts: &mut Vec<Font>,
     per_char: bool,
+    boxes: &[(usize, InlineBox)],
 ) -> Vec<Item> {
     let mut uncovered = Vec::new();
-    let items = itemize(text, analysis, runs, stacks, fonts, per_char, &mut uncovered);
+    let items = itemize(
+        text,
+        analysis,
+        runs,
+        stacks,
+        fonts,
+        per_char,
+        boxes,
+        &mut uncovered,
+    );
     if !book.fallback() || uncovered.is_empty() {
         return items;
     }
@@ -308,21 +361,44 @@ fn itemize_with_fallback(
     if !added {
         return items;
     }
-    itemize(text, analysis, runs, stacks, fonts, per_char, &mut Vec::new())
+    itemize(
+        text,
+        analysis,
+        runs,
+        stacks,
+        fonts,
+        per_char,
+        boxes,
+        &mut Vec::new(),
+    )
 }
 
 /// Shapes every item (one shaper call each, or an answer of the shape cache), noting each item's
-/// glyphs and whether parts of it must be reshaped.
+/// glyphs and whether parts of it must be reshaped. An inline box's item is not shaped: one
+/// stand-in glyph (id 0, never drawn) as wide as the box.
 fn shape_items(
     shaper: &mut Shaper,
     text: &str,
     fonts: &[Font],
     styles: &[TextStyle],
+    boxes: &[(usize, InlineBox)],
     items: &mut [Item],
 ) -> Vec<ShapedGlyph> {
     let mut glyphs = Vec::with_capacity(text.len());
     for item in items.iter_mut() {
         let start = glyphs.len();
+        if let Some(b) = item.inline_box {
+            glyphs.push(ShapedGlyph {
+                id: 0,
+                unsafe_to_break: false,
+                cluster: item.range.start as u32,
+                advance: boxes[b as usize].1.width(),
+                dx: 0.0,
+                dy: 0.0,
+            });
+            item.glyphs = start..glyphs.len();
+            continue;
+        }
         let request = shape_request(text, fonts, styles, item, item.range.clone(), item.level);
         shaper.shape(&request, &mut glyphs);
         item.glyphs = start..glyphs.len();

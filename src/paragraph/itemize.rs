@@ -9,7 +9,7 @@ use unicode_script::{Script, UnicodeScript};
 
 use crate::font::Font;
 use crate::shape::ShapeRequest;
-use crate::style::{TextStyle, DEFAULT_HEBREW_LANGUAGE};
+use crate::style::{InlineBox, TextStyle, DEFAULT_HEBREW_LANGUAGE};
 use crate::text::chars::{is_default_ignorable, is_hard_break};
 use crate::text::graphemes::grapheme_end;
 use crate::text::Analysis;
@@ -29,6 +29,9 @@ pub(crate) struct Item {
     /// Only the whole item keeps its glyphs; any part of it must be reshaped (see
     /// [`slices_need_reshaping`]).
     pub whole_only: bool,
+    /// The inline box the item is (an index into the paragraph's boxes): its U+FFFC alone, not
+    /// shaped.
+    pub inline_box: Option<u32>,
 }
 
 /// Whether the glyphs of a left-to-right item in a natively right-to-left script (Hebrew digits,
@@ -109,7 +112,9 @@ fn choose_font_per_char(c: char, stack: &[usize], fonts: &[Font], previous: Opti
 /// The units faces are chosen for are grapheme clusters (single chars in per-char mode). Where
 /// the current item can simply grow by plain ASCII chars (one-byte clusters its face is chosen
 /// for, at its level, in its script and style), a tight loop takes them without the general
-/// decision: most of an English paragraph.
+/// decision: most of an English paragraph. Each inline box (`boxes`, sorted by offset) is an item
+/// of its own.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn itemize(
     text: &str,
     analysis: &Analysis,
@@ -117,10 +122,11 @@ pub(crate) fn itemize(
     stacks: &[Vec<usize>],
     fonts: &[Font],
     per_char: bool,
+    boxes: &[(usize, InlineBox)],
     uncovered: &mut Vec<(Range<usize>, usize)>,
 ) -> Vec<Item> {
     itemize_with(
-        text, analysis, style_runs, stacks, fonts, per_char, true, uncovered,
+        text, analysis, style_runs, stacks, fonts, per_char, true, boxes, uncovered,
     )
 }
 
@@ -134,8 +140,10 @@ fn itemize_with(
     fonts: &[Font],
     per_char: bool,
     shortcut: bool,
+    boxes: &[(usize, InlineBox)],
     uncovered: &mut Vec<(Range<usize>, usize)>,
 ) -> Vec<Item> {
+    let mut next_box = 0;
     let bytes = text.as_bytes();
     let mut items: Vec<Item> = Vec::with_capacity(8);
     let mut scripts = analysis.scripts.iter().peekable();
@@ -187,10 +195,11 @@ fn itemize_with(
         }
         let style = style_runs.get(run).map_or(0, |r| r.1);
         let prev_font = previous.filter(|p| p.0 == style).map(|p| p.1);
-        let chosen = if per_char {
-            choose_font_per_char(first, &stacks[style], fonts, prev_font)
-        } else {
-            choose_font(cluster, &stacks[style], fonts, prev_font)
+        let is_box = boxes.get(next_box).is_some_and(|b| b.0 == start);
+        let chosen = match (is_box, per_char) {
+            (true, _) => Some(stacks[style][0]),
+            (false, true) => choose_font_per_char(first, &stacks[style], fonts, prev_font),
+            (false, false) => choose_font(cluster, &stacks[style], fonts, prev_font),
         };
         let font = chosen.unwrap_or_else(|| {
             uncovered.push((start..end, style));
@@ -207,9 +216,20 @@ fn itemize_with(
             .bidi
             .level_at(start)
             .unwrap_or(analysis.bidi.base_level());
+        if is_box {
+            // The box's U+FFFC alone (the rest of a cluster it starts goes on as text), and
+            // nothing after it joins it.
+            let end = start + '\u{FFFC}'.len_utf8();
+            items.push(box_item(start..end, (level, script, font, style), next_box));
+            next_box += 1;
+            previous = None;
+            start = end;
+            continue;
+        }
         match items.last_mut() {
             Some(it)
                 if it.range.end == start
+                    && it.inline_box.is_none()
                     && it.level == level
                     && it.script == script
                     && it.font == font
@@ -225,11 +245,31 @@ fn itemize_with(
                 style,
                 glyphs: 0..0,
                 whole_only: false,
+                inline_box: None,
             }),
         }
         start = end;
     }
     items
+}
+
+/// The item of an inline box: its U+FFFC at `range`, with the level, script, face and style of
+/// the place it stands, and the index of its box.
+fn box_item(
+    range: Range<usize>,
+    (level, script, font, style): (u8, Script, usize, usize),
+    index: usize,
+) -> Item {
+    Item {
+        range,
+        level,
+        script,
+        font,
+        style,
+        glyphs: 0..0,
+        whole_only: false,
+        inline_box: Some(index as u32),
+    }
 }
 
 /// The end of the stretch from `start` (before `limit`) of one-byte ASCII clusters that the
@@ -322,6 +362,7 @@ mod tests {
             &[stack],
             &fonts,
             false,
+            &[],
             &mut Vec::new(),
         )
         .into_iter()
@@ -415,6 +456,7 @@ mod tests {
                     &fonts,
                     false,
                     true,
+                    &[],
                     &mut Vec::new(),
                 );
                 let slow = itemize_with(
@@ -425,6 +467,7 @@ mod tests {
                     &fonts,
                     false,
                     false,
+                    &[],
                     &mut Vec::new(),
                 );
                 assert_eq!(fast, slow, "{text:?} {runs:?}");

@@ -12,7 +12,7 @@ use crate::font::Font;
 use crate::limits::MAX_WIDTH;
 use crate::shape::{ShapeRequest, ShapedGlyph};
 use crate::style::tabs::ResolvedTabs;
-use crate::style::TextStyle;
+use crate::style::{InlineBox, TextStyle};
 use crate::text::chars::hanging_start;
 use crate::text::{BidiLevels, Direction};
 
@@ -50,6 +50,9 @@ pub struct Paragraph {
     pub(crate) decorated: bool,
     /// The tab stops, when the text has tabs.
     pub(crate) tabs: Option<ResolvedTabs>,
+    /// The inline boxes and the offsets of their U+FFFC, ascending (what [`Item::inline_box`]
+    /// indexes).
+    pub(crate) boxes: Vec<(usize, InlineBox)>,
 }
 
 impl std::fmt::Debug for Paragraph {

@@ -3,8 +3,10 @@
 //! the oracle, reads what a renderer in this one draws.
 //!
 //! A paragraph: `range`, `direction`, `width`, `height`, `lines`, `elided` where truncation
-//! left text out, and `decorations` where there are any (each `kind` "underline" or
-//! "strikethrough", `line`, `x`, `y` (top), `width`, `thickness`, `paint`). A line: `range`, `top`, `height`, `baseline`, `ascent`, `descent`, `x`, `width`,
+//! left text out, `decorations` where there are any (each `kind` "underline" or
+//! "strikethrough", `line`, `x`, `y` (top), `width`, `thickness`, `paint`), and `boxes` where
+//! there are inline boxes (each `id`, `range` (its U+FFFC), `line`, `x`, `y` (top), `width`,
+//! `height`; a box is not among its line's `runs`). A line: `range`, `top`, `height`, `baseline`, `ascent`, `descent`, `x`, `width`,
 //! `runs` (the text's runs, left to right) and, on a truncated line, `ellipsis` (its ellipsis
 //! runs, each with the `text` it shapes: not text of the paragraph, so not among `runs`). A run:
 //! `range`, `font` (the face's name: its file name for faces loaded from files), `font_family`,
@@ -14,7 +16,7 @@
 
 use serde::ser::{Serialize, SerializeSeq, SerializeStruct, Serializer};
 
-use crate::layout::{Decoration, DecorationKind, Glyph, Layout, Line, Run};
+use crate::layout::{Decoration, DecorationKind, Glyph, Layout, Line, PlacedBox, Run};
 
 /// A layout whose byte offsets are shifted by `offset`: a paragraph that starts at `offset` of a
 /// longer text (the dump's paragraphs, all offsets into the whole file).
@@ -67,6 +69,45 @@ impl Serialize for AtOffset<'_> {
         } else {
             st.serialize_field("decorations", &Decorations(layout))?;
         }
+        if layout.inline_boxes().is_empty() {
+            st.skip_field("boxes")?;
+        } else {
+            st.serialize_field("boxes", &Boxes(layout, offset))?;
+        }
+        st.end()
+    }
+}
+
+/// The inline boxes, offsets shifted.
+struct Boxes<'a>(&'a Layout, usize);
+
+impl Serialize for Boxes<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let Boxes(layout, offset) = *self;
+        let mut seq = s.serialize_seq(Some(layout.inline_boxes().len()))?;
+        for b in layout.inline_boxes() {
+            seq.serialize_element(&BoxOut(b, offset))?;
+        }
+        seq.end()
+    }
+}
+
+struct BoxOut<'a>(&'a PlacedBox, usize);
+
+impl Serialize for BoxOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let BoxOut(b, offset) = *self;
+        let mut st = s.serialize_struct("Box", 7)?;
+        st.serialize_field("id", &b.id)?;
+        st.serialize_field(
+            "range",
+            &[b.offset + offset, b.offset + offset + '\u{FFFC}'.len_utf8()],
+        )?;
+        st.serialize_field("line", &b.line)?;
+        st.serialize_field("x", &b.x)?;
+        st.serialize_field("y", &b.y)?;
+        st.serialize_field("width", &b.width)?;
+        st.serialize_field("height", &b.height)?;
         st.end()
     }
 }
@@ -148,7 +189,9 @@ impl Serialize for Runs<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let Runs(layout, line, offset, ellipsis) = *self;
         let mut seq = s.serialize_seq(None)?;
-        for run in layout.runs(line).iter().filter(|r| r.is_ellipsis() == ellipsis) {
+        // Inline boxes are listed under the paragraph's "boxes", not as runs of text.
+        let runs = layout.runs(line).iter().filter(|r| !r.is_inline_box());
+        for run in runs.filter(|r| r.is_ellipsis() == ellipsis) {
             seq.serialize_element(&RunAt(layout, run, offset, line.baseline()))?;
         }
         seq.end()

@@ -167,10 +167,21 @@ fn layouts_to_svg(layouts: &[Layout], width: f32, height: f32, o: &SvgOptions) -
             rect(&mut out, d.x(), d.y(), d.width(), d.thickness(), class);
         }
     }
+    // Inline boxes: a placeholder the caller's object would fill (their stand-in glyphs are
+    // not drawn).
+    for layout in layouts {
+        for b in layout.inline_boxes() {
+            let attrs = format!(
+                "class=\"inline-box\" data-id=\"{}\" fill=\"#eef\" stroke=\"#66a\" stroke-width=\"0.5\"",
+                b.id
+            );
+            rect(&mut out, b.x, b.y, b.width, b.height, &attrs);
+        }
+    }
     let mut outliner = Outliner::new();
     let mut path = Vec::new();
     for layout in layouts {
-        for run in layout.all_runs() {
+        for run in layout.all_runs().iter().filter(|r| !r.is_inline_box()) {
             for g in layout.glyphs(run) {
                 path.clear();
                 if outliner

@@ -10,13 +10,16 @@
 //! | `feature.rs` | [`Feature`]: an OpenType feature setting |
 //! | `span.rs` | [`SpanStyle`], and the merging of spans over the base style |
 //! | `tabs.rs` | [`TabStops`], and where a tab takes the pen |
+//! | `inline_box.rs` | [`InlineBox`], [`BoxAlign`]: the caller's objects inside lines |
 
 pub(crate) mod feature;
+pub(crate) mod inline_box;
 pub(crate) mod span;
 pub(crate) mod tabs;
 pub(crate) mod text_style;
 
 pub use feature::Feature;
+pub use inline_box::{BoxAlign, InlineBox};
 pub use span::SpanStyle;
 pub use tabs::TabStops;
 pub use text_style::{TextStyle, DEFAULT_HEBREW_LANGUAGE};
