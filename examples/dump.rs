@@ -8,6 +8,9 @@
 //!     [--truncate-at grapheme|word] [--ellipsis STR] FILE
 //! ```
 //!
+//! `--boxes WxH[:BASELINE][:ALIGN]` puts an inline box of that size on every U+FFFC of the text
+//! (ids 0, 1, ... per paragraph), listed under the paragraph's `"boxes"`.
+//!
 //! `--fonts DIR` adds every font file of DIR to the bundled faces (e.g. `tests/fonts`, to lay out
 //! with Ezra SIL, Frank Ruehl CLM or DejaVu Sans); `--language TAG` tags every run (by default
 //! Hebrew-script runs are `yi`, others untagged); `--word-cache` shapes through the word cache

@@ -1,7 +1,8 @@
 //! Scripted editing on the article's headline and a mixed paragraph of `tests/data/mixed.txt`:
 //! clicks, arrow keys and shift-selections; then the `Editor` typing a Yiddish sentence with
 //! YIVO points into an English paragraph char by char, Backspace taking a point off its letter,
-//! a double-clicked word deleted and an input method's preedit (underlined); all drawn into one
+//! a double-clicked word deleted, an input method's preedit (underlined), an inline box put into
+//! the Yiddish phrase and two undos; all drawn into one
 //! PNG strip (primary carets red, secondary carets blue, selections light blue under the text),
 //! each panel captioned with what was done and the cursor it gave:
 //!
@@ -18,8 +19,8 @@ mod png;
 use std::process::ExitCode;
 
 use shrift::{
-    Cursor, Editor, FontBook, Layout, LayoutContext, LayoutOptions, Movement, Paragraph, Selection,
-    SelectionRect, TextStyle,
+    BoxAlign, Cursor, Editor, FontBook, InlineBox, Layout, LayoutContext, LayoutOptions, Movement, Paragraph,
+    Selection, SelectionRect, TextStyle,
 };
 use tiny_skia::{Paint, Pixmap, Rect, Transform};
 
@@ -257,6 +258,24 @@ fn panels(book: &FontBook, cx: &mut LayoutContext) -> Result<Vec<Panel>, shrift:
     out.push(editor_panel(
         &editor,
         format!("preedit \"שלום\" at {preedit:?}: laid out, underlined, not committed"),
+    ));
+    // An inline box (an icon of the caller's, 22 x 16 px, middle-aligned) put into the Yiddish
+    // phrase before "װיסנשאַפֿטלעכער": bidi places it in the phrase's right-to-left order; then
+    // the two edits undone.
+    editor.commit_preedit();
+    let before = editor.text().find("װיסנ").unwrap_or(0);
+    editor.set_selection(Selection::caret(before));
+    editor.insert_box(cx, InlineBox::new(1, 22.0, 16.0).align(BoxAlign::Middle))?;
+    editor.insert(cx, " ")?;
+    out.push(editor_panel(
+        &editor,
+        format!("an inline box (22x16, middle) put in the Yiddish phrase at offset {before}"),
+    ));
+    editor.undo(cx)?;
+    editor.undo(cx)?;
+    out.push(editor_panel(
+        &editor,
+        "Undo twice: the space, then the box (its U+FFFC with it), are gone".into(),
     ));
     Ok(out)
 }

@@ -318,3 +318,40 @@ fn a_truncated_line_keeps_boxes_that_fit_and_drops_the_rest() {
     assert_eq!(kept, expected);
     assert!(kept.len() < 4);
 }
+
+#[test]
+fn the_editor_inserts_deletes_and_restores_boxes() {
+    use shrift::{Editor, Selection};
+    let book = FontBook::with_bundled_fonts();
+    let mut cx = LayoutContext::new();
+    let mut e = Editor::new("שלום עולם", body(), &book, &mut cx, LayoutOptions::new(300.0)).unwrap();
+    // Between the words: after "שלום " (9 bytes).
+    e.set_selection(Selection {
+        anchor: 9,
+        focus: 9,
+        affinity: Default::default(),
+    });
+    e.insert_box(&mut cx, InlineBox::new(42, 24.0, 18.0)).unwrap();
+    assert_eq!(e.text(), "שלום \u{FFFC}עולם");
+    assert_eq!(e.selection().focus, 12);
+    let placed = |e: &Editor| e.layout().blocks()[0].inline_boxes().to_vec();
+    assert_eq!(placed(&e).len(), 1);
+    assert_eq!((placed(&e)[0].id, placed(&e)[0].offset), (42, 9));
+    // Typing before it moves it.
+    e.set_selection(Selection::caret(0));
+    e.insert(&mut cx, "אַ ").unwrap();
+    assert_eq!(e.inline_boxes()[0].0, 9 + "אַ ".len());
+    // Backspace after it takes it away, with its U+FFFC; undo puts both back.
+    let at = e.inline_boxes()[0].0 + '\u{FFFC}'.len_utf8();
+    e.set_selection(Selection::caret(at));
+    e.backspace(&mut cx).unwrap();
+    assert!(e.inline_boxes().is_empty() && placed(&e).is_empty());
+    assert!(!e.text().contains('\u{FFFC}'));
+    e.undo(&mut cx).unwrap();
+    assert_eq!(e.inline_boxes().len(), 1);
+    assert_eq!(placed(&e)[0].id, 42);
+    // A bad box is refused and changes nothing.
+    let before = e.text().to_string();
+    assert!(e.insert_box(&mut cx, InlineBox::new(1, f32::NAN, 1.0)).is_err());
+    assert_eq!(e.text(), before);
+}

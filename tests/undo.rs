@@ -11,7 +11,7 @@ mod proptest_config;
 
 use proptest::prelude::*;
 use shrift::{
-    DocumentLayout, Editor, FontBook, LayoutContext, LayoutOptions, Movement, Selection, TextStyle,
+    DocumentLayout, Editor, FontBook, InlineBox, LayoutContext, LayoutOptions, Movement, Selection, TextStyle,
 };
 
 fn style() -> TextStyle {
@@ -138,10 +138,24 @@ fn same_layout(a: &DocumentLayout, b: &DocumentLayout) -> Result<(), TestCaseErr
     Ok(())
 }
 
-/// A fresh editor of `e`'s text and spans: the layout `e` must have.
+/// A fresh editor of `e`'s text, boxes and spans: the layout `e` must have. Built by typing the
+/// text between the boxes and putting each box in its place (a box can be followed by a mark
+/// that makes one grapheme cluster with its U+FFFC: no selection can cover the U+FFFC alone).
 fn fresh(e: &Editor, cx: &mut LayoutContext) -> Editor {
     let book = FontBook::with_bundled_fonts();
-    let mut f = Editor::new(e.text(), style(), &book, cx, LayoutOptions::new(200.0)).unwrap();
+    let mut f = Editor::new("", style(), &book, cx, LayoutOptions::new(200.0)).unwrap();
+    let mut at = 0;
+    for &(offset, b) in e.inline_boxes() {
+        if offset > at {
+            f.insert(cx, &e.text()[at..offset]).unwrap();
+        }
+        f.insert_box(cx, b).unwrap();
+        at = offset + '\u{FFFC}'.len_utf8();
+    }
+    if at < e.text().len() {
+        f.insert(cx, &e.text()[at..]).unwrap();
+    }
+    assert_eq!(f.text(), e.text());
     for (range, s) in e.spans() {
         f.set_style(cx, range.clone(), s.clone()).unwrap();
     }
@@ -160,6 +174,8 @@ enum Op {
     Break,
     Undo,
     Redo,
+    /// An inline box of this width (and half of it high).
+    Box(u8),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -175,6 +191,7 @@ fn op() -> impl Strategy<Value = Op> {
         1 => Just(Op::Break),
         1 => Just(Op::Undo),
         1 => Just(Op::Redo),
+        1 => (4u8..60).prop_map(Op::Box),
     ]
 }
 
@@ -233,6 +250,11 @@ proptest! {
                 Op::Break => { e.break_undo_group(); false }
                 Op::Undo => e.undo(&mut cx).unwrap().is_some(),
                 Op::Redo => e.redo(&mut cx).unwrap().is_some(),
+                Op::Box(w) => {
+                    let w = f32::from(w);
+                    e.insert_box(&mut cx, InlineBox::new(u64::from(w as u8), w, w / 2.0)).unwrap();
+                    true
+                }
             };
             if recorded {
                 after_edit = e.selection();
@@ -242,12 +264,13 @@ proptest! {
         }
         // The state after the script, then everything undone: the state before any edit that
         // is still in the history; with no undo or redo in the script, the start.
-        let end = (e.text().to_string(), e.spans().to_vec(), e.selection());
+        let end = (e.text().to_string(), e.spans().to_vec(), e.selection(), e.inline_boxes().to_vec());
         while e.undo(&mut cx).unwrap().is_some() {}
         let plain = !ops.iter().any(|o| matches!(o, Op::Undo | Op::Redo));
         if plain {
             prop_assert_eq!(e.text(), start);
             prop_assert!(e.spans().is_empty());
+            prop_assert!(e.inline_boxes().is_empty());
             if let Some(selection) = first_edit {
                 prop_assert_eq!(e.selection(), selection);
             }
@@ -257,6 +280,7 @@ proptest! {
         if plain {
             prop_assert_eq!(e.text(), end.0.as_str());
             prop_assert_eq!(e.spans(), &end.1[..]);
+            prop_assert_eq!(e.inline_boxes(), &end.3[..]);
             if edited {
                 prop_assert_eq!(e.selection(), after_edit);
             }

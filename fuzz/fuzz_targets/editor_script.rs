@@ -10,7 +10,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use shrift::{BaseDirection, Editor, FontBook, LayoutContext, LayoutOptions, Movement, Selection, TextStyle};
+use shrift::{
+    BaseDirection, Editor, FontBook, InlineBox, LayoutContext, LayoutOptions, Movement, Selection, TextStyle,
+};
 use std::sync::OnceLock;
 
 fn book() -> &'static FontBook {
@@ -59,7 +61,7 @@ fuzz_target!(|data: &[u8]| {
         rest = &rest[5..];
         let f = f32::from_bits(value);
         let offset = value as usize % (editor.text().len() + 1);
-        match kind % 16 {
+        match kind % 17 {
             0 | 1 => {
                 let n = rest.first().copied().unwrap_or(0) as usize;
                 let bytes = rest.get(1..(1 + n).min(rest.len())).unwrap_or(&[]);
@@ -100,6 +102,10 @@ fuzz_target!(|data: &[u8]| {
                 replayed = true;
                 let _ = editor.undo(&mut cx);
             }
+            16 => {
+                // Any width, NaN and infinities included: an error or a box.
+                let _ = editor.insert_box(&mut cx, InlineBox::new(u64::from(value), f, f * 0.5));
+            }
             _ => {
                 replayed = true;
                 let _ = editor.redo(&mut cx);
@@ -108,6 +114,10 @@ fuzz_target!(|data: &[u8]| {
         let text = editor.text();
         let sel = editor.selection();
         assert!(on_boundary(text, sel.anchor) && on_boundary(text, sel.focus), "{sel:?} in {text:?}");
+        // Every box stands on a U+FFFC, in text order, one per U+FFFC at most.
+        let boxes = editor.inline_boxes();
+        assert!(boxes.iter().all(|(o, _)| text.get(*o..).is_some_and(|t| t.starts_with('\u{FFFC}'))), "{boxes:?} in {text:?}");
+        assert!(boxes.windows(2).all(|w| w[0].0 < w[1].0), "{boxes:?}");
         let _ = editor.carets();
         let _ = editor.selection_rects();
     }
@@ -116,6 +126,7 @@ fuzz_target!(|data: &[u8]| {
     if !replayed {
         assert_eq!(editor.text(), "", "undo to the start");
         assert!(editor.spans().is_empty());
+        assert!(editor.inline_boxes().is_empty());
     }
     while let Ok(Some(_)) = editor.redo(&mut cx) {}
 });

@@ -9,7 +9,7 @@ use super::selection::Selection;
 use crate::context::LayoutContext;
 use crate::error::{check_range, Error};
 use crate::geometry::{backspace_range, delete_range, Affinity, Carets, Movement, SelectionRect};
-use crate::style::SpanStyle;
+use crate::style::{InlineBox, SpanStyle};
 use crate::text::chars::is_hard_break;
 use crate::text::graphemes::clamp_to_grapheme;
 use crate::text::Direction;
@@ -32,6 +32,25 @@ impl Editor {
         self.edit(cx, range, text, EditKind::Other)
     }
 
+    /// Puts an inline box (an icon, an image, a widget of the caller's: see [`InlineBox`]) over
+    /// the selection, as a U+FFFC that it stands for; the caret goes after it. Deleting its
+    /// U+FFFC deletes the box; undo and redo bring it back and take it away.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInlineBox`] for a bad size or baseline (the text is left as it was); the
+    /// layout errors of [`Editor::replace`].
+    pub fn insert_box(&mut self, cx: &mut LayoutContext, inline: InlineBox) -> Result<EditResult, Error> {
+        inline.validate("\u{FFFC}", 0)?;
+        let range = self.selection.range();
+        check_range(&self.text, &range)?;
+        self.commit_preedit();
+        self.record(EditKind::Other, &range, "\u{FFFC}");
+        let result = self.splice(cx, range, "\u{FFFC}", Some(inline));
+        self.finish_record();
+        result
+    }
+
     /// An edit of `kind`, recorded for undo: a preedit in progress is committed first.
     fn edit(
         &mut self,
@@ -43,21 +62,28 @@ impl Editor {
         check_range(&self.text, &range)?;
         self.commit_preedit();
         self.record(kind, &range, text);
-        let result = self.splice(cx, range, text);
+        let result = self.splice(cx, range, text, None);
         self.finish_record();
         result
     }
 
-    /// The text change under every edit: text, spans, blocks, layout, caret.
+    /// The text change under every edit: text, spans, boxes (those in `range` go; `inline`, if
+    /// any, stands on the new text's start), blocks, layout, caret.
     fn splice(
         &mut self,
         cx: &mut LayoutContext,
         range: Range<usize>,
         text: &str,
+        inline: Option<InlineBox>,
     ) -> Result<EditResult, Error> {
         let removed = self.text[range.clone()].to_string();
         self.text.replace_range(range.clone(), text);
         shift_spans(&mut self.spans, &range, text.len());
+        shift_boxes(&mut self.boxes, &range, text.len());
+        if let Some(b) = inline {
+            let k = self.boxes.partition_point(|x| x.0 < range.start);
+            self.boxes.insert(k, (range.start, b));
+        }
         let new = range.start..range.start + text.len();
         // After the new text; on a cluster boundary (a base typed before a combining mark
         // forms one cluster with it).
@@ -343,7 +369,7 @@ impl Editor {
             None => self.selection.range(),
         };
         self.record_preedit_start(&range);
-        let result = self.splice(cx, range.clone(), text)?;
+        let result = self.splice(cx, range.clone(), text, None)?;
         let caret = if text.is_char_boundary(caret) {
             caret
         } else {
@@ -381,7 +407,7 @@ impl Editor {
     pub fn cancel_preedit(&mut self, cx: &mut LayoutContext) -> Result<Option<EditResult>, Error> {
         match self.preedit.take() {
             Some((range, _)) => {
-                let result = self.splice(cx, range, "");
+                let result = self.splice(cx, range, "", None);
                 self.record_preedit_end(None);
                 result.map(Some)
             }
@@ -403,6 +429,15 @@ fn without_hard_break(text: &str, range: Range<usize>) -> usize {
 
 /// Moves spans over an edit that replaced `range` with `inserted` bytes: ends after it shift, a
 /// span the edit falls inside or ends at grows over the new text, spans left empty go.
+/// The boxes after replacing `range` by `inserted` bytes: those on its U+FFFCs go, those after
+/// it move.
+fn shift_boxes(boxes: &mut Vec<(usize, InlineBox)>, range: &Range<usize>, inserted: usize) {
+    boxes.retain(|b| !range.contains(&b.0));
+    for b in boxes.iter_mut().filter(|b| b.0 >= range.end) {
+        b.0 = b.0 - range.len() + inserted;
+    }
+}
+
 fn shift_spans(spans: &mut Vec<(Range<usize>, SpanStyle)>, range: &Range<usize>, inserted: usize) {
     let new_end = range.start + inserted;
     let after = |p: usize| p - range.len() + inserted;

@@ -4,7 +4,10 @@
 use std::ops::Range;
 
 use super::selection::Selection;
-use crate::style::SpanStyle;
+use crate::style::{InlineBox, SpanStyle};
+
+/// The inline boxes of the text: the offsets of their U+FFFC, ascending.
+pub(super) type Boxes = Vec<(usize, InlineBox)>;
 
 /// One text change: at `at`, `removed` was replaced by `inserted`.
 #[derive(Debug, Clone)]
@@ -32,6 +35,9 @@ pub(super) struct Group {
     pub changes: Vec<Change>,
     pub spans_before: Vec<(Range<usize>, SpanStyle)>,
     pub spans_after: Vec<(Range<usize>, SpanStyle)>,
+    /// The inline boxes before and after (they change only with their U+FFFC).
+    pub boxes_before: Boxes,
+    pub boxes_after: Boxes,
     pub selection_before: Selection,
     pub selection_after: Selection,
     /// Whether a typing group's last insertion ended a word (the next one starts a group).
@@ -45,6 +51,7 @@ pub(super) struct PreeditStart {
     pub at: usize,
     pub removed: String,
     pub spans: Vec<(Range<usize>, SpanStyle)>,
+    pub boxes: Boxes,
     pub selection: Selection,
 }
 

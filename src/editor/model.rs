@@ -12,8 +12,7 @@ use crate::font::FontBook;
 use crate::geometry::{Affinity, Cursor, DocumentCursor};
 use crate::layout::{Layout, LayoutOptions};
 use crate::paragraph::Paragraph;
-use crate::style::SpanStyle;
-use crate::style::TextStyle;
+use crate::style::{InlineBox, SpanStyle, TextStyle};
 use crate::text::graphemes::clamp_to_grapheme;
 use crate::text::BaseDirection;
 
@@ -78,6 +77,8 @@ pub struct Editor {
     pub(super) preedit: Option<(Range<usize>, usize)>,
     /// Undo and redo.
     pub(super) history: History,
+    /// The inline boxes: the offsets of their U+FFFC in `text`, ascending.
+    pub(super) boxes: Vec<(usize, InlineBox)>,
 }
 
 impl Editor {
@@ -128,6 +129,7 @@ impl Editor {
             goal_x: None,
             preedit: None,
             history: History::default(),
+            boxes: Vec::new(),
         };
         let whole = 0..text.len();
         editor.rebuild(cx, whole.clone(), whole)?;
@@ -153,6 +155,12 @@ impl Editor {
     /// The style spans as they stand after the edits so far.
     pub fn spans(&self) -> &[(Range<usize>, SpanStyle)] {
         &self.spans
+    }
+
+    /// The inline boxes in the text ([`Editor::insert_box`]), with the offsets of their U+FFFC,
+    /// in text order.
+    pub fn inline_boxes(&self) -> &[(usize, InlineBox)] {
+        &self.boxes
     }
 
     /// The layout options.
@@ -352,6 +360,10 @@ impl Editor {
             if s < e {
                 builder = builder.span(s - range.start..e - range.start, style.clone());
             }
+        }
+        let first = self.boxes.partition_point(|b| b.0 < range.start);
+        for &(offset, b) in self.boxes[first..].iter().take_while(|b| b.0 < range.end) {
+            builder = builder.inline_box(offset - range.start, b);
         }
         builder.build(&self.book, cx)
     }

@@ -16,12 +16,15 @@
 
 use std::ops::Range;
 
-use super::history::{Change, EditKind, Group, PreeditStart};
+use super::history::{Boxes, Change, EditKind, Group, PreeditStart};
 use super::model::{EditResult, Editor};
 use super::selection::Selection;
 use crate::context::LayoutContext;
 use crate::error::Error;
 use crate::style::SpanStyle;
+
+/// The spans before and after a replayed change.
+type SpansPair<'a> = (&'a [(Range<usize>, SpanStyle)], &'a [(Range<usize>, SpanStyle)]);
 
 impl Editor {
     /// Undoes the last group of edits: the text, the spans and the selection as they were
@@ -87,8 +90,8 @@ impl Editor {
             self.replay(
                 cx,
                 &changes,
-                &group.spans_before,
-                &group.spans_after,
+                (&group.spans_before, &group.spans_after),
+                &group.boxes_after,
                 group.selection_after,
             )
         } else {
@@ -101,8 +104,8 @@ impl Editor {
             self.replay(
                 cx,
                 &changes,
-                &group.spans_after,
-                &group.spans_before,
+                (&group.spans_after, &group.spans_before),
+                &group.boxes_before,
                 group.selection_before,
             )
         };
@@ -140,14 +143,15 @@ impl Editor {
         self.history.redo.truncate(groups);
     }
 
-    /// Applies `changes` (at, text there now, text to put there), sets the spans to `to_spans`
-    /// and the selection to `selection`, and lays out again the stretch they touch.
+    /// Applies `changes` (at, text there now, text to put there), sets the spans from `from` to
+    /// `to`, the boxes to `to_boxes` (which differ only where the changes are) and the selection
+    /// to `selection`, and lays out again the stretch they touch.
     fn replay(
         &mut self,
         cx: &mut LayoutContext,
         changes: &[(usize, &str, &str)],
-        from_spans: &[(Range<usize>, SpanStyle)],
-        to_spans: &[(Range<usize>, SpanStyle)],
+        (from_spans, to_spans): SpansPair<'_>,
+        to_boxes: &Boxes,
         selection: Selection,
     ) -> Result<EditResult, Error> {
         // The stretch that changes: bytes before `lo` and the last `tail` bytes are the same
@@ -175,6 +179,7 @@ impl Editor {
             self.text.replace_range(at..at + now.len(), then);
         }
         self.spans = to_spans.to_vec();
+        self.boxes = to_boxes.clone();
         self.preedit = None;
         let mut result = self.rebuild(cx, old, lo..new_len - tail)?;
         result.removed = removed;
@@ -216,6 +221,8 @@ impl Editor {
             changes: vec![change],
             spans_before: self.spans.clone(),
             spans_after: Vec::new(),
+            boxes_before: self.boxes.clone(),
+            boxes_after: Vec::new(),
             selection_before: selection,
             selection_after: selection,
             closed: false,
@@ -231,6 +238,8 @@ impl Editor {
             changes: Vec::new(),
             spans_before,
             spans_after: Vec::new(),
+            boxes_before: self.boxes.clone(),
+            boxes_after: Vec::new(),
             selection_before: selection,
             selection_after: selection,
             closed: true,
@@ -244,8 +253,10 @@ impl Editor {
             return;
         }
         let (spans, selection) = (self.spans.clone(), self.selection);
+        let boxes = self.boxes.clone();
         if let Some(group) = self.history.undo.last_mut() {
             group.spans_after = spans;
+            group.boxes_after = boxes;
             group.selection_after = selection;
         }
         self.history.broken = false;
@@ -258,6 +269,7 @@ impl Editor {
                 at: range.start,
                 removed: self.text[range.clone()].to_string(),
                 spans: self.spans.clone(),
+                boxes: self.boxes.clone(),
                 selection: self.selection,
             });
         }
@@ -286,6 +298,8 @@ impl Editor {
             }],
             spans_before: start.spans,
             spans_after: Vec::new(),
+            boxes_before: start.boxes,
+            boxes_after: Vec::new(),
             selection_before: start.selection,
             selection_after: start.selection,
             closed: true,
