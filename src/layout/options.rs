@@ -110,7 +110,9 @@ pub enum TextWrap {
     Wrap,
     /// As many lines as first fit, as even in length as can be (CSS `text-wrap: balance`, for
     /// headlines): the lines are broken at the narrowest width that still gives that many,
-    /// found by bisection, and placed in the full width (alignment unchanged).
+    /// found by bisection, and placed in the full width (alignment unchanged). A paragraph of
+    /// more than 6 lines wraps as with [`TextWrap::Wrap`], as in Chromium (CSS Text 4 lets a
+    /// browser limit balancing to a few lines).
     Balance,
     /// First fit, but a paragraph does not end on a line of one word: where it would, its last
     /// two lines are broken again a little narrower (down to 60 % of the width) until the last

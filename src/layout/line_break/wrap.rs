@@ -55,10 +55,16 @@ pub(crate) fn break_lines_pretty(
     }
 }
 
+/// At most this many lines are balanced; a longer paragraph wraps as usual. CSS Text 4 lets a
+/// browser set such a limit (recommending at most 10) for the cost of balancing; Chromium's is 6
+/// (measured with tools/chromium/lines.mjs --wrap balance: every 5- and 6-line paragraph of the
+/// corpus balanced, every one of 7 lines or more broken as with `wrap`).
+const MAX_BALANCED_LINES: usize = 6;
+
 /// The width to break at for [`TextWrap::Balance`](crate::TextWrap::Balance) (first fit at that width gives the lines):
 /// the narrowest width (to 1/4096 of the full one, by bisection) that gives as many lines as
-/// `width`; `width` for one line. Each try is a first fit on the paragraph's segments (no
-/// reshaping but at unsafe cuts), into `lines`.
+/// `width`; `width` for one line or more than [`MAX_BALANCED_LINES`]. Each try is a first fit on
+/// the paragraph's segments (no reshaping but at unsafe cuts), into `lines`.
 pub(crate) fn wrap_width(
     para: &Paragraph,
     shaper: &mut Shaper,
@@ -71,7 +77,7 @@ pub(crate) fn wrap_width(
         lines.len()
     };
     let lines = lines_at(width, shaper);
-    if lines < 2 || !width.is_finite() {
+    if !(2..=MAX_BALANCED_LINES).contains(&lines) || !width.is_finite() {
         return width;
     }
     // Fewer lines never come from a narrower width: bisect for the narrowest with as many lines
