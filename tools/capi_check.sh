@@ -31,6 +31,13 @@ capi/examples/dump --stack "Ezra SIL,Noto Serif" --fonts tests/fonts tests/data/
 ./target/release/examples/dump --stack "Ezra SIL,Noto Serif" --fonts tests/fonts tests/data/mixed.txt > "$out/rust.json"
 echo "mixed.txt Ezra SIL: $(tools/capi_compare.py "$out/c.json" "$out/rust.json" | tail -1)"
 echo "mixed.txt Ezra SIL: $(python3 "$oracle" "$out/c.json" --fonts fonts:tests/fonts | tail -1)"
+# Inline boxes on every U+FFFC of tests/data/boxes.txt: the C dump's "boxes" and runs equal the
+# Rust dump's (the oracle does not know boxes; tests/inline_boxes.rs checks them with Chromium).
+for width in 200 300; do
+  capi/examples/dump --boxes 30x20 --width $width tests/data/boxes.txt > "$out/c.json"
+  ./target/release/examples/dump --boxes 30x20 --width $width tests/data/boxes.txt > "$out/rust.json"
+  echo "boxes.txt width $width with boxes: $(tools/capi_compare.py "$out/c.json" "$out/rust.json" | tail -1)"
+done
 # Memory: every path the error tests take, and a whole article, without an invalid access or a
 # leak (the Rust side's allocations included).
 vg=(valgrind -q --error-exitcode=1 --leak-check=full --show-leak-kinds=definite,indirect,possible

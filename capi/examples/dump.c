@@ -1,15 +1,18 @@
 /* The layout dump of ../shared/DESIGN.md ("The layout dump"), written through shrift's C ABI:
  *
- *     capi/examples/dump [--width PX] [--size PX] [--stack "A,B"] [--fonts DIR] FILE
+ *     capi/examples/dump [--width PX] [--size PX] [--stack "A,B"] [--fonts DIR] [--boxes WxH] FILE
  *
  * Lays FILE out (UTF-8, one paragraph per line) with the bundled faces (plus the font files of
  * DIR) and prints the same JSON as `cargo run --release --example dump` with the same flags, so
  * that ../shared/tools/oracle.py checks the C path as it checks the Rust one and
  * tools/capi_compare.py compares the two. Paragraphs are stacked as shrift's Document stacks
  * its blocks: each starts where the one before ends, and a paragraph's final newline ends it
- * without an empty line after it. Build with capi/examples/build.sh.
+ * without an empty line after it. `--boxes WxH` puts an inline box of that size on every U+FFFC
+ * (ids 0, 1, ... per paragraph), listed under the paragraph's "boxes" as the Rust dump lists them.
+ * Build with capi/examples/build.sh.
  */
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -162,7 +165,8 @@ static void dump_layout(const ShriftLayout *layout, size_t start, float dy) {
             int any = 0;
             for (size_t r = 0; r < line->run_count; r++) {
                 const ShriftRun *run = &runs[line->first_run + r];
-                if (run->is_ellipsis != pass) continue;
+                /* Boxes are listed under the paragraph's "boxes", not as runs. */
+                if (run->is_ellipsis != pass || run->is_inline_box) continue;
                 if (!any) printf(pass ? ",\"ellipsis\":[" : ",\"runs\":[");
                 if (any) putchar(',');
                 any = 1;
@@ -176,11 +180,32 @@ static void dump_layout(const ShriftLayout *layout, size_t start, float dy) {
         }
         putchar('}');
     }
-    printf("]}");
+    putchar(']');
+    const ShriftBox *boxes;
+    size_t n_boxes;
+    check(shrift_layout_boxes(layout, &boxes, &n_boxes), "shrift_layout_boxes");
+    if (n_boxes) {
+        printf(",\"boxes\":[");
+        for (size_t b = 0; b < n_boxes; b++) {
+            const ShriftBox *bx = &boxes[b];
+            printf("%s{\"id\":%llu,\"range\":[%zu,%zu],\"line\":%zu,\"x\":", b ? "," : "",
+                   (unsigned long long)bx->id, bx->offset + start, bx->offset + start + 3, bx->line);
+            json_float(bx->x);
+            printf(",\"y\":");
+            json_float(bx->y + dy);
+            printf(",\"width\":");
+            json_float(bx->width);
+            printf(",\"height\":");
+            json_float(bx->height);
+            putchar('}');
+        }
+        putchar(']');
+    }
+    putchar('}');
 }
 
 int main(int argc, char **argv) {
-    float width = 600.0f, size = 16.0f;
+    float width = 600.0f, size = 16.0f, box_w = -1.0f, box_h = -1.0f;
     const char *stack = "Noto Serif,Noto Serif Hebrew", *fonts = NULL, *file = NULL;
     for (int i = 1; i < argc; i++) {
         int has_value = i + 1 < argc;
@@ -192,6 +217,11 @@ int main(int argc, char **argv) {
             stack = argv[++i];
         } else if (!strcmp(argv[i], "--fonts") && has_value) {
             fonts = argv[++i];
+        } else if (!strcmp(argv[i], "--boxes") && has_value) {
+            if (sscanf(argv[++i], "%fx%f", &box_w, &box_h) != 2) {
+                fprintf(stderr, "dump: --boxes wants WxH\n");
+                return 2;
+            }
         } else if (argv[i][0] == '-' && argv[i][1] == '-') {
             fprintf(stderr, "dump: unknown option or missing value: %s\n", argv[i]);
             return 2;
@@ -200,7 +230,7 @@ int main(int argc, char **argv) {
         }
     }
     if (!file) {
-        fprintf(stderr, "usage: dump [--width PX] [--size PX] [--stack \"A,B\"] [--fonts DIR] FILE\n");
+        fprintf(stderr, "usage: dump [--width PX] [--size PX] [--stack \"A,B\"] [--fonts DIR] [--boxes WxH] FILE\n");
         return 2;
     }
     if (shrift_abi_version() != SHRIFT_ABI_VERSION) {
@@ -236,9 +266,27 @@ int main(int argc, char **argv) {
         size_t end = nl ? (size_t)(nl - text) + 1 : len;
         ShriftParagraph *para = NULL;
         ShriftLayout *layout = NULL;
-        check(shrift_paragraph_new(book, cx, text + start, end - start, &style, NULL, 0, SHRIFT_DIRECTION_AUTO,
-                                   &para),
-              "shrift_paragraph_new");
+        /* A box on every U+FFFC (EF BF BC) of the paragraph with --boxes. */
+        ShriftInlineBox *boxes = NULL;
+        size_t n_boxes = 0;
+        for (size_t k = start; box_w >= 0.0f && k + 2 < end; k++) {
+            if ((unsigned char)text[k] != 0xEF || (unsigned char)text[k + 1] != 0xBF ||
+                (unsigned char)text[k + 2] != 0xBC)
+                continue;
+            ShriftInlineBox *more = realloc(boxes, (n_boxes + 1) * sizeof *boxes);
+            if (!more) {
+                fprintf(stderr, "dump: out of memory\n");
+                return 1;
+            }
+            boxes = more;
+            boxes[n_boxes] = (ShriftInlineBox){.offset = k - start, .id = n_boxes, .width = box_w,
+                                               .height = box_h, .baseline = NAN, .align = SHRIFT_BOX_ALIGN_BASELINE};
+            n_boxes++;
+        }
+        check(shrift_paragraph_new_with_boxes(book, cx, text + start, end - start, &style, NULL, 0, boxes, n_boxes,
+                                              SHRIFT_DIRECTION_AUTO, &para),
+              "shrift_paragraph_new_with_boxes");
+        free(boxes);
         check(shrift_paragraph_layout(para, cx, &options, &layout), "shrift_paragraph_layout");
         if (start) putchar(',');
         dump_layout(layout, start, y);

@@ -240,6 +240,28 @@ typedef struct ShriftSpan {
 // A paragraph's base direction: one of the `SHRIFT_DIRECTION_*` values.
 typedef uint32_t ShriftDirection;
 
+// How an inline box sits on its line: one of the `SHRIFT_BOX_ALIGN_*` values (CSS
+// `vertical-align`).
+typedef uint32_t ShriftBoxAlign;
+
+// An inline box of the caller's (an icon, an image, a widget) standing for the U+FFFC at byte
+// `offset` of the paragraph's text: laid out like that character, `width` wide, the line raised
+// to fit its `height`. Read where it went with `shrift_layout_boxes`.
+typedef struct ShriftInlineBox {
+  // The byte offset of its U+FFFC (EF BF BC) in the text.
+  size_t offset;
+  // The caller's id, reported back.
+  uint64_t id;
+  // Width in pixels (0 to 262,144).
+  float width;
+  // Height in pixels (0 to 262,144).
+  float height;
+  // The box's baseline, down from its top (0 to `height`); NaN: its bottom edge.
+  float baseline;
+  // One of `SHRIFT_BOX_ALIGN_*`.
+  ShriftBoxAlign align;
+} ShriftInlineBox;
+
 // A layout's totals.
 typedef struct ShriftLayoutInfo {
   // The layout's width: the wrap width, or the widest line's without wrapping.
@@ -260,6 +282,8 @@ typedef struct ShriftLayoutInfo {
   size_t face_count;
   // How many decorations.
   size_t decoration_count;
+  // How many inline boxes.
+  size_t box_count;
   // 1 when text was cut (`max_lines` or truncation) and an ellipsis shown, else 0.
   uint8_t truncated;
 } ShriftLayoutInfo;
@@ -311,6 +335,9 @@ typedef struct ShriftRun {
   // 1 when the run is an ellipsis, not text of the paragraph (its glyphs shape
   // [`shrift_layout_ellipsis_text`]).
   uint8_t is_ellipsis;
+  // 1 when the run is an inline box: its one glyph is a stand-in, not to be drawn (draw the
+  // object at its [`ShriftBox`]).
+  uint8_t is_inline_box;
   // The run's direction: `SHRIFT_DIRECTION_LTR` or `SHRIFT_DIRECTION_RTL`.
   ShriftDirection direction;
   // The ISO 15924 script tag ("Hebr", "Latn", "Zyyy"), NUL-terminated.
@@ -387,6 +414,24 @@ typedef struct ShriftDecoration {
   // The caller's paint id.
   uint32_t paint;
 } ShriftDecoration;
+
+// Where an inline box went: draw the caller's object in this rectangle.
+typedef struct ShriftBox {
+  // The id given with the box.
+  uint64_t id;
+  // The byte offset of its U+FFFC.
+  size_t offset;
+  // The index of its line.
+  size_t line;
+  // Left edge.
+  float x;
+  // Top edge.
+  float y;
+  // Width.
+  float width;
+  // Height.
+  float height;
+} ShriftBox;
 
 // To the text after the offset (the usual cursor).
 #define SHRIFT_AFFINITY_DOWNSTREAM 0
@@ -487,6 +532,18 @@ typedef struct ShriftDecoration {
 
 // Right to left.
 #define SHRIFT_DIRECTION_RTL 2
+
+// Its baseline on the line's baseline.
+#define SHRIFT_BOX_ALIGN_BASELINE 0
+
+// Its middle at the baseline plus half the base face's x-height.
+#define SHRIFT_BOX_ALIGN_MIDDLE 1
+
+// Its top at the top of the line's content.
+#define SHRIFT_BOX_ALIGN_TOP 2
+
+// Its bottom at the bottom of the line's content.
+#define SHRIFT_BOX_ALIGN_BOTTOM 3
 
 #ifdef __cplusplus
 extern "C" {
@@ -700,6 +757,25 @@ enum ShriftStatus shrift_paragraph_new(const ShriftFontBook *book,
                                        ShriftDirection dir,
                                        ShriftParagraph **out);
 
+// [`shrift_paragraph_new`] with `box_count` inline boxes, each on a U+FFFC of the text
+// (`SHRIFT_STATUS_INVALID_ARGUMENT` for a box off a U+FFFC, two on one, a bad size, baseline
+// or alignment).
+//
+// # Safety
+//
+// As [`shrift_paragraph_new`]; `boxes` NULL or `box_count` readable boxes.
+enum ShriftStatus shrift_paragraph_new_with_boxes(const ShriftFontBook *book,
+                                                  ShriftContext *cx,
+                                                  const char *text_ptr,
+                                                  size_t len,
+                                                  const struct ShriftStyle *style,
+                                                  const struct ShriftSpan *spans,
+                                                  size_t span_count,
+                                                  const struct ShriftInlineBox *boxes,
+                                                  size_t box_count,
+                                                  ShriftDirection dir,
+                                                  ShriftParagraph **out);
+
 // The paragraph's min-content width (its widest unbreakable piece) in `*width`.
 //
 // # Safety
@@ -774,6 +850,15 @@ enum ShriftStatus shrift_layout_faces(const ShriftLayout *layout,
 enum ShriftStatus shrift_layout_decorations(const ShriftLayout *layout,
                                             const struct ShriftDecoration **decorations,
                                             size_t *count);
+
+// The layout's inline boxes, in text order.
+//
+// # Safety
+//
+// As [`shrift_layout_lines`].
+enum ShriftStatus shrift_layout_boxes(const ShriftLayout *layout,
+                                      const struct ShriftBox **boxes,
+                                      size_t *count);
 
 // The paragraph's text (UTF-8, `*len` bytes, not NUL-terminated): what the byte offsets
 // index.

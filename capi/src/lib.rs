@@ -58,15 +58,18 @@ pub use layout::{
 };
 pub use paragraph::{
     shrift_paragraph_free, shrift_paragraph_max_content_width, shrift_paragraph_min_content_width,
-    shrift_paragraph_new, shrift_style_default, ShriftDirection, ShriftParagraph, ShriftSpan, ShriftStyle,
-    SHRIFT_DIRECTION_AUTO, SHRIFT_DIRECTION_LTR, SHRIFT_DIRECTION_RTL, SHRIFT_SPAN_ITALIC,
-    SHRIFT_SPAN_LANGUAGE, SHRIFT_SPAN_LETTER_SPACING, SHRIFT_SPAN_PAINT, SHRIFT_SPAN_SIZE, SHRIFT_SPAN_STACK,
+    shrift_paragraph_new, shrift_paragraph_new_with_boxes, shrift_style_default, ShriftBoxAlign,
+    ShriftDirection, ShriftInlineBox, ShriftParagraph, ShriftSpan, ShriftStyle, SHRIFT_BOX_ALIGN_BASELINE,
+    SHRIFT_BOX_ALIGN_BOTTOM, SHRIFT_BOX_ALIGN_MIDDLE, SHRIFT_BOX_ALIGN_TOP, SHRIFT_DIRECTION_AUTO,
+    SHRIFT_DIRECTION_LTR, SHRIFT_DIRECTION_RTL, SHRIFT_SPAN_ITALIC, SHRIFT_SPAN_LANGUAGE,
+    SHRIFT_SPAN_LETTER_SPACING, SHRIFT_SPAN_PAINT, SHRIFT_SPAN_SIZE, SHRIFT_SPAN_STACK,
     SHRIFT_SPAN_STRIKETHROUGH, SHRIFT_SPAN_UNDERLINE, SHRIFT_SPAN_WEIGHT, SHRIFT_SPAN_WORD_SPACING,
 };
 pub use read::{
-    shrift_layout_decorations, shrift_layout_ellipsis_text, shrift_layout_faces, shrift_layout_glyphs,
-    shrift_layout_info, shrift_layout_lines, shrift_layout_runs, shrift_layout_text, ShriftDecoration,
-    ShriftFace, ShriftGlyph, ShriftLayout, ShriftLayoutInfo, ShriftLine, ShriftRun,
+    shrift_layout_boxes, shrift_layout_decorations, shrift_layout_ellipsis_text, shrift_layout_faces,
+    shrift_layout_glyphs, shrift_layout_info, shrift_layout_lines, shrift_layout_runs, shrift_layout_text,
+    ShriftBox, ShriftDecoration, ShriftFace, ShriftGlyph, ShriftLayout, ShriftLayoutInfo, ShriftLine,
+    ShriftRun,
 };
 
 /// The version of this ABI: bumped when a function or a struct of the header changes shape, so

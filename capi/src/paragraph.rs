@@ -2,7 +2,7 @@
 
 use std::ffi::c_char;
 
-use shrift::{BaseDirection, Paragraph, SpanStyle, TextStyle};
+use shrift::{BaseDirection, BoxAlign, InlineBox, Paragraph, SpanStyle, TextStyle};
 
 use crate::error::{guard, Failure, ShriftStatus};
 use crate::fonts::{ShriftContext, ShriftFontBook};
@@ -90,6 +90,53 @@ pub struct ShriftSpan {
     pub letter_spacing: f32,
     /// As in [`ShriftStyle`].
     pub word_spacing: f32,
+}
+
+/// How an inline box sits on its line: one of the `SHRIFT_BOX_ALIGN_*` values (CSS
+/// `vertical-align`).
+pub type ShriftBoxAlign = u32;
+/// Its baseline on the line's baseline.
+pub const SHRIFT_BOX_ALIGN_BASELINE: ShriftBoxAlign = 0;
+/// Its middle at the baseline plus half the base face's x-height.
+pub const SHRIFT_BOX_ALIGN_MIDDLE: ShriftBoxAlign = 1;
+/// Its top at the top of the line's content.
+pub const SHRIFT_BOX_ALIGN_TOP: ShriftBoxAlign = 2;
+/// Its bottom at the bottom of the line's content.
+pub const SHRIFT_BOX_ALIGN_BOTTOM: ShriftBoxAlign = 3;
+
+/// An inline box of the caller's (an icon, an image, a widget) standing for the U+FFFC at byte
+/// `offset` of the paragraph's text: laid out like that character, `width` wide, the line raised
+/// to fit its `height`. Read where it went with `shrift_layout_boxes`.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct ShriftInlineBox {
+    /// The byte offset of its U+FFFC (EF BF BC) in the text.
+    pub offset: usize,
+    /// The caller's id, reported back.
+    pub id: u64,
+    /// Width in pixels (0 to 262,144).
+    pub width: f32,
+    /// Height in pixels (0 to 262,144).
+    pub height: f32,
+    /// The box's baseline, down from its top (0 to `height`); NaN: its bottom edge.
+    pub baseline: f32,
+    /// One of `SHRIFT_BOX_ALIGN_*`.
+    pub align: ShriftBoxAlign,
+}
+
+fn inline_box(b: &ShriftInlineBox) -> Result<InlineBox, Failure> {
+    let align = match b.align {
+        SHRIFT_BOX_ALIGN_BASELINE => BoxAlign::Baseline,
+        SHRIFT_BOX_ALIGN_MIDDLE => BoxAlign::Middle,
+        SHRIFT_BOX_ALIGN_TOP => BoxAlign::Top,
+        SHRIFT_BOX_ALIGN_BOTTOM => BoxAlign::Bottom,
+        other => return Err(Failure::argument(format!("unknown box alignment {other}"))),
+    };
+    let mut out = InlineBox::new(b.id, b.width, b.height).align(align);
+    if !b.baseline.is_nan() {
+        out = out.baseline(b.baseline);
+    }
+    Ok(out)
 }
 
 /// [`ShriftSpan::stack`] applies.
@@ -251,7 +298,49 @@ pub unsafe extern "C" fn shrift_paragraph_new(
     dir: ShriftDirection,
     out: *mut *mut ShriftParagraph,
 ) -> ShriftStatus {
+    // SAFETY: forwarded contract; no boxes.
+    unsafe {
+        shrift_paragraph_new_with_boxes(
+            book,
+            cx,
+            text_ptr,
+            len,
+            style,
+            spans,
+            span_count,
+            std::ptr::null(),
+            0,
+            dir,
+            out,
+        )
+    }
+}
+
+/// [`shrift_paragraph_new`] with `box_count` inline boxes, each on a U+FFFC of the text
+/// (`SHRIFT_STATUS_INVALID_ARGUMENT` for a box off a U+FFFC, two on one, a bad size, baseline
+/// or alignment).
+///
+/// # Safety
+///
+/// As [`shrift_paragraph_new`]; `boxes` NULL or `box_count` readable boxes.
+#[no_mangle]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn shrift_paragraph_new_with_boxes(
+    book: *const ShriftFontBook,
+    cx: *mut ShriftContext,
+    text_ptr: *const c_char,
+    len: usize,
+    style: *const ShriftStyle,
+    spans: *const ShriftSpan,
+    span_count: usize,
+    boxes: *const ShriftInlineBox,
+    box_count: usize,
+    dir: ShriftDirection,
+    out: *mut *mut ShriftParagraph,
+) -> ShriftStatus {
     guard(|| {
+        // SAFETY: the header's contract for `boxes`.
+        let boxes = unsafe { slice(boxes, box_count, "boxes") }?;
         // SAFETY: the header's contract for each pointer.
         let (out, book, cx, text, style, spans) = unsafe {
             (
@@ -268,6 +357,9 @@ pub unsafe extern "C" fn shrift_paragraph_new(
         for span in spans {
             // SAFETY: as above.
             builder = builder.span(span.start..span.end, unsafe { span_style(span) }?);
+        }
+        for b in boxes {
+            builder = builder.inline_box(b.offset, inline_box(b)?);
         }
         let para = builder.build(&book.book, &mut cx.cx)?;
         give(

@@ -23,6 +23,7 @@ pub struct ShriftLayout {
     glyphs: Vec<ShriftGlyph>,
     faces: Vec<ShriftFace>,
     decorations: Vec<ShriftDecoration>,
+    boxes: Vec<ShriftBox>,
     /// The C strings of every face and language seen, kept across layouts.
     names: Vec<FaceNames>,
     languages: Vec<CString>,
@@ -58,6 +59,8 @@ pub struct ShriftLayoutInfo {
     pub face_count: usize,
     /// How many decorations.
     pub decoration_count: usize,
+    /// How many inline boxes.
+    pub box_count: usize,
     /// 1 when text was cut (`max_lines` or truncation) and an ellipsis shown, else 0.
     pub truncated: u8,
 }
@@ -113,6 +116,9 @@ pub struct ShriftRun {
     /// 1 when the run is an ellipsis, not text of the paragraph (its glyphs shape
     /// [`shrift_layout_ellipsis_text`]).
     pub is_ellipsis: u8,
+    /// 1 when the run is an inline box: its one glyph is a stand-in, not to be drawn (draw the
+    /// object at its [`ShriftBox`]).
+    pub is_inline_box: u8,
     /// The run's direction: `SHRIFT_DIRECTION_LTR` or `SHRIFT_DIRECTION_RTL`.
     pub direction: ShriftDirection,
     /// The ISO 15924 script tag ("Hebr", "Latn", "Zyyy"), NUL-terminated.
@@ -176,6 +182,26 @@ pub struct ShriftFace {
     pub data_len: usize,
 }
 
+/// Where an inline box went: draw the caller's object in this rectangle.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ShriftBox {
+    /// The id given with the box.
+    pub id: u64,
+    /// The byte offset of its U+FFFC.
+    pub offset: usize,
+    /// The index of its line.
+    pub line: usize,
+    /// Left edge.
+    pub x: f32,
+    /// Top edge.
+    pub y: f32,
+    /// Width.
+    pub width: f32,
+    /// Height.
+    pub height: f32,
+}
+
 /// An underline or strike-through to draw: a rectangle filled with `paint`.
 #[repr(C)]
 #[derive(Debug, Clone, Copy, Default)]
@@ -218,6 +244,7 @@ impl ShriftLayout {
             glyphs: Vec::new(),
             faces: Vec::new(),
             decorations: Vec::new(),
+            boxes: Vec::new(),
             names: Vec::new(),
             languages: Vec::new(),
         }
@@ -236,6 +263,7 @@ impl ShriftLayout {
         self.glyphs.clear();
         self.faces.clear();
         self.decorations.clear();
+        self.boxes.clear();
         let layout = &self.layout;
         for line in layout.lines() {
             let first_run = self.runs.len();
@@ -269,6 +297,7 @@ impl ShriftLayout {
                     width: run.width(),
                     level: run.level(),
                     is_ellipsis: u8::from(run.is_ellipsis()),
+                    is_inline_box: u8::from(run.is_inline_box()),
                     direction: direction(run.direction()),
                     script,
                     language,
@@ -307,6 +336,15 @@ impl ShriftLayout {
                 thickness: d.thickness(),
                 paint: d.paint(),
             }));
+        self.boxes.extend(layout.inline_boxes().iter().map(|b| ShriftBox {
+            id: b.id,
+            offset: b.offset,
+            line: b.line,
+            x: b.x,
+            y: b.y,
+            width: b.width,
+            height: b.height,
+        }));
     }
 }
 
@@ -380,6 +418,7 @@ pub unsafe extern "C" fn shrift_layout_info(
             glyph_count: l.glyphs.len(),
             face_count: l.faces.len(),
             decoration_count: l.decorations.len(),
+            box_count: l.boxes.len(),
             truncated: u8::from(l.layout.is_truncated()),
         };
         Ok(())
@@ -480,6 +519,21 @@ pub unsafe extern "C" fn shrift_layout_decorations(
 ) -> ShriftStatus {
     // SAFETY: forwarded contract.
     unsafe { array(layout, decorations, count, |l| &l.decorations) }
+}
+
+/// The layout's inline boxes, in text order.
+///
+/// # Safety
+///
+/// As [`shrift_layout_lines`].
+#[no_mangle]
+pub unsafe extern "C" fn shrift_layout_boxes(
+    layout: *const ShriftLayout,
+    boxes: *mut *const ShriftBox,
+    count: *mut usize,
+) -> ShriftStatus {
+    // SAFETY: forwarded contract.
+    unsafe { array(layout, boxes, count, |l| &l.boxes) }
 }
 
 /// The paragraph's text (UTF-8, `*len` bytes, not NUL-terminated): what the byte offsets

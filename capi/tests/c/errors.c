@@ -197,6 +197,51 @@ static void handles(ShriftFontBook *book, ShriftContext *cx) {
     EXPECT_ERR(shrift_paragraph_max_content_width(para, &w), SHRIFT_STATUS_NULL_POINTER);
 }
 
+static void boxes(ShriftFontBook *book, ShriftContext *cx) {
+    ShriftStyle style;
+    shrift_style_default(&style);
+    /* "a" U+FFFC "b": the box's U+FFFC is bytes 1..4. */
+    static const char text[] = "a\xef\xbf\xbc" "b";
+    ShriftInlineBox box = {.offset = 1, .id = 77, .width = 20.0f, .height = 10.0f, .baseline = NAN,
+                           .align = SHRIFT_BOX_ALIGN_BASELINE};
+    ShriftParagraph *para = NULL;
+    ShriftLayout *layout = NULL;
+    ShriftLayoutOptions options;
+    shrift_layout_options_default(&options, 200.0f);
+    EXPECT(shrift_paragraph_new_with_boxes(book, cx, text, 5, &style, NULL, 0, &box, 1, SHRIFT_DIRECTION_AUTO,
+                                           &para) == SHRIFT_STATUS_OK);
+    EXPECT(shrift_paragraph_layout(para, cx, &options, &layout) == SHRIFT_STATUS_OK);
+    const ShriftBox *placed;
+    size_t n;
+    EXPECT(shrift_layout_boxes(layout, &placed, &n) == SHRIFT_STATUS_OK && n == 1);
+    EXPECT(placed[0].id == 77 && placed[0].offset == 1 && placed[0].width == 20.0f && placed[0].height == 10.0f);
+    /* Baseline-aligned, bottom on the baseline: its top is 10 px above it. */
+    const ShriftLine *lines;
+    shrift_layout_lines(layout, &lines, &n);
+    EXPECT(fabsf(placed[0].y + 10.0f - lines[0].baseline) < 1e-3f);
+    shrift_layout_free(&layout);
+    shrift_paragraph_free(&para);
+    /* Off the U+FFFC, an unknown alignment, a NaN width, a NULL array with a count. */
+    box.offset = 0;
+    EXPECT_ERR(shrift_paragraph_new_with_boxes(book, cx, text, 5, &style, NULL, 0, &box, 1, SHRIFT_DIRECTION_AUTO,
+                                               &para),
+               SHRIFT_STATUS_INVALID_ARGUMENT);
+    box.offset = 1;
+    box.align = 9;
+    EXPECT_ERR(shrift_paragraph_new_with_boxes(book, cx, text, 5, &style, NULL, 0, &box, 1, SHRIFT_DIRECTION_AUTO,
+                                               &para),
+               SHRIFT_STATUS_INVALID_ARGUMENT);
+    box.align = SHRIFT_BOX_ALIGN_TOP;
+    box.width = NAN;
+    EXPECT_ERR(shrift_paragraph_new_with_boxes(book, cx, text, 5, &style, NULL, 0, &box, 1, SHRIFT_DIRECTION_AUTO,
+                                               &para),
+               SHRIFT_STATUS_INVALID_ARGUMENT);
+    EXPECT_ERR(shrift_paragraph_new_with_boxes(book, cx, text, 5, &style, NULL, 0, NULL, 1, SHRIFT_DIRECTION_AUTO,
+                                               &para),
+               SHRIFT_STATUS_NULL_POINTER);
+    EXPECT(para == NULL);
+}
+
 /* Answers worked by hand. */
 static void answers(ShriftContext *cx) {
     ShriftFontBook *book = NULL;
@@ -273,6 +318,7 @@ int main(void) {
     bad_text_and_values(book, cx);
     fonts(book);
     handles(book, cx);
+    boxes(book, cx);
     answers(cx);
     shrift_context_free(&cx);
     shrift_font_book_free(&book);
