@@ -6,6 +6,10 @@
 
 #![cfg(feature = "bundled-fonts")]
 
+#[path = "common/proptest_config.rs"]
+mod proptest_config;
+
+use proptest::prelude::*;
 use shrift::{
     BoxAlign, Cursor, Error, FontBook, InlineBox, Layout, LayoutContext, LayoutOptions, Movement, Paragraph,
     TextStyle,
@@ -354,4 +358,71 @@ fn the_editor_inserts_deletes_and_restores_boxes() {
     let before = e.text().to_string();
     assert!(e.insert_box(&mut cx, InlineBox::new(1, f32::NAN, 1.0)).is_err());
     assert_eq!(e.text(), before);
+}
+
+fn piece() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![
+        "word", "שלום", "אָ", " ", " ", "\u{FFFC}", "\u{FFFC}", "(", "1925", "\u{5B7}", "-", "\t", "\u{200F}",
+        "ab",
+    ])
+}
+
+fn align() -> impl Strategy<Value = BoxAlign> {
+    prop::sample::select(vec![
+        BoxAlign::Baseline,
+        BoxAlign::Middle,
+        BoxAlign::Top,
+        BoxAlign::Bottom,
+    ])
+}
+
+proptest! {
+    #![proptest_config(proptest_config::config(300, 0x1b0c_5eed, None))]
+
+    /// Any text with boxes of any size and alignment, at any width, wrapped, justified, broken
+    /// optimally or truncated: every box not cut away is reported once with its id and size, on
+    /// the line holding its U+FFFC, inside that line box vertically and inside its content
+    /// horizontally (but a box wider than the width, alone on its line); the geometry answers.
+    #[test]
+    fn boxes_stay_in_their_lines(
+        pieces in prop::collection::vec(piece(), 1..24),
+        sizes in prop::collection::vec((0.0f32..80.0, 0.0f32..60.0, align()), 12),
+        width in 20.0f32..400.0,
+        mode in 0u8..4,
+    ) {
+        let text: String = pieces.concat();
+        let book = FontBook::with_bundled_fonts();
+        let mut cx = LayoutContext::new();
+        let mut builder = Paragraph::builder(&text, body());
+        let offsets: Vec<usize> = text.match_indices(OBJ).map(|(i, _)| i).collect();
+        for (k, &o) in offsets.iter().enumerate() {
+            let (w, h, a) = sizes[k % sizes.len()];
+            builder = builder.inline_box(o, InlineBox::new(k as u64, w, h).align(a));
+        }
+        let para = builder.build(&book, &mut cx).unwrap();
+        let options = match mode {
+            0 => LayoutOptions::new(width),
+            1 => LayoutOptions::new(width).align(shrift::Alignment::Justify),
+            2 => LayoutOptions::new(width).breaking(shrift::LineBreaking::Optimal),
+            _ => LayoutOptions::new(width).truncate(shrift::Truncate::End),
+        };
+        let layout = para.layout(&mut cx, &options).unwrap();
+        let elided = layout.elided().to_vec();
+        let shown: Vec<usize> = offsets.iter().copied().filter(|o| !elided.iter().any(|r| r.contains(o))).collect();
+        let placed: Vec<usize> = layout.inline_boxes().iter().map(|b| b.offset).collect();
+        prop_assert_eq!(&placed, &shown);
+        for b in layout.inline_boxes() {
+            let k = offsets.iter().position(|&o| o == b.offset).unwrap();
+            let (w, h, _) = sizes[k % sizes.len()];
+            prop_assert_eq!((b.id, b.width, b.height), (k as u64, w, h));
+            let line = &layout.lines()[b.line];
+            prop_assert!(line.range().contains(&b.offset));
+            prop_assert!(b.y >= line.top() - 1e-3 && b.y + b.height <= line.top() + line.height() + 1e-3,
+                "{:?} outside line {:?}..{:?}", b, line.top(), line.top() + line.height());
+            let alone = w > width;
+            prop_assert!(alone || (b.x >= -1e-3 && b.x + b.width <= layout.width() + 1e-2), "{:?} at width {}", b, width);
+            let _ = layout.carets(Cursor::new(b.offset));
+            let _ = layout.hit_test(b.x + b.width / 2.0, b.y + b.height / 2.0);
+        }
+    }
 }
