@@ -129,7 +129,10 @@ pub use render::{document_to_svg, layout_to_svg, SvgOptions};
 pub use shape::{
     shape_run, RunOptions, ShapeCacheStats, ShapedGlyph, ShapingBackend, DEFAULT_SHAPE_CACHE_BYTES,
 };
-pub use style::{BoxAlign, Feature, InlineBox, SpanStyle, TabStops, TextStyle, DEFAULT_HEBREW_LANGUAGE};
+pub use style::{
+    BoxAlign, Feature, HyphenationLimits, Hyphenator, Hyphens, InlineBox, SpanStyle, TabStops, TextStyle,
+    DEFAULT_HEBREW_LANGUAGE,
+};
 pub use text::{graphemes, line_break_opportunities, BaseDirection, BidiLevels, BreakOpportunity, Direction};
 
 /// The README's code, compiled and run as a doctest so that it cannot rot.

@@ -115,6 +115,34 @@ for file in tests/data/article.txt tests/data/mixed.txt tests/data/stress.txt te
     done
   done
 done
+# Automatic hyphenation (English patterns): lines end inside words; the added hyphens are listed
+# apart from the runs (the oracle checks the text's runs, tools/hyphen_check.py the hyphens:
+# HarfBuzz's glyph and advance, inside a word, touching it, within the width).
+check_hyphen_one() {
+  local id=${*: -1}
+  local label=$1; shift
+  local dump="$out/dump$id.json"
+  ./target/release/examples/dump "${@:1:$#-1}" > "$dump"
+  local result hresult ok=1
+  result=$(python3 "$oracle" "$dump" --fonts fonts 2>&1) || ok=0
+  hresult=$(python3 tools/hyphen_check.py "$dump" --fonts fonts 2>&1) || ok=0
+  if [ $ok = 1 ]; then
+    echo "$label: $(echo "$result" | tail -1); $(echo "$hresult" | tail -1)"
+    echo ok
+  else
+    echo "$result" | grep -E '^FAIL|oracle:' | head -10 || true
+    echo "$hresult" | grep -E '^FAIL|hyphen:' | head -10 || true
+    echo "$label: FAILED"
+    echo fail
+  fi
+  rm -f "$dump"
+}
+for width in 250 300; do
+  for breaking in first-fit optimal; do
+    run_job check_hyphen_one "article.txt width $width hyphens auto $breaking" --hyphens auto \
+      --language en --align justify --breaking $breaking --width $width tests/data/article.txt
+  done
+done
 # Balanced and pretty wrapping: other line ends, the same checks.
 for file in tests/data/article.txt tests/data/mixed.txt; do
   name=$(basename "$file")

@@ -2,7 +2,7 @@
 //! fallback, max lines and truncation, and the style flags spacing and decorations.
 
 use shrift::{
-    Alignment, BoxAlign, Fallback, InlineBox, LayoutOptions, LineBreaking, LineHeight, OverflowWrap,
+    Alignment, BoxAlign, Fallback, Hyphens, InlineBox, LayoutOptions, LineBreaking, LineHeight, OverflowWrap,
     ParagraphBuilder, TextStyle, TextWrap, Truncate, TruncateAt,
 };
 
@@ -11,7 +11,7 @@ pub const USAGE: &str = "[--align start|end|center|left|right|justify] [--wrap w
     [--overflow-wrap anywhere|break-word|normal] [--fallback grapheme|per-char] [--max-lines N] \
     [--truncate end|start|middle] [--truncate-at grapheme|word] [--ellipsis STR] \
     [--letter-spacing PX] [--word-spacing PX] [--underline] [--strikethrough] \
-    [--boxes WxH[:BASELINE][:baseline|middle|top|bottom]]";
+    [--boxes WxH[:BASELINE][:baseline|middle|top|bottom]] [--hyphens none|manual|auto] [--language TAG]";
 
 /// The layout settings given on the command line.
 pub struct LayoutFlags {
@@ -32,6 +32,9 @@ pub struct LayoutFlags {
     pub strikethrough: bool,
     /// An inline box on every U+FFFC of the text: its size, baseline and alignment.
     pub boxes: Option<InlineBox>,
+    pub hyphens: Hyphens,
+    /// A language tag for every run (the render example's; the dump reads its own first).
+    pub language: Option<String>,
 }
 
 impl Default for LayoutFlags {
@@ -53,6 +56,8 @@ impl Default for LayoutFlags {
             underline: false,
             strikethrough: false,
             boxes: None,
+            hyphens: Hyphens::Manual,
+            language: None,
         }
     }
 }
@@ -197,6 +202,18 @@ impl LayoutFlags {
             }
             "--word-spacing" => self.word_spacing = value()?.parse().map_err(|e| format!("{flag}: {e}"))?,
             "--boxes" => self.boxes = Some(inline_box(&value()?)?),
+            "--hyphens" => {
+                self.hyphens = pick(
+                    flag,
+                    &value()?,
+                    &[
+                        ("none", Hyphens::None),
+                        ("manual", Hyphens::Manual),
+                        ("auto", Hyphens::Auto),
+                    ],
+                )?
+            }
+            "--language" => self.language = Some(value()?),
             "--underline" => self.underline = true,
             "--strikethrough" => self.strikethrough = true,
             _ => return Ok(false),
@@ -226,13 +243,18 @@ impl LayoutFlags {
         options
     }
 
-    /// The style flags (spacing, decorations) applied to `style`.
+    /// The style flags (spacing, decorations, hyphens, language) applied to `style`.
     pub fn style(&self, style: TextStyle) -> TextStyle {
+        let style = match &self.language {
+            Some(tag) => style.language(tag),
+            None => style,
+        };
         style
             .letter_spacing(self.letter_spacing)
             .word_spacing(self.word_spacing)
             .underline(self.underline)
             .strikethrough(self.strikethrough)
+            .hyphens(self.hyphens)
     }
 
     /// The paragraph settings among the flags (fallback, ellipsis, a box on each U+FFFC of

@@ -203,7 +203,7 @@ impl AccessText {
                 layout
                     .runs(&layout.lines()[k])
                     .iter()
-                    .filter(|r| !r.is_ellipsis()),
+                    .filter(|r| !r.is_ellipsis() && !r.is_added_hyphen()),
             );
             runs.sort_by_key(|r| r.range().start);
             let line = &layout.lines()[k];

@@ -144,7 +144,11 @@ impl LineCells {
         }
         let mut cells = Vec::new();
         // A truncated line's ellipsis stands for text that is not shown: no cursor stops in it.
-        for run in layout.runs(line).iter().filter(|r| !r.is_ellipsis()) {
+        for run in layout
+            .runs(line)
+            .iter()
+            .filter(|r| !r.is_ellipsis() && !r.is_added_hyphen())
+        {
             run_cells(layout, run, &cuts, &bounds, &mut cells);
         }
         // The line's extent for hit testing and carets: its content, and any whitespace at its

@@ -181,7 +181,7 @@ fn lay_line(
         Some(c) => (reorder.cut(para, c), None),
         None => {
             let hyphen = para.hyphen_at_line_end(range.end).copied();
-            (reorder.line(para, range.clone(), hyphen.is_some()), hyphen)
+            (reorder.line(para, range.clone(), hyphen.as_ref()), hyphen)
         }
     };
     let hang_start = visual.hang_start;

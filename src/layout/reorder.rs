@@ -8,6 +8,7 @@
 use std::ops::Range;
 
 use super::truncate::Cut;
+use crate::paragraph::segments::SoftHyphen;
 use crate::paragraph::Paragraph;
 
 /// A piece of one item on one line, at one resolved level.
@@ -38,6 +39,15 @@ pub(crate) struct ReorderScratch {
     pieces: Vec<LineRun>,
 }
 
+/// What a line shows at its end besides its text: nothing, the hyphen of the soft hyphen it ends
+/// with, or the hyphen of an automatic hyphenation point (a run of its own, empty).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum EndHyphen {
+    None,
+    Soft,
+    Auto,
+}
+
 /// A line's runs in visual order, left to right, and where the whitespace hanging at its end
 /// starts (rule L1's reset range at the very end of the line; the line's shown end when nothing
 /// hangs).
@@ -53,9 +63,20 @@ impl ReorderScratch {
     /// A line that ends at a soft hyphen shown as a hyphen (`hyphen`) keeps that soft hyphen at
     /// its word's level, out of rule L1's reset, and in a run of its own: the hyphen then stands
     /// at the word's end (the right end of an English word in a right-to-left line), not at the
-    /// line's.
-    pub fn line(&mut self, para: &Paragraph, line: Range<usize>, hyphen: bool) -> VisualLine<'_> {
-        self.reorder(para, line.clone(), hyphen);
+    /// line's. A line ending at an automatic hyphenation point gets an empty run at its end, at
+    /// the level of the text before it, for the hyphen.
+    pub fn line(
+        &mut self,
+        para: &Paragraph,
+        line: Range<usize>,
+        hyphen: Option<&SoftHyphen>,
+    ) -> VisualLine<'_> {
+        let end = match hyphen {
+            None => EndHyphen::None,
+            Some(h) if h.auto => EndHyphen::Auto,
+            Some(_) => EndHyphen::Soft,
+        };
+        self.reorder(para, line.clone(), end);
         VisualLine {
             hang_start: self.hang_start(line.end),
             runs: &self.runs,
@@ -68,12 +89,12 @@ impl ReorderScratch {
         let level = para.paragraph_level_at(cut.a.start.min(cut.b.start));
         self.pieces.clear();
         if !cut.a.is_empty() {
-            self.reorder(para, cut.a.clone(), false);
+            self.reorder(para, cut.a.clone(), EndHyphen::None);
             std::mem::swap(&mut self.pieces, &mut self.runs);
         }
         self.runs.clear();
         if !cut.b.is_empty() {
-            self.reorder(para, cut.b.clone(), false);
+            self.reorder(para, cut.b.clone(), EndHyphen::None);
         }
         let shown_end = if cut.b.is_empty() { cut.a.end } else { cut.b.end };
         let hang_start = if cut.a.is_empty() && cut.b.is_empty() {
@@ -112,7 +133,8 @@ impl ReorderScratch {
     }
 
     /// Fills `self.runs` with the runs of `line` in visual order (see [`Self::line`]).
-    fn reorder(&mut self, para: &Paragraph, line: Range<usize>, hyphen: bool) {
+    fn reorder(&mut self, para: &Paragraph, line: Range<usize>, end: EndHyphen) {
+        let hyphen = end == EndHyphen::Soft;
         let para_level = para.paragraph_level_at(line.start);
         para.bidi.l1_reset_ranges(line.clone(), &mut self.reset);
         let shy = line.end.saturating_sub('\u{AD}'.len_utf8());
@@ -193,6 +215,19 @@ impl ReorderScratch {
                         ellipsis: false,
                     });
                 }
+            }
+        }
+        if end == EndHyphen::Auto {
+            // The runs are in text order: the last one ends the line (mid-word).
+            if let Some(last) = runs.last().filter(|r| r.range.end == line.end) {
+                let run = LineRun {
+                    item: last.item,
+                    range: line.end..line.end,
+                    level: last.level,
+                    hyphen: true,
+                    ellipsis: false,
+                };
+                runs.push(run);
             }
         }
 

@@ -73,6 +73,14 @@ impl Run {
         self.ellipsis
     }
 
+    /// Whether the run is a hyphen the layout added where a line ends at an automatic
+    /// hyphenation point ([`Hyphens::Auto`](crate::Hyphens::Auto)): not text of the paragraph
+    /// (its range is empty, at the line's end, and its glyph's cluster is that offset). A hyphen
+    /// shown for a soft hyphen (U+00AD) is text: its run holds the soft hyphen.
+    pub fn is_added_hyphen(&self) -> bool {
+        self.range().is_empty() && !self.ellipsis && !self.inline_box
+    }
+
     /// Whether the run is an inline box (the caller's object standing for a U+FFFC) rather than
     /// text: its one glyph is a stand-in not to be drawn; [`Layout::inline_box_of`] gives the
     /// box.

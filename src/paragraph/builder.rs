@@ -11,6 +11,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::Arc;
 
+use super::hyphenate::{hyphenate, HyphenationSettings};
 use super::itemize::{itemize, shape_request, slices_need_reshaping, Item};
 use super::result::Paragraph;
 use super::segments::{segments, soft_hyphens, Ellipsis, CLUSTER_START, UNSAFE_TO_BREAK};
@@ -19,7 +20,7 @@ use crate::error::{check_range, check_text_len, Error};
 use crate::font::{Font, FontBook};
 use crate::shape::{ShapedGlyph, Shaper};
 use crate::style::span::resolve_styles;
-use crate::style::{InlineBox, SpanStyle, TabStops, TextStyle};
+use crate::style::{HyphenationLimits, Hyphenator, InlineBox, SpanStyle, TabStops, TextStyle};
 use crate::text::analysis::ScriptRun;
 use crate::text::{Analysis, BaseDirection, BreakOpportunity};
 
@@ -49,6 +50,8 @@ pub struct ParagraphBuilder<'t> {
     ellipsis: Option<Arc<str>>,
     tab_stops: TabStops,
     boxes: Vec<(usize, InlineBox)>,
+    hyphenator: Option<Arc<dyn Hyphenator>>,
+    limits: HyphenationLimits,
 }
 
 /// How a style's stack supplies faces.
@@ -88,6 +91,8 @@ impl Paragraph {
             ellipsis: None,
             tab_stops: TabStops::new(),
             boxes: Vec::new(),
+            hyphenator: None,
+            limits: HyphenationLimits::default(),
         }
     }
 }
@@ -130,6 +135,20 @@ impl<'t> ParagraphBuilder<'t> {
     /// Sets where tabs stop (default: every 8 spaces of the base style's first face).
     pub fn tab_stops(mut self, stops: TabStops) -> ParagraphBuilder<'t> {
         self.tab_stops = stops;
+        self
+    }
+
+    /// Hyphenates the words of [`Hyphens::Auto`](crate::Hyphens::Auto) stretches with
+    /// `hyphenator` for the languages it takes (the built-in patterns for the others).
+    pub fn hyphenator(mut self, hyphenator: Arc<dyn Hyphenator>) -> ParagraphBuilder<'t> {
+        self.hyphenator = Some(hyphenator);
+        self
+    }
+
+    /// Sets where words may break with [`Hyphens::Auto`](crate::Hyphens::Auto) (default: words
+    /// of 5 chars or more, 2 before a break and 3 after, as TeX).
+    pub fn hyphenation_limits(mut self, limits: HyphenationLimits) -> ParagraphBuilder<'t> {
+        self.limits = limits;
         self
     }
 
@@ -211,12 +230,17 @@ impl<'t> ParagraphBuilder<'t> {
         let stacks = &mut stack_buffers[..styles.len()];
         resolve_stacks(book, &styles, &mut fonts, stacks)?;
 
-        let analysis = Analysis::reusing(
+        let mut analysis = Analysis::reusing(
             text,
             self.direction,
             std::mem::take(&mut scratch.scripts),
             std::mem::take(&mut scratch.breaks),
         );
+        let settings = HyphenationSettings {
+            limits: self.limits,
+            hyphenator: self.hyphenator.as_deref(),
+        };
+        let points = hyphenate(text, &style_runs, &styles, settings, &mut analysis.breaks);
         let per_char = self.fallback == Fallback::PerChar;
         let mut items = itemize_with_fallback(
             book, text, &analysis, &runs, &styles, stacks, &mut fonts, per_char, &boxes,
@@ -234,7 +258,7 @@ impl<'t> ParagraphBuilder<'t> {
         missing.sort_unstable();
         missing.dedup();
         let primary_font: Vec<usize> = stacks.iter().map(|s| s.first().copied().unwrap_or(0)).collect();
-        let hyphens = soft_hyphens(text, &items, stacks, &fonts, &styles);
+        let hyphens = soft_hyphens(text, &points, &items, stacks, &fonts, &styles);
         let ellipsis = Ellipsis::new(self.ellipsis, &stacks[0], &fonts);
         let Analysis {
             bidi,

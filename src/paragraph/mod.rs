@@ -10,10 +10,12 @@
 //! | `builder.rs` | [`ParagraphBuilder`]: the build, step by step |
 //! | `styles.rs` | the merged style at a position (the one style lookup), spacing after a cluster |
 //! | `itemize.rs` | font fallback per grapheme cluster, items, and each item's shaping request |
+//! | `hyphenate.rs` | hyphenation points (CSS `hyphens: auto`) added to the break opportunities |
 //! | `segments.rs` | per-byte flags, segments, soft hyphens' hyphens, the ellipsis |
 //! | `result.rs` | [`Paragraph`], and what the layout stages ask of it |
 
 pub(crate) mod builder;
+pub(crate) mod hyphenate;
 pub(crate) mod itemize;
 pub(crate) mod result;
 pub(crate) mod segments;

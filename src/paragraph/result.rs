@@ -158,15 +158,11 @@ impl Paragraph {
     #[inline]
     pub(crate) fn hyphen_at_line_end(&self, end: usize) -> Option<&SoftHyphen> {
         // Asked for every segment on reflow: most paragraphs have no soft hyphen at all.
-        if self.hyphens.is_empty()
-            || end >= self.text.len()
-            || end < 2
-            || !self.text[..end].ends_with('\u{AD}')
-        {
+        if self.hyphens.is_empty() || end >= self.text.len() {
             return None;
         }
-        let k = self.hyphens.partition_point(|h| h.pos < end - 2);
-        self.hyphens.get(k).filter(|h| h.pos == end - 2)
+        let k = self.hyphens.partition_point(|h| h.end() < end);
+        self.hyphens.get(k).filter(|h| h.end() == end)
     }
 
     /// The shaping request for the ellipsis: the base style's size, language and features, the

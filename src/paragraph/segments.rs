@@ -47,30 +47,56 @@ impl Segment {
 /// stack that has one: what Pango 1.50 draws (its shaper inserts U+2010 or '-' whatever the
 /// script; checked for Yiddish words with Noto Serif Hebrew) and what CSS `hyphenate-character:
 /// auto` gives in Chromium. Measured once per paragraph so that reflow does not shape it.
+/// (A break at an automatic hyphenation point shows the same hyphen, from the face of the letter
+/// before it: `auto` records.)
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct SoftHyphen {
-    /// Byte offset of the U+00AD.
+    /// Byte offset of the U+00AD; of the break itself for an automatic point.
     pub pos: usize,
     /// Index of the face into the paragraph's faces.
     pub font: usize,
     pub size: f32,
     pub glyph: u16,
     pub advance: f32,
+    /// A hyphenation point (no U+00AD in the text: the hyphen is added after the line's text).
+    pub auto: bool,
 }
 
-/// The hyphen each soft hyphen of `text` would show at a line end (see [`SoftHyphen`]).
+impl SoftHyphen {
+    /// Where a line showing this hyphen ends.
+    pub fn end(&self) -> usize {
+        if self.auto {
+            self.pos
+        } else {
+            self.pos + '\u{AD}'.len_utf8()
+        }
+    }
+}
+
+/// The hyphen each soft hyphen of `text` (but in `hyphens: none` stretches) and each automatic
+/// hyphenation point of `points` would show at a line end (see [`SoftHyphen`]), ordered by where
+/// their lines end.
 pub(crate) fn soft_hyphens(
     text: &str,
+    points: &[usize],
     items: &[Item],
     stacks: &[Vec<usize>],
     fonts: &[Font],
     styles: &[TextStyle],
 ) -> Vec<SoftHyphen> {
     let mut out = Vec::new();
-    for (pos, _) in text.match_indices('\u{AD}') {
-        let Some(item) = items.iter().find(|it| it.range.contains(&pos)) else {
+    let shy = text.match_indices('\u{AD}').map(|(pos, _)| (pos, pos, false));
+    // An automatic point's hyphen comes from the face of the char before it.
+    let auto = points
+        .iter()
+        .map(|&p| (p, text[..p].char_indices().next_back().map_or(0, |c| c.0), true));
+    for (pos, at, is_auto) in shy.chain(auto) {
+        let Some(item) = items.iter().find(|it| it.range.contains(&at)) else {
             continue;
         };
+        if !is_auto && styles[item.style].hyphens_mode() == crate::style::Hyphens::None {
+            continue;
+        }
         let size = styles[item.style].font_size();
         let faces = std::iter::once(item.font).chain(stacks[item.style].iter().copied());
         let found = faces
@@ -85,10 +111,12 @@ pub(crate) fn soft_hyphens(
                         size,
                         glyph,
                         advance,
+                        auto: is_auto,
                     })
             });
         out.extend(found);
     }
+    out.sort_by_key(SoftHyphen::end);
     out
 }
 

@@ -173,6 +173,13 @@ impl Serialize for LineAt<'_> {
         st.serialize_field("x", &line.x())?;
         st.serialize_field("width", &line.width())?;
         st.serialize_field("runs", &Runs(layout, line, offset, false))?;
+        // A hyphen added at an automatic hyphenation point is not text of the paragraph: under
+        // "hyphen" (with the "text" it shapes), as an ellipsis is under "ellipsis".
+        if runs.iter().any(Run::is_added_hyphen) {
+            st.serialize_field("hyphen", &Hyphens(layout, line, offset))?;
+        } else {
+            st.skip_field("hyphen")?;
+        }
         if runs.iter().any(Run::is_ellipsis) {
             st.serialize_field("ellipsis", &Runs(layout, line, offset, true))?;
         } else {
@@ -189,9 +196,27 @@ impl Serialize for Runs<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let Runs(layout, line, offset, ellipsis) = *self;
         let mut seq = s.serialize_seq(None)?;
-        // Inline boxes are listed under the paragraph's "boxes", not as runs of text.
-        let runs = layout.runs(line).iter().filter(|r| !r.is_inline_box());
+        // Inline boxes are listed under the paragraph's "boxes", added hyphens under the line's
+        // "hyphen": neither is a run of text.
+        let runs = layout
+            .runs(line)
+            .iter()
+            .filter(|r| !r.is_inline_box() && !r.is_added_hyphen());
         for run in runs.filter(|r| r.is_ellipsis() == ellipsis) {
+            seq.serialize_element(&RunAt(layout, run, offset, line.baseline()))?;
+        }
+        seq.end()
+    }
+}
+
+/// The added hyphens of a line (one at most).
+struct Hyphens<'a>(&'a Layout, &'a Line, usize);
+
+impl Serialize for Hyphens<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let Hyphens(layout, line, offset) = *self;
+        let mut seq = s.serialize_seq(None)?;
+        for run in layout.runs(line).iter().filter(|r| r.is_added_hyphen()) {
             seq.serialize_element(&RunAt(layout, run, offset, line.baseline()))?;
         }
         seq.end()
@@ -218,6 +243,14 @@ impl Serialize for RunAt<'_> {
         st.serialize_field("style", &run.style_index())?;
         if run.is_ellipsis() {
             st.serialize_field("text", &layout.ellipsis_text())?;
+        } else if run.is_added_hyphen() {
+            // The hyphen's char: U+2010, or '-' in a face without it (see `SoftHyphen`).
+            let text = if run.font().covers('\u{2010}') {
+                "\u{2010}"
+            } else {
+                "-"
+            };
+            st.serialize_field("text", text)?;
         } else {
             st.skip_field("text")?;
         }

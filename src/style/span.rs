@@ -6,6 +6,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use super::feature::Feature;
+use super::hyphens::Hyphens;
 use super::text_style::{check_language, check_size, check_spacing, TextStyle};
 use crate::error::Error;
 use crate::font::FontStack;
@@ -44,6 +45,7 @@ pub struct SpanStyle {
     features: Vec<Feature>,
     paint: Option<u32>,
     underline: Option<bool>,
+    hyphens: Option<Hyphens>,
     strikethrough: Option<bool>,
     letter_spacing: Option<f32>,
     word_spacing: Option<f32>,
@@ -123,6 +125,12 @@ impl SpanStyle {
         self
     }
 
+    /// Sets where words may break with a hyphen (see [`TextStyle::hyphens`]).
+    pub fn hyphens(mut self, hyphens: Hyphens) -> SpanStyle {
+        self.hyphens = Some(hyphens);
+        self
+    }
+
     /// `under` with this span's properties over it.
     pub fn apply(&self, under: &TextStyle) -> TextStyle {
         let mut out = under.clone();
@@ -158,6 +166,9 @@ impl SpanStyle {
         }
         if let Some(px) = self.word_spacing {
             out = out.word_spacing(px);
+        }
+        if let Some(h) = self.hyphens {
+            out = out.hyphens(h);
         }
         out
     }
@@ -198,6 +209,7 @@ impl From<TextStyle> for SpanStyle {
             strikethrough: Some(style.is_struck_through()),
             letter_spacing: Some(style.letter_spacing_px()),
             word_spacing: Some(style.word_spacing_px()),
+            hyphens: Some(style.hyphens_mode()),
         }
     }
 }

@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use super::feature::Feature;
+use super::hyphens::Hyphens;
 use crate::error::Error;
 use crate::font::FontStack;
 use crate::limits::MAX_FONT_SIZE;
@@ -37,6 +38,7 @@ pub struct TextStyle {
     strikethrough: bool,
     letter_spacing: f32,
     word_spacing: f32,
+    hyphens: Hyphens,
 }
 
 impl TextStyle {
@@ -54,6 +56,7 @@ impl TextStyle {
             strikethrough: false,
             letter_spacing: 0.0,
             word_spacing: 0.0,
+            hyphens: Hyphens::Manual,
         }
     }
 
@@ -177,6 +180,18 @@ impl TextStyle {
     pub fn word_spacing(mut self, px: f32) -> TextStyle {
         self.word_spacing = px;
         self
+    }
+
+    /// Sets where words may break with a hyphen (CSS `hyphens`; [`Hyphens::Manual`] by
+    /// default: at soft hyphens only).
+    pub fn hyphens(mut self, hyphens: Hyphens) -> TextStyle {
+        self.hyphens = hyphens;
+        self
+    }
+
+    /// Where words may break with a hyphen.
+    pub fn hyphens_mode(&self) -> Hyphens {
+        self.hyphens
     }
 
     /// The letter spacing in px.

@@ -11,6 +11,9 @@ use crate::shape::Shaper;
 use crate::text::chars::{hanging_start, hangs};
 use crate::text::graphemes;
 
+/// At most this many lines in a row end with a hyphen (a soft hyphen's or an automatic one's).
+pub(super) const MAX_HYPHENATED_IN_A_ROW: usize = 2;
+
 /// Writes the byte range of each line of `para` at `width` into `lines` (cleared first). Every byte
 /// of the text is in exactly one range; there is always at least one line.
 pub(crate) fn break_lines(
@@ -43,6 +46,9 @@ pub(super) fn break_lines_from(
     // Advance of the line so far, including the whitespace after its last segment.
     let mut line_width = 0.0f32;
     let mut empty = true;
+    // Lines in a row ending with a hyphen (CSS `hyphenate-limit-lines`, TeX's practice).
+    let mut hyphenated = 0;
+    let ends_hyphenated = |pos: usize| para.hyphen_at_line_end(pos).is_some();
     while k < segs.len() {
         let seg = &segs[k];
         // A line ending after this segment at a soft hyphen shows a hyphen, which must fit too.
@@ -62,6 +68,22 @@ pub(super) fn break_lines_from(
             while end > first + 1 && measure.reshaped_line_wider(start, segs[end].range().start, max) {
                 end -= 1;
             }
+            // No third hyphenated line in a row: end the line at an earlier break that shows no
+            // hyphen, where there is one.
+            if hyphenated >= MAX_HYPHENATED_IN_A_ROW {
+                let mut e = end;
+                while e > first + 1 && ends_hyphenated(segs[e].range().start) {
+                    e -= 1;
+                }
+                if !ends_hyphenated(segs[e].range().start) {
+                    end = e;
+                }
+            }
+            hyphenated = if ends_hyphenated(segs[end].range().start) {
+                hyphenated + 1
+            } else {
+                0
+            };
             lines.push(start..segs[end].range().start);
             start = segs[end].range().start;
             line_width = 0.0;
@@ -82,6 +104,7 @@ pub(super) fn break_lines_from(
         empty = false;
         k += 1;
         if seg.mandatory {
+            hyphenated = 0;
             lines.push(start..seg.range().end);
             start = seg.range().end;
             line_width = 0.0;

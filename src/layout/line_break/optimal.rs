@@ -19,7 +19,7 @@
 
 use std::ops::Range;
 
-use super::first_fit::split_long_segment;
+use super::first_fit::{split_long_segment, MAX_HYPHENATED_IN_A_ROW};
 use crate::layout::measure::{Measure, FIT_EPSILON};
 use crate::layout::options::OverflowWrap;
 use crate::paragraph::segments::Segment;
@@ -30,6 +30,14 @@ use crate::shape::Shaper;
 const LINE_PENALTY: f64 = 10.0;
 /// TeX's `\hyphenpenalty`: a break at a soft hyphen.
 const HYPHEN_PENALTY: f64 = 50.0;
+/// TeX's `\doublehyphendemerits`: two hyphenated lines in a row.
+const DOUBLE_HYPHEN_DEMERITS: f64 = 10_000.0;
+/// TeX's `\finalhyphendemerits`: the last full line of a block (before its last line)
+/// hyphenated.
+const FINAL_HYPHEN_DEMERITS: f64 = 5_000.0;
+/// A hyphenated line after [`MAX_HYPHENATED_IN_A_ROW`] of them, where the paragraph cannot be
+/// broken without one: almost what a line wider than the width costs.
+const EXCESS_HYPHEN_DEMERITS: f64 = 0.99 * (LINE_PENALTY + MAX_BADNESS) * (LINE_PENALTY + MAX_BADNESS);
 /// TeX's `\adjdemerits`: two neighbouring lines whose tightness classes are not adjacent (a
 /// decent line beside a very loose one).
 const ADJACENT_DEMERITS: f64 = 10_000.0;
@@ -55,20 +63,26 @@ const MAX_CANDIDATES: usize = 128;
 
 /// Tightness classes (TeX's decent, loose, very loose; nothing is tight without shrinking).
 const CLASSES: usize = 3;
+/// How many hyphenated lines in a row a break can end (0 to [`MAX_HYPHENATED_IN_A_ROW`]): a
+/// node's state is its class and this count, so that a third hyphen in a row is not chosen
+/// (where the paragraph cannot be broken without one, it costs [`EXCESS_HYPHEN_DEMERITS`]).
+const RUNS: usize = MAX_HYPHENATED_IN_A_ROW + 1;
+/// A node's states: (class, hyphenated lines in a row) as `class * RUNS + run`.
+const STATES: usize = CLASSES * RUNS;
 
 /// The best way found to end a line at one candidate break in one tightness class.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Node {
     demerits: f64,
-    /// The break before the line (a segment index) and that line's class.
+    /// The break before the line (a segment index) and its state there.
     prev: u32,
-    prev_class: u8,
+    prev_state: u8,
 }
 
 const UNREACHED: Node = Node {
     demerits: f64::INFINITY,
     prev: 0,
-    prev_class: 0,
+    prev_state: 0,
 };
 
 /// The tables of one optimal break, kept in the context so that reflow allocates nothing once
@@ -79,7 +93,7 @@ pub(crate) struct OptimalScratch {
     width: Vec<f64>,
     /// Sum of the stretchable space before each index.
     stretch: Vec<f64>,
-    nodes: Vec<[Node; CLASSES]>,
+    nodes: Vec<[Node; STATES]>,
     /// The chosen breaks (segment indices), last first.
     breaks: Vec<u32>,
     /// How many (start, end) lines the last paragraph weighed: at most MAX_CANDIDATES + 1 per
@@ -123,73 +137,82 @@ pub(crate) fn break_lines_optimal(
     }
     scratch.width.push(w);
     scratch.stretch.push(s);
-    scratch.nodes.clear();
-    scratch.nodes.resize(n + 1, [UNREACHED; CLASSES]);
-    scratch.nodes[0][0].demerits = 0.0;
-    scratch.weighed = 0;
+    // At most MAX_HYPHENATED_IN_A_ROW hyphens in a row where the paragraph can be broken so;
+    // where it cannot (a column of nothing but soft hyphens), a third costs EXCESS_HYPHEN_DEMERITS.
+    for strict in [true, false] {
+        scratch.nodes.clear();
+        scratch.nodes.resize(n + 1, [UNREACHED; STATES]);
+        scratch.nodes[0][0].demerits = 0.0;
+        scratch.weighed = 0;
 
-    // The first segment of the current block (after the last mandatory break): a line never
-    // holds a mandatory break but at its end.
-    let mut block_start = 0;
-    for j in 1..=n {
-        let last_seg = &segs[j - 1];
-        let hyphen = para.hyphen_at_line_end(last_seg.range().end);
-        let end = LineEnd {
-            j,
-            ends_block: j == n || last_seg.mandatory,
-            hyphen: hyphen.is_some(),
-        };
-        let mut best = [UNREACHED; CLASSES];
-        if para.tabs.is_some() {
-            // Tabs: each segment's advance depends on where the line starts, so a line's width is
-            // walked; the starts are weighed nearest first, as many as fit. A paragraph whose
-            // lines could hold more than MAX_CANDIDATES segments goes to first fit.
-            let natural = |i: usize| {
-                let mut pen = 0.0f32;
-                for seg in &segs[i..j - 1] {
-                    pen += para.segment_advance(seg, pen);
-                }
-                let hyphen = hyphen.map_or(0.0, |h| h.advance);
-                f64::from(pen + para.segment_extent(last_seg, pen).1 + hyphen)
+        // The first segment of the current block (after the last mandatory break): a line never
+        // holds a mandatory break but at its end.
+        let mut block_start = 0;
+        for j in 1..=n {
+            let last_seg = &segs[j - 1];
+            let hyphen = para.hyphen_at_line_end(last_seg.range().end);
+            let end = LineEnd {
+                j,
+                ends_block: j == n || last_seg.mandatory,
+                hyphen: hyphen.is_some(),
+                strict,
             };
-            if j - 1 - block_start > MAX_CANDIDATES && natural(j - 1 - MAX_CANDIDATES) <= max {
-                return false;
-            }
-            for i in (block_start..j).rev() {
-                let natural = natural(i);
-                if natural > max && i + 1 < j {
-                    break;
+            let mut best = [UNREACHED; STATES];
+            if para.tabs.is_some() {
+                // Tabs: each segment's advance depends on where the line starts, so a line's width is
+                // walked; the starts are weighed nearest first, as many as fit. A paragraph whose
+                // lines could hold more than MAX_CANDIDATES segments goes to first fit.
+                let natural = |i: usize| {
+                    let mut pen = 0.0f32;
+                    for seg in &segs[i..j - 1] {
+                        pen += para.segment_advance(seg, pen);
+                    }
+                    let hyphen = hyphen.map_or(0.0, |h| h.advance);
+                    f64::from(pen + para.segment_extent(last_seg, pen).1 + hyphen)
+                };
+                if j - 1 - block_start > MAX_CANDIDATES && natural(j - 1 - MAX_CANDIDATES) <= max {
+                    return false;
                 }
-                weigh(scratch, segs, pretty, max, &end, i, natural, &mut best);
+                for i in (block_start..j).rev() {
+                    let natural = natural(i);
+                    if natural > max && i + 1 < j {
+                        break;
+                    }
+                    weigh(scratch, segs, pretty, max, &end, i, natural, &mut best);
+                }
+            } else {
+                let end_width = f64::from(hyphen.map_or(0.0, |h| h.advance) - last_seg.hang);
+                let wj = scratch.width[j];
+                // The starts whose line fits (the narrower the further on), from the fullest: the
+                // line of one segment always, then at most MAX_CANDIDATES of the fullest.
+                let fits_from = block_start
+                    + scratch.width[block_start..j - 1].partition_point(|&w| wj - w + end_width > max);
+                let natural = wj - scratch.width[j - 1] + end_width;
+                weigh(scratch, segs, pretty, max, &end, j - 1, natural, &mut best);
+                let upto = (j - 1).min(fits_from + MAX_CANDIDATES);
+                for i in (fits_from..upto).rev() {
+                    let natural = wj - scratch.width[i] + end_width;
+                    weigh(scratch, segs, pretty, max, &end, i, natural, &mut best);
+                }
             }
-        } else {
-            let end_width = f64::from(hyphen.map_or(0.0, |h| h.advance) - last_seg.hang);
-            let wj = scratch.width[j];
-            // The starts whose line fits (the narrower the further on), from the fullest: the
-            // line of one segment always, then at most MAX_CANDIDATES of the fullest.
-            let fits_from = block_start
-                + scratch.width[block_start..j - 1].partition_point(|&w| wj - w + end_width > max);
-            let natural = wj - scratch.width[j - 1] + end_width;
-            weigh(scratch, segs, pretty, max, &end, j - 1, natural, &mut best);
-            let upto = (j - 1).min(fits_from + MAX_CANDIDATES);
-            for i in (fits_from..upto).rev() {
-                let natural = wj - scratch.width[i] + end_width;
-                weigh(scratch, segs, pretty, max, &end, i, natural, &mut best);
+            scratch.nodes[j] = best;
+            if last_seg.mandatory {
+                block_start = j;
             }
         }
-        scratch.nodes[j] = best;
-        if last_seg.mandatory {
-            block_start = j;
+
+        if scratch.nodes[n].iter().any(|node| node.demerits.is_finite()) {
+            break;
         }
     }
 
     // Walk the chosen breaks back from the end.
     scratch.breaks.clear();
-    let (mut j, mut class) = (n, best_class(&scratch.nodes[n]));
+    let (mut j, mut state) = (n, best_state(&scratch.nodes[n]));
     while j > 0 {
         scratch.breaks.push(j as u32);
-        let node = scratch.nodes[j][class];
-        (j, class) = (node.prev as usize, usize::from(node.prev_class));
+        let node = scratch.nodes[j][state];
+        (j, state) = (node.prev as usize, usize::from(node.prev_state));
     }
     push_lines(para, shaper, width, overflow, &scratch.breaks, lines)
 }
@@ -200,6 +223,8 @@ struct LineEnd {
     j: usize,
     ends_block: bool,
     hyphen: bool,
+    /// A third hyphenated line in a row is not weighed (else it costs EXCESS_HYPHEN_DEMERITS).
+    strict: bool,
 }
 
 /// Weighs the line from segment `i` to `end`, `natural` px wide, against the best ways found to
@@ -214,7 +239,7 @@ fn weigh(
     end: &LineEnd,
     i: usize,
     natural: f64,
-    best: &mut [Node; CLASSES],
+    best: &mut [Node; STATES],
 ) {
     scratch.weighed += 1;
     if !scratch.nodes[i].iter().any(|node| node.demerits.is_finite()) {
@@ -235,20 +260,47 @@ fn weigh(
     if end.hyphen {
         demerits += HYPHEN_PENALTY * HYPHEN_PENALTY;
     }
+
     let starts_block = i == 0 || segs[i - 1].mandatory;
     if pretty && end.ends_block && !starts_block && i + 1 == j {
         demerits += ORPHAN_DEMERITS;
     }
-    for (c, node) in scratch.nodes[i].iter().enumerate() {
+    for (s, node) in scratch.nodes[i].iter().enumerate() {
+        let (c, run) = (s / RUNS, s % RUNS);
+        // The hyphenated lines in a row this line makes: at most MAX_HYPHENATED_IN_A_ROW.
+        if !node.demerits.is_finite() {
+            continue;
+        }
         let mut total = node.demerits + demerits;
+        let run_here = if end.hyphen { run + 1 } else { 0 };
+        if run_here >= RUNS {
+            if end.strict {
+                continue;
+            }
+            total += EXCESS_HYPHEN_DEMERITS;
+        }
+        let run_here = run_here.min(RUNS - 1);
         if class.abs_diff(c) > 1 {
             total += ADJACENT_DEMERITS;
         }
-        if total < best[class].demerits {
-            best[class] = Node {
+        // TeX's demerits for two hyphens in a row, and for a hyphen on a block's last full line.
+        if end.hyphen && run > 0 {
+            total += DOUBLE_HYPHEN_DEMERITS;
+        }
+        // No hyphen on a block's last full line where that can be helped (CSS `hyphenate-limit-last:
+        // always`); else TeX's \finalhyphendemerits.
+        if end.ends_block && run > 0 {
+            if end.strict {
+                continue;
+            }
+            total += FINAL_HYPHEN_DEMERITS;
+        }
+        let state = class * RUNS + run_here;
+        if total < best[state].demerits {
+            best[state] = Node {
                 demerits: total,
                 prev: i as u32,
-                prev_class: c as u8,
+                prev_state: s as u8,
             };
         }
     }
@@ -271,9 +323,9 @@ fn badness(slack: f64, stretch: f64) -> (f64, usize) {
     (100.0 * r * r * r, class)
 }
 
-/// The class with the least total demerits at the paragraph's end.
-fn best_class(nodes: &[Node; CLASSES]) -> usize {
-    (0..CLASSES)
+/// The state with the least total demerits at the paragraph's end.
+fn best_state(nodes: &[Node; STATES]) -> usize {
+    (0..STATES)
         .min_by(|&a, &b| nodes[a].demerits.total_cmp(&nodes[b].demerits))
         .unwrap_or(0)
 }

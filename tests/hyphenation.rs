@@ -1,0 +1,229 @@
+//! Automatic hyphenation (`Hyphens::Auto`): the points against Pyphen (an independent
+//! implementation of Liang's algorithm with LibreOffice's English patterns), words worked by hand
+//! from TeX's patterns, a caller's `Hyphenator` for Yiddish, `hyphens: none`, the limits on
+//! hyphens in a row, and justified columns of the article with and without hyphenation.
+
+#![cfg(feature = "bundled-fonts")]
+
+use std::sync::Arc;
+
+use shrift::{
+    Alignment, FontBook, HyphenationLimits, Hyphenator, Hyphens, Layout, LayoutContext, LayoutOptions,
+    LineBreaking, OverflowWrap, Paragraph, TextStyle,
+};
+
+fn english() -> TextStyle {
+    TextStyle::new("Noto Serif, Noto Serif Hebrew")
+        .language("en")
+        .hyphens(Hyphens::Auto)
+}
+
+/// Where the lines of `layout` end with a hyphen the layout added.
+fn added_hyphens(layout: &Layout) -> Vec<usize> {
+    layout
+        .lines()
+        .iter()
+        .filter(|l| layout.runs(l).iter().any(|r| r.is_added_hyphen()))
+        .map(|l| l.range().end)
+        .collect()
+}
+
+/// The automatic hyphenation points of `text`: laid out at width 0 without breaking inside
+/// words, every break is taken, and the lines ending with an added hyphen end at the points.
+fn points(text: &str, style: TextStyle, hyphenator: Option<Arc<dyn Hyphenator>>) -> Vec<usize> {
+    let book = FontBook::with_bundled_fonts();
+    let mut cx = LayoutContext::new();
+    let mut builder = Paragraph::builder(text, style);
+    if let Some(h) = hyphenator {
+        builder = builder.hyphenator(h);
+    }
+    let para = builder.build(&book, &mut cx).unwrap();
+    let layout = para
+        .layout(
+            &mut cx,
+            &LayoutOptions::new(0.0).overflow_wrap(OverflowWrap::Normal),
+        )
+        .unwrap();
+    added_hyphens(&layout)
+}
+
+#[test]
+fn english_points_agree_with_pyphen() {
+    let (mut same, mut differ) = (0, Vec::new());
+    for row in include_str!("data/pyphen_en.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+    {
+        let (word, expected) = row.split_once('\t').unwrap();
+        let expected: Vec<usize> = expected
+            .split(',')
+            .filter(|s| !s.is_empty())
+            .map(|s| s.parse().unwrap())
+            .collect();
+        let ours = points(word, english(), None);
+        if ours == expected {
+            same += 1;
+        } else {
+            differ.push(format!("{word}: shrift {ours:?}, Pyphen {expected:?}"));
+        }
+    }
+    // The two pattern sets differ on these (hypher has TeX's hyph-en-us, Pyphen LibreOffice's
+    // hyph_en_US, which was extended from it): TeX breaks "dri-ving" where LibreOffice has
+    // "driv-ing", and "pro-ject", which LibreOffice leaves whole (the noun is proj-ect, the verb
+    // pro-ject: its dictionary keeps such words unbroken).
+    assert_eq!(
+        differ,
+        [
+            "driving: shrift [3], Pyphen [4]",
+            "project: shrift [3], Pyphen []"
+        ],
+        "{same} words agree"
+    );
+    assert_eq!(same, 181);
+}
+
+#[test]
+fn words_break_where_texs_patterns_break_them() {
+    // The TeXbook (appendix H) gives plain TeX's "hy-phen-ation"; "as-so-ci-ated" and
+    // "cir-cu-lat-ing" are what the patterns of hyph-en-us.tex give with \lefthyphenmin=2 and
+    // \righthyphenmin=3 (and what Pyphen gives with LibreOffice's).
+    assert_eq!(points("hyphenation", english(), None), [2, 6]);
+    assert_eq!(points("associated", english(), None), [2, 4, 6]);
+    assert_eq!(points("circulating", english(), None), [3, 5, 8]);
+    // Limits: 4 letters before and after leave only "circu|lating"'s middle.
+    let book = FontBook::with_bundled_fonts();
+    let mut cx = LayoutContext::new();
+    let para = Paragraph::builder("circulating", english())
+        .hyphenation_limits(HyphenationLimits {
+            word: 5,
+            before: 4,
+            after: 4,
+        })
+        .build(&book, &mut cx)
+        .unwrap();
+    let layout = para
+        .layout(
+            &mut cx,
+            &LayoutOptions::new(0.0).overflow_wrap(OverflowWrap::Normal),
+        )
+        .unwrap();
+    assert_eq!(added_hyphens(&layout), [5]);
+    // No language tag, or a language without patterns: no automatic point.
+    assert!(points("hyphenation", english().language("und"), None).is_empty());
+    let untagged = TextStyle::new("Noto Serif").hyphens(Hyphens::Auto);
+    assert!(points("hyphenation", untagged, None).is_empty());
+}
+
+/// A caller's rule for Yiddish (an illustration): a break after each "ער".
+#[derive(Debug)]
+struct AfterEr;
+
+impl Hyphenator for AfterEr {
+    fn hyphenate(&self, word: &str, language: &str, points: &mut Vec<usize>) -> bool {
+        if language != "yi" {
+            return false;
+        }
+        points.extend(word.match_indices("ער").map(|(i, m)| i + m.len()));
+        true
+    }
+}
+
+#[test]
+fn a_hyphenator_breaks_yiddish_and_the_hyphen_stands_at_the_words_left_end() {
+    // Hebrew-script words are tagged yi by default; "אינטערנאַציאָנאַלע": after "אינטער" (12 bytes).
+    let style = TextStyle::new("Noto Serif Hebrew").hyphens(Hyphens::Auto);
+    let word = "אינטערנאַציאָנאַלע";
+    assert_eq!(points(word, style.clone(), Some(Arc::new(AfterEr))), [12]);
+    // Laid out right to left at a width that takes "אינטער" and its hyphen but not the word: the
+    // hyphen is the leftmost glyph of the first line (the end of a right-to-left line).
+    let book = FontBook::with_bundled_fonts();
+    let mut cx = LayoutContext::new();
+    let para = Paragraph::builder(word, style)
+        .hyphenator(Arc::new(AfterEr))
+        .build(&book, &mut cx)
+        .unwrap();
+    let layout = para
+        .layout(
+            &mut cx,
+            &LayoutOptions::new(60.0).overflow_wrap(OverflowWrap::Normal),
+        )
+        .unwrap();
+    let first = &layout.lines()[0];
+    assert_eq!(first.range(), 0..12);
+    let runs = layout.runs(first);
+    assert!(runs[0].is_added_hyphen(), "the hyphen is the leftmost run");
+    assert!(runs.iter().skip(1).all(|r| !r.is_added_hyphen()));
+}
+
+#[test]
+fn hyphens_none_manual_and_auto() {
+    let text = "co\u{ad}op\u{ad}er\u{ad}ation";
+    let lines = |h: Hyphens| {
+        let book = FontBook::with_bundled_fonts();
+        let mut cx = LayoutContext::new();
+        let style = TextStyle::new("Noto Serif").language("en").hyphens(h);
+        let para = Paragraph::new(text, style, &book, &mut cx).unwrap();
+        let options = LayoutOptions::new(0.0).overflow_wrap(OverflowWrap::Normal);
+        para.layout(&mut cx, &options).unwrap().lines().len()
+    };
+    // None: not even the soft hyphens break; manual: the four pieces; auto: a word with soft
+    // hyphens is hyphenated by hand only (CSS Text 4), the same four.
+    assert_eq!(
+        (lines(Hyphens::None), lines(Hyphens::Manual), lines(Hyphens::Auto)),
+        (1, 4, 4)
+    );
+}
+
+/// The widest stretch a justified space got in `layout`.
+fn widest_space(layout: &Layout) -> f32 {
+    layout.all_glyphs().iter().map(|g| g.extra).fold(0.0, f32::max)
+}
+
+#[test]
+fn justified_columns_of_the_article_loosen_less_with_hyphenation() {
+    let book = FontBook::with_bundled_fonts();
+    let mut cx = LayoutContext::new();
+    let body: Vec<&str> = include_str!("data/article.txt")
+        .lines()
+        .skip(1)
+        .filter(|l| l.len() > 100)
+        .collect();
+    for width in [250.0f32, 300.0] {
+        for breaking in [LineBreaking::FirstFit, LineBreaking::Optimal] {
+            let options = LayoutOptions::new(width)
+                .align(Alignment::Justify)
+                .breaking(breaking);
+            let (mut with, mut without) = (0.0f32, 0.0f32);
+            for text in &body {
+                let plain = Paragraph::new(text, english().hyphens(Hyphens::Manual), &book, &mut cx).unwrap();
+                let hyph = Paragraph::new(text, english(), &book, &mut cx).unwrap();
+                let a = plain.layout(&mut cx, &options).unwrap();
+                let b = hyph.layout(&mut cx, &options).unwrap();
+                without = without.max(widest_space(&a));
+                with = with.max(widest_space(&b));
+                // The text is the same, line by line, and every line fits (hyphen included).
+                let joined: String = b.lines().iter().map(|l| &text[l.range()]).collect();
+                assert_eq!(joined, *text);
+                assert!(b.lines().iter().all(|l| l.width() <= width + 0.01));
+                // At most two hyphenated lines in a row; optimal breaking never hyphenates a
+                // paragraph's last full line.
+                let hyphenated: Vec<bool> = b
+                    .lines()
+                    .iter()
+                    .map(|l| b.runs(l).iter().any(|r| r.is_added_hyphen()))
+                    .collect();
+                assert!(
+                    !hyphenated.windows(3).any(|w| w.iter().all(|&h| h)),
+                    "{text:?} at {width}"
+                );
+                if breaking == LineBreaking::Optimal && hyphenated.len() >= 2 {
+                    assert!(!hyphenated[hyphenated.len() - 2], "{text:?} at {width}");
+                }
+            }
+            assert!(
+                with < without,
+                "{breaking:?} at {width}: widest space {with} with hyphenation, {without} without"
+            );
+        }
+    }
+}
