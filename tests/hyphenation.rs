@@ -227,3 +227,37 @@ fn justified_columns_of_the_article_loosen_less_with_hyphenation() {
         }
     }
 }
+
+#[test]
+fn lines_cut_inside_words_fit_once_reshaped() {
+    // A break inside a word is often where the shaper's glyphs are unsafe to cut (a kerning pair,
+    // a ligature): each side is reshaped when placed and can come out wider than the paragraph's
+    // advances said. First fit measures such lines reshaped; every line, hyphen included, must
+    // lie within the width (the line's own width is its glyphs' as placed).
+    let book = FontBook::with_bundled_fonts();
+    let mut cx = LayoutContext::new();
+    let texts: Vec<&str> = include_str!("data/article.txt")
+        .lines()
+        .skip(1)
+        .filter(|l| l.len() > 100)
+        .collect();
+    let mut cut_inside = 0;
+    for text in texts {
+        let para = Paragraph::new(text, english(), &book, &mut cx).unwrap();
+        let mut width = 120.0f32;
+        while width < 330.0 {
+            let layout = para.layout(&mut cx, &LayoutOptions::new(width)).unwrap();
+            for line in layout.lines() {
+                assert!(
+                    line.width() <= width + 1e-3,
+                    "{width}: line {:?} is {}",
+                    line.range(),
+                    line.width()
+                );
+            }
+            cut_inside += added_hyphens(&layout).len();
+            width += 1.75;
+        }
+    }
+    assert!(cut_inside > 1000, "{cut_inside}");
+}
