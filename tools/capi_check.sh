@@ -38,6 +38,15 @@ for width in 200 300; do
   ./target/release/examples/dump --boxes 30x20 --width $width tests/data/boxes.txt > "$out/rust.json"
   echo "boxes.txt width $width with boxes: $(tools/capi_compare.py "$out/c.json" "$out/rust.json" | tail -1)"
 done
+# Automatic hyphenation through C: the same lines and added hyphens as the Rust dump, and the
+# hyphens shaped as HarfBuzz shapes them.
+for breaking in first-fit optimal; do
+  args=(--hyphens auto --language en --align justify --breaking $breaking --width 250 tests/data/article.txt)
+  capi/examples/dump "${args[@]}" > "$out/c.json"
+  ./target/release/examples/dump "${args[@]}" > "$out/rust.json"
+  echo "article.txt hyphens auto $breaking: $(tools/capi_compare.py "$out/c.json" "$out/rust.json" | tail -1)"
+  echo "article.txt hyphens auto $breaking: $(python3 tools/hyphen_check.py "$out/c.json" --fonts fonts | tail -1)"
+done
 # Memory: every path the error tests take, and a whole article, without an invalid access or a
 # leak (the Rust side's allocations included).
 vg=(valgrind -q --error-exitcode=1 --leak-check=full --show-leak-kinds=definite,indirect,possible

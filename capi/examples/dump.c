@@ -1,6 +1,8 @@
 /* The layout dump of ../shared/DESIGN.md ("The layout dump"), written through shrift's C ABI:
  *
- *     capi/examples/dump [--width PX] [--size PX] [--stack "A,B"] [--fonts DIR] [--boxes WxH] FILE
+ *     capi/examples/dump [--width PX] [--size PX] [--stack "A,B"] [--fonts DIR] [--boxes WxH]
+ *         [--language TAG] [--hyphens none|manual|auto] [--align start|justify]
+ *         [--breaking first-fit|optimal] FILE
  *
  * Lays FILE out (UTF-8, one paragraph per line) with the bundled faces (plus the font files of
  * DIR) and prints the same JSON as `cargo run --release --example dump` with the same flags, so
@@ -100,6 +102,9 @@ static void dump_run(const ShriftRun *run, const ShriftFace *faces, const Shrift
     if (run->is_ellipsis) {
         printf(",\"text\":");
         json_string(ellipsis, ellipsis_len);
+    } else if (run->is_added_hyphen) {
+        printf(",\"text\":");
+        json_string(run->added_text, strlen(run->added_text));
     }
     printf(",\"glyphs\":[");
     for (size_t g = 0; g < run->glyph_count; g++) {
@@ -160,13 +165,24 @@ static void dump_layout(const ShriftLayout *layout, size_t start, float dy) {
         json_float(line->x);
         printf(",\"width\":");
         json_float(line->width);
+        /* An added hyphen under "hyphen" (as the Rust dump writes it). */
+        for (size_t r = 0, any = 0; r < line->run_count; r++) {
+            const ShriftRun *run = &runs[line->first_run + r];
+            if (!run->is_added_hyphen) continue;
+            printf(any ? "," : ",\"hyphen\":[");
+            any = 1;
+            dump_run(run, faces, glyphs, start, dy, ellipsis, ellipsis_len);
+            putchar(']'); /* a line ends with one hyphen at most */
+            break;
+        }
         /* The text's runs under "runs", an ellipsis under "ellipsis" (the dump contract). */
         for (int pass = 0; pass < 2; pass++) {
             int any = 0;
             for (size_t r = 0; r < line->run_count; r++) {
                 const ShriftRun *run = &runs[line->first_run + r];
-                /* Boxes are listed under the paragraph's "boxes", not as runs. */
-                if (run->is_ellipsis != pass || run->is_inline_box) continue;
+                /* Boxes are listed under the paragraph's "boxes", an added hyphen under the
+                 * line's "hyphen", not as runs. */
+                if (run->is_ellipsis != pass || run->is_inline_box || run->is_added_hyphen) continue;
                 if (!any) printf(pass ? ",\"ellipsis\":[" : ",\"runs\":[");
                 if (any) putchar(',');
                 any = 1;
@@ -206,7 +222,10 @@ static void dump_layout(const ShriftLayout *layout, size_t start, float dy) {
 
 int main(int argc, char **argv) {
     float width = 600.0f, size = 16.0f, box_w = -1.0f, box_h = -1.0f;
-    const char *stack = "Noto Serif,Noto Serif Hebrew", *fonts = NULL, *file = NULL;
+    const char *stack = "Noto Serif,Noto Serif Hebrew", *fonts = NULL, *file = NULL, *language = NULL;
+    ShriftHyphens hyphens = SHRIFT_HYPHENS_MANUAL;
+    ShriftAlign align = SHRIFT_ALIGN_START;
+    int optimal = 0;
     for (int i = 1; i < argc; i++) {
         int has_value = i + 1 < argc;
         if (!strcmp(argv[i], "--width") && has_value) {
@@ -217,6 +236,16 @@ int main(int argc, char **argv) {
             stack = argv[++i];
         } else if (!strcmp(argv[i], "--fonts") && has_value) {
             fonts = argv[++i];
+        } else if (!strcmp(argv[i], "--language") && has_value) {
+            language = argv[++i];
+        } else if (!strcmp(argv[i], "--hyphens") && has_value) {
+            const char *h = argv[++i];
+            hyphens = !strcmp(h, "auto") ? SHRIFT_HYPHENS_AUTO : !strcmp(h, "none") ? SHRIFT_HYPHENS_NONE
+                                                                                     : SHRIFT_HYPHENS_MANUAL;
+        } else if (!strcmp(argv[i], "--align") && has_value) {
+            align = !strcmp(argv[++i], "justify") ? SHRIFT_ALIGN_JUSTIFY : SHRIFT_ALIGN_START;
+        } else if (!strcmp(argv[i], "--breaking") && has_value) {
+            optimal = !strcmp(argv[++i], "optimal");
         } else if (!strcmp(argv[i], "--boxes") && has_value) {
             if (sscanf(argv[++i], "%fx%f", &box_w, &box_h) != 2) {
                 fprintf(stderr, "dump: --boxes wants WxH\n");
@@ -249,10 +278,14 @@ int main(int argc, char **argv) {
     check(shrift_style_default(&style), "shrift_style_default");
     style.stack = stack;
     style.size = size;
+    style.language = language;
+    style.hyphens = hyphens;
     ShriftLayoutOptions options;
     check(shrift_layout_options_default(&options, width), "shrift_layout_options_default");
     /* A paragraph's final newline ends it: no empty line after it (as Document's blocks). */
     options.final_line = 0;
+    options.align = align;
+    options.optimal_breaking = (uint8_t)optimal;
 
     printf("{\"width\":");
     json_float(width);

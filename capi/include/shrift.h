@@ -65,6 +65,9 @@ typedef struct ShriftLayout ShriftLayout;
 // [`ShriftSpan::word_spacing`] applies.
 #define SHRIFT_SPAN_WORD_SPACING (1 << 9)
 
+// [`ShriftSpan::hyphens`] applies.
+#define SHRIFT_SPAN_HYPHENS (1 << 10)
+
 // What a call did: `SHRIFT_STATUS_OK`, or why it failed (the message from
 // [`shrift_last_error`] says more).
 typedef enum ShriftStatus {
@@ -178,6 +181,9 @@ typedef struct ShriftLayoutOptions {
   ShriftTruncate truncate;
 } ShriftLayoutOptions;
 
+// Where words may break with a hyphen (CSS `hyphens`): one of the `SHRIFT_HYPHENS_*` values.
+typedef uint32_t ShriftHyphens;
+
 // A paragraph's base style. Fill it with [`shrift_style_default`], then change what you need.
 // Strings are borrowed for the call only.
 typedef struct ShriftStyle {
@@ -203,6 +209,8 @@ typedef struct ShriftStyle {
   float letter_spacing;
   // Extra space after each word separator, in pixels (CSS `word-spacing`).
   float word_spacing;
+  // One of `SHRIFT_HYPHENS_*`.
+  ShriftHyphens hyphens;
 } ShriftStyle;
 
 // A span sets the style of the bytes `start..end` (UTF-8 offsets on char boundaries): the
@@ -235,6 +243,8 @@ typedef struct ShriftSpan {
   float letter_spacing;
   // As in [`ShriftStyle`].
   float word_spacing;
+  // As in [`ShriftStyle`].
+  ShriftHyphens hyphens;
 } ShriftSpan;
 
 // A paragraph's base direction: one of the `SHRIFT_DIRECTION_*` values.
@@ -338,6 +348,12 @@ typedef struct ShriftRun {
   // 1 when the run is an inline box: its one glyph is a stand-in, not to be drawn (draw the
   // object at its [`ShriftBox`]).
   uint8_t is_inline_box;
+  // 1 when the run is a hyphen the layout added at an automatic hyphenation point (its range
+  // is empty, at the line's end: not text of the paragraph); its char is `added_text`.
+  uint8_t is_added_hyphen;
+  // For an added hyphen, the char it shapes ("‐" U+2010, or "-" in a face without it,
+  // NUL-terminated, static); else NULL.
+  const char *added_text;
   // The run's direction: `SHRIFT_DIRECTION_LTR` or `SHRIFT_DIRECTION_RTL`.
   ShriftDirection direction;
   // The ISO 15924 script tag ("Hebr", "Latn", "Zyyy"), NUL-terminated.
@@ -532,6 +548,16 @@ typedef struct ShriftBox {
 
 // Right to left.
 #define SHRIFT_DIRECTION_RTL 2
+
+// Only at soft hyphens (U+00AD) in the text (the default).
+#define SHRIFT_HYPHENS_MANUAL 0
+
+// Never, not even at soft hyphens.
+#define SHRIFT_HYPHENS_NONE 1
+
+// At soft hyphens and where the language's hyphenation patterns allow (the style's language tag
+// chooses them; a run without one is not hyphenated).
+#define SHRIFT_HYPHENS_AUTO 2
 
 // Its baseline on the line's baseline.
 #define SHRIFT_BOX_ALIGN_BASELINE 0

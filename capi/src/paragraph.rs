@@ -2,7 +2,7 @@
 
 use std::ffi::c_char;
 
-use shrift::{BaseDirection, BoxAlign, InlineBox, Paragraph, SpanStyle, TextStyle};
+use shrift::{BaseDirection, BoxAlign, Hyphens, InlineBox, Paragraph, SpanStyle, TextStyle};
 
 use crate::error::{guard, Failure, ShriftStatus};
 use crate::fonts::{ShriftContext, ShriftFontBook};
@@ -28,6 +28,25 @@ pub const SHRIFT_DIRECTION_AUTO: ShriftDirection = 0;
 pub const SHRIFT_DIRECTION_LTR: ShriftDirection = 1;
 /// Right to left.
 pub const SHRIFT_DIRECTION_RTL: ShriftDirection = 2;
+
+/// Where words may break with a hyphen (CSS `hyphens`): one of the `SHRIFT_HYPHENS_*` values.
+pub type ShriftHyphens = u32;
+/// Only at soft hyphens (U+00AD) in the text (the default).
+pub const SHRIFT_HYPHENS_MANUAL: ShriftHyphens = 0;
+/// Never, not even at soft hyphens.
+pub const SHRIFT_HYPHENS_NONE: ShriftHyphens = 1;
+/// At soft hyphens and where the language's hyphenation patterns allow (the style's language tag
+/// chooses them; a run without one is not hyphenated).
+pub const SHRIFT_HYPHENS_AUTO: ShriftHyphens = 2;
+
+fn hyphens(h: ShriftHyphens) -> Result<Hyphens, Failure> {
+    match h {
+        SHRIFT_HYPHENS_MANUAL => Ok(Hyphens::Manual),
+        SHRIFT_HYPHENS_NONE => Ok(Hyphens::None),
+        SHRIFT_HYPHENS_AUTO => Ok(Hyphens::Auto),
+        other => Err(Failure::argument(format!("unknown hyphens mode {other}"))),
+    }
+}
 
 /// A paragraph's base style. Fill it with [`shrift_style_default`], then change what you need.
 /// Strings are borrowed for the call only.
@@ -56,6 +75,8 @@ pub struct ShriftStyle {
     pub letter_spacing: f32,
     /// Extra space after each word separator, in pixels (CSS `word-spacing`).
     pub word_spacing: f32,
+    /// One of `SHRIFT_HYPHENS_*`.
+    pub hyphens: ShriftHyphens,
 }
 
 /// A span sets the style of the bytes `start..end` (UTF-8 offsets on char boundaries): the
@@ -90,6 +111,8 @@ pub struct ShriftSpan {
     pub letter_spacing: f32,
     /// As in [`ShriftStyle`].
     pub word_spacing: f32,
+    /// As in [`ShriftStyle`].
+    pub hyphens: ShriftHyphens,
 }
 
 /// How an inline box sits on its line: one of the `SHRIFT_BOX_ALIGN_*` values (CSS
@@ -159,7 +182,9 @@ pub const SHRIFT_SPAN_STRIKETHROUGH: u32 = 1 << 7;
 pub const SHRIFT_SPAN_LETTER_SPACING: u32 = 1 << 8;
 /// [`ShriftSpan::word_spacing`] applies.
 pub const SHRIFT_SPAN_WORD_SPACING: u32 = 1 << 9;
-const SPAN_ALL: u32 = (1 << 10) - 1;
+/// [`ShriftSpan::hyphens`] applies.
+pub const SHRIFT_SPAN_HYPHENS: u32 = 1 << 10;
+const SPAN_ALL: u32 = (1 << 11) - 1;
 
 /// Fills `*style` with the defaults: the stack "Noto Serif, Noto Serif Hebrew" (the bundled
 /// faces), 16 px, weight 400, upright, no decoration, default language, paint 0, no spacing.
@@ -183,6 +208,7 @@ pub unsafe extern "C" fn shrift_style_default(style: *mut ShriftStyle) -> Shrift
             paint: 0,
             letter_spacing: 0.0,
             word_spacing: 0.0,
+            hyphens: SHRIFT_HYPHENS_MANUAL,
         };
         Ok(())
     })
@@ -209,7 +235,8 @@ unsafe fn text_style(s: &ShriftStyle) -> Result<TextStyle, Failure> {
         .strikethrough(s.strikethrough != 0)
         .paint(s.paint)
         .letter_spacing(s.letter_spacing)
-        .word_spacing(s.word_spacing);
+        .word_spacing(s.word_spacing)
+        .hyphens(hyphens(s.hyphens)?);
     if let Some(tag) = language {
         style = style.language(tag);
     }
@@ -261,6 +288,9 @@ unsafe fn span_style(s: &ShriftSpan) -> Result<SpanStyle, Failure> {
     }
     if has(SHRIFT_SPAN_WORD_SPACING) {
         style = style.word_spacing(s.word_spacing);
+    }
+    if has(SHRIFT_SPAN_HYPHENS) {
+        style = style.hyphens(hyphens(s.hyphens)?);
     }
     Ok(style)
 }

@@ -119,6 +119,12 @@ pub struct ShriftRun {
     /// 1 when the run is an inline box: its one glyph is a stand-in, not to be drawn (draw the
     /// object at its [`ShriftBox`]).
     pub is_inline_box: u8,
+    /// 1 when the run is a hyphen the layout added at an automatic hyphenation point (its range
+    /// is empty, at the line's end: not text of the paragraph); its char is `added_text`.
+    pub is_added_hyphen: u8,
+    /// For an added hyphen, the char it shapes ("‐" U+2010, or "-" in a face without it,
+    /// NUL-terminated, static); else NULL.
+    pub added_text: *const c_char,
     /// The run's direction: `SHRIFT_DIRECTION_LTR` or `SHRIFT_DIRECTION_RTL`.
     pub direction: ShriftDirection,
     /// The ISO 15924 script tag ("Hebr", "Latn", "Zyyy"), NUL-terminated.
@@ -298,6 +304,14 @@ impl ShriftLayout {
                     level: run.level(),
                     is_ellipsis: u8::from(run.is_ellipsis()),
                     is_inline_box: u8::from(run.is_inline_box()),
+                    is_added_hyphen: u8::from(run.is_added_hyphen()),
+                    added_text: if !run.is_added_hyphen() {
+                        std::ptr::null()
+                    } else if run.font().covers('\u{2010}') {
+                        c"\u{2010}".as_ptr()
+                    } else {
+                        c"-".as_ptr()
+                    },
                     direction: direction(run.direction()),
                     script,
                     language,

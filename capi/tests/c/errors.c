@@ -77,6 +77,10 @@ static void bad_text_and_values(ShriftFontBook *book, ShriftContext *cx) {
     EXPECT(para == NULL);
     /* Bad numbers and enum values. */
     EXPECT_ERR(shrift_paragraph_new(book, cx, "a", 1, &style, NULL, 0, 7, &para), SHRIFT_STATUS_INVALID_ARGUMENT);
+    style.hyphens = 3;
+    EXPECT_ERR(shrift_paragraph_new(book, cx, "a", 1, &style, NULL, 0, SHRIFT_DIRECTION_AUTO, &para),
+               SHRIFT_STATUS_INVALID_ARGUMENT);
+    style.hyphens = SHRIFT_HYPHENS_AUTO;
     style.size = NAN;
     EXPECT_ERR(shrift_paragraph_new(book, cx, "a", 1, &style, NULL, 0, SHRIFT_DIRECTION_AUTO, &para),
                SHRIFT_STATUS_INVALID_ARGUMENT);
