@@ -123,6 +123,7 @@ static void dump_run(const ShriftRun *run, const ShriftFace *faces, const Shrift
         json_float(gl->dx);
         printf(",\"dy\":");
         json_float(gl->dy);
+        if (gl->paint != run->paint) printf(",\"paint\":%u", gl->paint);
         putchar('}');
     }
     printf("]}");

@@ -389,6 +389,9 @@ typedef struct ShriftGlyph {
   float dx;
   // The shaper's y offset, positive up (the baseline minus y).
   float dy;
+  // The glyph's paint: its run's, but for a point or mark spanned with another paint inside
+  // its letter's cluster.
+  uint32_t paint;
 } ShriftGlyph;
 
 // A face the runs use: what a renderer needs to draw its glyphs.

@@ -162,6 +162,9 @@ pub struct ShriftGlyph {
     pub dx: f32,
     /// The shaper's y offset, positive up (the baseline minus y).
     pub dy: f32,
+    /// The glyph's paint: its run's, but for a point or mark spanned with another paint inside
+    /// its letter's cluster.
+    pub paint: u32,
 }
 
 /// A face the runs use: what a renderer needs to draw its glyphs.
@@ -275,7 +278,7 @@ impl ShriftLayout {
             let first_run = self.runs.len();
             for run in layout.runs(line) {
                 let first_glyph = self.glyphs.len();
-                for (pen, g) in layout.pens(run) {
+                for ((pen, g), paint) in layout.pens(run).zip(layout.glyph_paints(run)) {
                     self.glyphs.push(ShriftGlyph {
                         id: u32::from(g.id),
                         cluster: g.cluster,
@@ -285,6 +288,7 @@ impl ShriftLayout {
                         extra: g.extra,
                         dx: g.x - pen,
                         dy: line.baseline() - g.y,
+                        paint,
                     });
                 }
                 let face = face_index(&mut self.names, &mut self.faces, run.font());

@@ -11,7 +11,7 @@ pub const USAGE: &str = "[--align start|end|center|left|right|justify] [--wrap w
     [--overflow-wrap anywhere|break-word|normal] [--fallback grapheme|per-char] [--max-lines N] \
     [--truncate end|start|middle] [--truncate-at grapheme|word] [--ellipsis STR] \
     [--letter-spacing PX] [--word-spacing PX] [--underline] [--strikethrough] \
-    [--boxes WxH[:BASELINE][:baseline|middle|top|bottom]] [--hyphens none|manual|auto] [--language TAG]";
+    [--boxes WxH[:BASELINE][:baseline|middle|top|bottom]] [--hyphens none|manual|auto] [--language TAG] [--paint-points]";
 
 /// The layout settings given on the command line.
 pub struct LayoutFlags {
@@ -35,6 +35,8 @@ pub struct LayoutFlags {
     pub hyphens: Hyphens,
     /// A language tag for every run (the render example's; the dump reads its own first).
     pub language: Option<String>,
+    /// Paint 1 on every Hebrew point and accent (U+0591..U+05C7 marks): drawn in a second colour.
+    pub paint_points: bool,
 }
 
 impl Default for LayoutFlags {
@@ -58,6 +60,7 @@ impl Default for LayoutFlags {
             boxes: None,
             hyphens: Hyphens::Manual,
             language: None,
+            paint_points: false,
         }
     }
 }
@@ -214,6 +217,7 @@ impl LayoutFlags {
                 )?
             }
             "--language" => self.language = Some(value()?),
+            "--paint-points" => self.paint_points = true,
             "--underline" => self.underline = true,
             "--strikethrough" => self.strikethrough = true,
             _ => return Ok(false),
@@ -261,6 +265,15 @@ impl LayoutFlags {
     /// `text`, numbered from 0 in text order) applied to `builder`.
     pub fn paragraph<'t>(&self, text: &str, builder: ParagraphBuilder<'t>) -> ParagraphBuilder<'t> {
         let mut builder = builder.fallback(self.fallback).ellipsis(&self.ellipsis);
+        if self.paint_points {
+            let is_point = |c: char| {
+                ('\u{0591}'..='\u{05C7}').contains(&c)
+                    && !matches!(c, '\u{05BE}' | '\u{05C0}' | '\u{05C3}' | '\u{05C6}')
+            };
+            for (offset, c) in text.char_indices().filter(|&(_, c)| is_point(c)) {
+                builder = builder.span(offset..offset + c.len_utf8(), shrift::SpanStyle::new().paint(1));
+            }
+        }
         if let Some(b) = self.boxes {
             for (id, (offset, _)) in text.match_indices('\u{FFFC}').enumerate() {
                 let placed = InlineBox::new(id as u64, b.width(), b.height())

@@ -19,6 +19,14 @@ pub fn render(layouts: &[Layout], width: f32, height: f32, padding: f32, scale: 
     Some(pixmap)
 }
 
+/// The colours paint ids are drawn in: 0 black, 1 dark red, 2 blue, 3 green.
+const PALETTE: [[u8; 3]; 4] = [
+    [0, 0, 0],
+    [0xb0, 0x10, 0x10],
+    [0x10, 0x40, 0xc0],
+    [0x10, 0x80, 0x30],
+];
+
 /// Draws the glyphs and decorations (underlines, strikethroughs) of `layout` in black onto
 /// `pixmap`, layout pixels mapped by `transform`.
 #[allow(dead_code)] // each example includes this file and uses part of it
@@ -50,7 +58,10 @@ pub fn draw_layout(pixmap: &mut Pixmap, layout: &Layout, transform: Transform) {
     let mut outliner = Outliner::new();
     let mut segments = Vec::new();
     for run in layout.all_runs().iter().filter(|r| !r.is_inline_box()) {
-        for g in layout.glyphs(run) {
+        for (g, paint_id) in layout.glyphs(run).iter().zip(layout.glyph_paints(run)) {
+            // Paint 0 black, others from a small palette (a point painted apart: dark red).
+            let [r, gr, b] = PALETTE[paint_id as usize % PALETTE.len()];
+            paint.set_color_rgba8(r, gr, b, 255);
             segments.clear();
             if outliner
                 .outline(run.font(), g.id, run.size(), g.x, g.y, &mut segments)

@@ -105,13 +105,17 @@ pub(crate) fn place_line(
         // glyphs are the same either way round, one per space.
         let same_direction = lr.level % 2 == item.level % 2;
         let exact = para.slice_is_exact(item, &lr.range);
+        // Where the glyphs are the paragraph's own, from this index of its glyphs.
+        let mut from_paragraph = None;
         let glyphs: &[ShapedGlyph] = if same_direction && exact {
-            item_slice(para, lr.item, &lr.range)
+            let (first, slice) = item_slice(para, lr.item, &lr.range);
+            from_paragraph = Some(first);
+            slice
         } else if exact && para.text[lr.range.clone()].bytes().all(|b| b == b' ') {
             scratch.glyphs.clear();
             scratch
                 .glyphs
-                .extend(item_slice(para, lr.item, &lr.range).iter().rev());
+                .extend(item_slice(para, lr.item, &lr.range).1.iter().rev());
             &scratch.glyphs
         } else {
             scratch.glyphs.clear();
@@ -119,6 +123,9 @@ pub(crate) fn place_line(
             &scratch.glyphs
         };
         let hanging = Some((line.hang_start, &mut hang));
+        if let Some(first) = from_paragraph.filter(|_| !para.glyph_paints.is_empty()) {
+            note_char_paints(para, first, glyphs.len(), out);
+        }
         placed.grow(place_run(
             out,
             para,
@@ -140,7 +147,7 @@ pub(crate) fn place_line(
 
 /// The glyphs of an item whose clusters lie in `range`, left to right.
 #[inline]
-fn item_slice<'p>(para: &'p Paragraph, item: usize, range: &Range<usize>) -> &'p [ShapedGlyph] {
+fn item_slice<'p>(para: &'p Paragraph, item: usize, range: &Range<usize>) -> (usize, &'p [ShapedGlyph]) {
     let it = &para.items[item];
     let glyphs = &para.glyphs[it.glyphs.clone()];
     // Clusters rise left to right in a left-to-right item and fall in a right-to-left one.
@@ -155,7 +162,24 @@ fn item_slice<'p>(para: &'p Paragraph, item: usize, range: &Range<usize>) -> &'p
             glyphs.partition_point(|g| g.text_offset() >= range.start),
         )
     };
-    glyphs.get(from..to.max(from)).unwrap_or(&[])
+    (
+        it.glyphs.start + from,
+        glyphs.get(from..to.max(from)).unwrap_or(&[]),
+    )
+}
+
+/// The paints of the paragraph's glyphs `first..first + n` that differ from their cluster's
+/// (`paints.rs`), as paints of the layout's glyphs about to be placed from them (in the same
+/// order, from the layout's next glyph on). Reshaped glyphs keep their cluster's paint.
+fn note_char_paints(para: &Paragraph, first: usize, n: usize, out: &mut Layout) {
+    let at = out.glyphs.len();
+    let k = para.glyph_paints.partition_point(|p| (p.0 as usize) < first);
+    for &(g, paint) in para.glyph_paints[k..]
+        .iter()
+        .take_while(|p| (p.0 as usize) < first + n)
+    {
+        out.paints.push(((at + g as usize - first) as u32, paint));
+    }
 }
 
 /// Appends the run of `glyphs` at `pen` (moved past them) and returns its face's ascent,

@@ -231,6 +231,9 @@ pub struct Layout {
     pub(crate) decorations: Vec<Decoration>,
     /// The inline boxes, line after line, each line's left to right.
     pub(crate) boxes: Vec<PlacedBox>,
+    /// Glyphs painted apart from their run (a point painted apart from its letter): (index into
+    /// `glyphs`, paint), ascending.
+    pub(crate) paints: Vec<(u32, u32)>,
     /// What readers above the layout (the editing geometry's index) build from it on first use.
     pub(crate) readers: ReaderSlot,
 }
@@ -415,6 +418,42 @@ impl Layout {
         &self.boxes
     }
 
+    /// The paint of each glyph of `run`: the run's ([`Run::paint`]), but for a glyph that comes
+    /// from a char whose style has another paint inside the same grapheme cluster (a vowel point
+    /// or dagesh spanned apart from its letter: shaping is the cluster's, the paint the char's).
+    /// A mark the face merged into its letter's glyph (a precomposed form) has none of its own.
+    ///
+    /// ```
+    /// # #[cfg(feature = "bundled-fonts")] {
+    /// use shrift::{FontBook, LayoutContext, LayoutOptions, Paragraph, SpanStyle, TextStyle};
+    /// let book = FontBook::with_bundled_fonts();
+    /// let mut cx = LayoutContext::new();
+    /// let text = "אַ"; // alef (2 bytes), patah (2 bytes): one cluster
+    /// let para = Paragraph::builder(text, TextStyle::new("Noto Serif Hebrew"))
+    ///     .span(2..4, SpanStyle::new().paint(7))
+    ///     .build(&book, &mut cx)?;
+    /// let layout = para.layout(&mut cx, &LayoutOptions::new(100.0))?;
+    /// let run = &layout.all_runs()[0];
+    /// let paints: Vec<u32> = layout.glyph_paints(run).collect();
+    /// assert_eq!(run.paint(), 0);
+    /// assert!(paints.contains(&0) && paints.contains(&7)); // the alef's and the patah's
+    /// # }
+    /// # Ok::<(), shrift::Error>(())
+    /// ```
+    pub fn glyph_paints<'a>(&'a self, run: &Run) -> impl Iterator<Item = u32> + 'a {
+        let range = run.glyphs.clone();
+        let k = self.paints.partition_point(|p| (p.0 as usize) < range.start);
+        let mut overrides = self.paints[k..].iter().peekable();
+        let paint = run.paint;
+        range.map(move |g| match overrides.peek() {
+            Some(&&(i, p)) if i as usize == g => {
+                overrides.next();
+                p
+            }
+            _ => paint,
+        })
+    }
+
     /// The placed box of a run that is an inline box ([`Run::is_inline_box`]); `None` for any
     /// other run.
     pub fn inline_box_of(&self, run: &Run) -> Option<&PlacedBox> {
@@ -437,6 +476,7 @@ impl Layout {
         self.ellipsis = None;
         self.decorations.clear();
         self.boxes.clear();
+        self.paints.clear();
         self.readers = ReaderSlot::default();
     }
 

@@ -13,6 +13,7 @@ use std::sync::Arc;
 
 use super::hyphenate::{hyphenate, HyphenationSettings};
 use super::itemize::{itemize, shape_request, slices_need_reshaping, Item};
+use super::paints::char_paints;
 use super::result::Paragraph;
 use super::segments::{segments, soft_hyphens, Ellipsis, CLUSTER_START, UNSAFE_TO_BREAK};
 use super::styles::{clamp_spacing, spacing_after};
@@ -246,6 +247,7 @@ impl<'t> ParagraphBuilder<'t> {
             book, text, &analysis, &runs, &styles, stacks, &mut fonts, per_char, &boxes,
         );
         let glyphs = shape_items(shaper, text, &fonts, &styles, &boxes, &mut items);
+        let glyph_paints = char_paints(text, &items, &glyphs, &fonts, &styles, &style_runs);
         let (advance_at, flags, spacing) = byte_tables(text, &glyphs, &styles, &style_runs);
         let segments = segments(text, &analysis.breaks, &advance_at);
         let decorated = styles.iter().any(|s| s.is_underlined() || s.is_struck_through());
@@ -297,6 +299,7 @@ impl<'t> ParagraphBuilder<'t> {
             decorated,
             tabs,
             boxes,
+            glyph_paints,
         })
     }
 }

@@ -11,12 +11,14 @@
 //! | `styles.rs` | the merged style at a position (the one style lookup), spacing after a cluster |
 //! | `itemize.rs` | font fallback per grapheme cluster, items, and each item's shaping request |
 //! | `hyphenate.rs` | hyphenation points (CSS `hyphens: auto`) added to the break opportunities |
+//! | `paints.rs` | paint per character inside a grapheme cluster (a point apart from its letter) |
 //! | `segments.rs` | per-byte flags, segments, soft hyphens' hyphens, the ellipsis |
 //! | `result.rs` | [`Paragraph`], and what the layout stages ask of it |
 
 pub(crate) mod builder;
 pub(crate) mod hyphenate;
 pub(crate) mod itemize;
+pub(crate) mod paints;
 pub(crate) mod result;
 pub(crate) mod segments;
 pub(crate) mod styles;

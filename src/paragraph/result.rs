@@ -53,6 +53,9 @@ pub struct Paragraph {
     /// The inline boxes and the offsets of their U+FFFC, ascending (what [`Item::inline_box`]
     /// indexes).
     pub(crate) boxes: Vec<(usize, InlineBox)>,
+    /// Glyphs painted apart from their cluster's first char (index into `glyphs`, paint),
+    /// ascending: see `paints.rs`.
+    pub(crate) glyph_paints: Vec<(u32, u32)>,
 }
 
 impl std::fmt::Debug for Paragraph {

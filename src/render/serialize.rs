@@ -11,7 +11,8 @@
 //! runs, each with the `text` it shapes: not text of the paragraph, so not among `runs`). A run:
 //! `range`, `font` (the face's name: its file name for faces loaded from files), `font_family`,
 //! `font_index`, `size`, `direction`, `level`, `script`, `language`, `paint`, `style`, `glyphs`.
-//! A glyph: `id`, `cluster`, `x`, `y`, `advance`, `extra` (where not 0), `dx`, `dy`. Byte offsets are the paragraph's;
+//! A glyph: `id`, `cluster`, `x`, `y`, `advance`, `extra` (where not 0), `dx`, `dy`, `paint`
+//! (where not its run's: a point painted apart from its letter). Byte offsets are the paragraph's;
 //! [`AtOffset`] shifts them for a paragraph inside a longer text.
 
 use serde::ser::{Serialize, SerializeSeq, SerializeStruct, Serializer};
@@ -266,8 +267,10 @@ impl Serialize for Glyphs<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let Glyphs(layout, run, offset, baseline) = *self;
         let mut seq = s.serialize_seq(Some(layout.glyphs(run).len()))?;
-        for (pen, g) in layout.pens(run) {
-            seq.serialize_element(&GlyphAt(g, offset, pen, baseline))?;
+        for ((pen, g), paint) in layout.pens(run).zip(layout.glyph_paints(run)) {
+            // A glyph painted apart from its run (a point apart from its letter) says so.
+            let paint = (paint != run.paint()).then_some(paint);
+            seq.serialize_element(&GlyphAt(g, offset, pen, baseline, paint))?;
         }
         seq.end()
     }
@@ -275,12 +278,12 @@ impl Serialize for Glyphs<'_> {
 
 /// A glyph, its paragraph's offset in the document's text, its pen position and its line's
 /// baseline: the dump's `dx` and `dy` (the shaper's offsets) are where the glyph is drawn
-/// against its pen and the baseline.
-struct GlyphAt<'a>(&'a Glyph, usize, f32, f32);
+/// against its pen and the baseline; and its paint where it is not its run's.
+struct GlyphAt<'a>(&'a Glyph, usize, f32, f32, Option<u32>);
 
 impl Serialize for GlyphAt<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let GlyphAt(g, offset, pen, baseline) = *self;
+        let GlyphAt(g, offset, pen, baseline, paint) = *self;
         let mut st = s.serialize_struct("Glyph", 8)?;
         st.serialize_field("id", &g.id)?;
         st.serialize_field("cluster", &(g.text_offset() + offset))?;
@@ -295,6 +298,10 @@ impl Serialize for GlyphAt<'_> {
         }
         st.serialize_field("dx", &(g.x - pen))?;
         st.serialize_field("dy", &(baseline - g.y))?;
+        match paint {
+            Some(p) => st.serialize_field("paint", &p)?,
+            None => st.skip_field("paint")?,
+        }
         st.end()
     }
 }

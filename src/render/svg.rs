@@ -182,7 +182,7 @@ fn layouts_to_svg(layouts: &[Layout], width: f32, height: f32, o: &SvgOptions) -
     let mut path = Vec::new();
     for layout in layouts {
         for run in layout.all_runs().iter().filter(|r| !r.is_inline_box()) {
-            for g in layout.glyphs(run) {
+            for (g, paint) in layout.glyphs(run).iter().zip(layout.glyph_paints(run)) {
                 path.clear();
                 if outliner
                     .outline(run.font(), g.id, run.size(), g.x, g.y, &mut path)
@@ -191,7 +191,13 @@ fn layouts_to_svg(layouts: &[Layout], width: f32, height: f32, o: &SvgOptions) -
                 {
                     continue;
                 }
-                out.push_str("<path class=\"glyph\" d=\"");
+                // A paint id other than 0 (a run's, or a point's painted apart) is left to the
+                // page's style sheet: `path[data-paint="1"] { fill: ... }`.
+                if paint == 0 {
+                    out.push_str("<path class=\"glyph\" d=\"");
+                } else {
+                    let _ = write!(out, "<path class=\"glyph\" data-paint=\"{paint}\" d=\"");
+                }
                 path_data(&mut out, &path);
                 out.push_str("\"/>\n");
             }
