@@ -261,3 +261,105 @@ fn lines_cut_inside_words_fit_once_reshaped() {
     }
     assert!(cut_inside > 1000, "{cut_inside}");
 }
+
+#[path = "common/proptest_config.rs"]
+mod proptest_config;
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn word() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "associated",
+            "circulating",
+            "personnel",
+            "demonstrations",
+            "economic",
+            "conditions",
+            "international",
+            "reportedly",
+            "coordination",
+            "security",
+            "Hashd",
+            "a",
+            "of",
+            "in",
+            "Iran-aligned",
+            "co\u{ad}op\u{ad}er\u{ad}ation",
+            "affiliation",
+            "office",
+        ])
+    }
+
+    /// The glyph ids of `layout` whose clusters lie in `range`, in order (added hyphens left out).
+    fn ids_in(layout: &Layout, range: std::ops::Range<usize>) -> Vec<u16> {
+        let mut out = Vec::new();
+        for run in layout.all_runs().iter().filter(|r| !r.is_added_hyphen()) {
+            out.extend(
+                layout
+                    .glyphs(run)
+                    .iter()
+                    .filter(|g| range.contains(&g.text_offset()))
+                    .map(|g| g.id),
+            );
+        }
+        out
+    }
+
+    proptest! {
+        #![proptest_config(proptest_config::config(200, 0x4897_4e25, None))]
+
+        /// Hyphenation changes where lines end, nothing else: the lines still tile the text and
+        /// fit, every added hyphen ends a line between two letters, no three hyphenated lines
+        /// follow each other (but inside one long word), each line's clusters stay in text order (all left to right here),
+        /// and a word a line holds whole has the glyphs it has on one unbroken line.
+        #[test]
+        fn hyphenation_only_moves_line_ends(
+            words in prop::collection::vec(word(), 1..30),
+            width in 40.0f32..320.0,
+            optimal in any::<bool>(),
+        ) {
+            let text = words.join(" ");
+            let book = FontBook::with_bundled_fonts();
+            let mut cx = LayoutContext::new();
+            let para = Paragraph::new(&text, english(), &book, &mut cx).unwrap();
+            let breaking = if optimal { LineBreaking::Optimal } else { LineBreaking::FirstFit };
+            let layout = para.layout(&mut cx, &LayoutOptions::new(width).breaking(breaking)).unwrap();
+            let whole = para.layout(&mut cx, &LayoutOptions::no_wrap()).unwrap();
+            let mut at = 0;
+            let mut in_a_row = 0;
+            for line in layout.lines() {
+                prop_assert_eq!(line.range().start, at);
+                at = line.range().end;
+                let hyphenated = layout.runs(line).iter().any(|r| r.is_added_hyphen());
+                if hyphenated {
+                    let (before, after) = (text[..at].chars().next_back(), text[at..].chars().next());
+                    prop_assert!(before.is_some_and(char::is_alphabetic) && after.is_some_and(char::is_alphabetic));
+                    in_a_row += 1;
+                } else {
+                    in_a_row = 0;
+                }
+                // A third in a row only where the line is inside one word (no other way to end it).
+                let one_word = !text[line.range()].trim_end().contains(' ');
+                prop_assert!(in_a_row <= 2 || one_word, "three hyphens in a row at {}", width);
+                let pieces = text[line.range()].split(' ').filter(|w| !w.is_empty()).count();
+                prop_assert!(line.width() <= width + 1e-3 || pieces == 1, "line {:?} is {} at {}", line.range(), line.width(), width);
+                let clusters: Vec<usize> = layout.runs(line).iter().filter(|r| !r.is_added_hyphen())
+                    .flat_map(|r| layout.glyphs(r).iter().map(|g| g.text_offset())).collect();
+                prop_assert!(clusters.windows(2).all(|w| w[0] <= w[1]));
+                // Words the line holds whole: the glyphs of the unbroken line.
+                let mut start = line.range().start;
+                for w in text[line.range()].split(' ') {
+                    let range = start..start + w.len();
+                    start = range.end + 1;
+                    let inside = range.start > line.range().start || line.range().start == 0 || text[..range.start].ends_with(' ');
+                    if !w.is_empty() && inside && range.end < line.range().end {
+                        prop_assert_eq!(ids_in(&layout, range.clone()), ids_in(&whole, range));
+                    }
+                }
+            }
+            prop_assert_eq!(at, text.len());
+        }
+    }
+}

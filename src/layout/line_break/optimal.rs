@@ -137,9 +137,10 @@ pub(crate) fn break_lines_optimal(
     }
     scratch.width.push(w);
     scratch.stretch.push(s);
-    // At most MAX_HYPHENATED_IN_A_ROW hyphens in a row where the paragraph can be broken so;
-    // where it cannot (a column of nothing but soft hyphens), a third costs EXCESS_HYPHEN_DEMERITS.
-    for strict in [true, false] {
+    // No hyphen on a block's last full line and at most MAX_HYPHENATED_IN_A_ROW in a row, where
+    // the paragraph can be broken so; else the last-line rule gives way (TeX's demerits), then
+    // the limit (a column of nothing but soft hyphens: a third costs EXCESS_HYPHEN_DEMERITS).
+    for strict in [Strict::Both, Strict::InARow, Strict::Neither] {
         scratch.nodes.clear();
         scratch.nodes.resize(n + 1, [UNREACHED; STATES]);
         scratch.nodes[0][0].demerits = 0.0;
@@ -223,8 +224,20 @@ struct LineEnd {
     j: usize,
     ends_block: bool,
     hyphen: bool,
-    /// A third hyphenated line in a row is not weighed (else it costs EXCESS_HYPHEN_DEMERITS).
-    strict: bool,
+    /// Which hyphen rules are strict in this pass.
+    strict: Strict,
+}
+
+/// Which of the hyphen rules a pass of optimal breaking keeps strictly (lines that break them are
+/// not weighed) rather than as demerits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Strict {
+    /// No third hyphenated line in a row, no hyphen on a block's last full line.
+    Both,
+    /// No third hyphenated line in a row.
+    InARow,
+    /// Neither: both cost demerits.
+    Neither,
 }
 
 /// Weighs the line from segment `i` to `end`, `natural` px wide, against the best ways found to
@@ -274,7 +287,7 @@ fn weigh(
         let mut total = node.demerits + demerits;
         let run_here = if end.hyphen { run + 1 } else { 0 };
         if run_here >= RUNS {
-            if end.strict {
+            if end.strict != Strict::Neither {
                 continue;
             }
             total += EXCESS_HYPHEN_DEMERITS;
@@ -290,7 +303,7 @@ fn weigh(
         // No hyphen on a block's last full line where that can be helped (CSS `hyphenate-limit-last:
         // always`); else TeX's \finalhyphendemerits.
         if end.ends_block && run > 0 {
-            if end.strict {
+            if end.strict == Strict::Both {
                 continue;
             }
             total += FINAL_HYPHEN_DEMERITS;
