@@ -29,6 +29,7 @@ typedef struct ShriftFontBook ShriftFontBook;
 typedef struct ShriftContext ShriftContext;
 typedef struct ShriftParagraph ShriftParagraph;
 typedef struct ShriftLayout ShriftLayout;
+typedef struct ShriftEditor ShriftEditor;
 
 
 // The version of this ABI: bumped when a function or a struct of the header changes shape, so
@@ -93,56 +94,40 @@ typedef enum ShriftStatus {
   SHRIFT_STATUS_PANIC = 8,
 } ShriftStatus;
 
-// Which side of an offset a cursor clings to: one of the `SHRIFT_AFFINITY_*` values.
-typedef uint32_t ShriftAffinity;
+// Where words may break with a hyphen (CSS `hyphens`): one of the `SHRIFT_HYPHENS_*` values.
+typedef uint32_t ShriftHyphens;
 
-// A cursor: a byte offset into the text and its affinity.
-typedef struct ShriftCursor {
-  // Byte offset (clamped onto a grapheme boundary by the functions that take it).
-  size_t offset;
-  // One of `SHRIFT_AFFINITY_*`.
-  ShriftAffinity affinity;
-} ShriftCursor;
+// A paragraph's base style. Fill it with [`shrift_style_default`], then change what you need.
+// Strings are borrowed for the call only.
+typedef struct ShriftStyle {
+  // The font stack: family names separated by commas, first choice first (UTF-8,
+  // NUL-terminated; not NULL).
+  const char *stack;
+  // Font size in pixels (> 0, at most 10,000).
+  float size;
+  // Weight, 1 to 1000 (400 regular, 700 bold).
+  uint16_t weight;
+  // Italic when not 0.
+  uint8_t italic;
+  // Underlined when not 0.
+  uint8_t underline;
+  // Struck through when not 0.
+  uint8_t strikethrough;
+  // A BCP 47 language tag for shaping (NUL-terminated), or NULL: Hebrew-script text is then
+  // tagged `yi`, other text untagged.
+  const char *language;
+  // The caller's paint id, reported on each run (a colour index, say).
+  uint32_t paint;
+  // Extra space after each grapheme, in pixels (CSS `letter-spacing`).
+  float letter_spacing;
+  // Extra space after each word separator, in pixels (CSS `word-spacing`).
+  float word_spacing;
+  // One of `SHRIFT_HYPHENS_*`.
+  ShriftHyphens hyphens;
+} ShriftStyle;
 
-// A caret bar.
-typedef struct ShriftCaret {
-  // The bar's x.
-  float x;
-  // Its top (the line box's top).
-  float top;
-  // Its height (the line box's height).
-  float height;
-} ShriftCaret;
-
-// The carets of a cursor: the strong one, and a weak one where the cursor stands between text
-// of two directions.
-typedef struct ShriftCarets {
-  // The strong caret: where text of the line's direction would be typed.
-  struct ShriftCaret primary;
-  // The weak caret (valid when `has_secondary` is 1).
-  struct ShriftCaret secondary;
-  // 1 when the cursor has a weak caret elsewhere than the strong one.
-  uint8_t has_secondary;
-  // The index of the cursor's line.
-  size_t line;
-} ShriftCarets;
-
-// A selection rectangle on one line.
-typedef struct ShriftRect {
-  // The index of the line.
-  size_t line;
-  // Left edge.
-  float x;
-  // Top edge.
-  float y;
-  // Width.
-  float width;
-  // Height.
-  float height;
-} ShriftRect;
-
-// A cursor movement: one of the `SHRIFT_MOVE_*` values.
-typedef uint32_t ShriftMovement;
+// A paragraph's base direction: one of the `SHRIFT_DIRECTION_*` values.
+typedef uint32_t ShriftDirection;
 
 // How lines align in the width: one of the `SHRIFT_ALIGN_*` values.
 typedef uint32_t ShriftAlign;
@@ -181,37 +166,78 @@ typedef struct ShriftLayoutOptions {
   ShriftTruncate truncate;
 } ShriftLayoutOptions;
 
-// Where words may break with a hyphen (CSS `hyphens`): one of the `SHRIFT_HYPHENS_*` values.
-typedef uint32_t ShriftHyphens;
+// How an inline box sits on its line: one of the `SHRIFT_BOX_ALIGN_*` values (CSS
+// `vertical-align`).
+typedef uint32_t ShriftBoxAlign;
 
-// A paragraph's base style. Fill it with [`shrift_style_default`], then change what you need.
-// Strings are borrowed for the call only.
-typedef struct ShriftStyle {
-  // The font stack: family names separated by commas, first choice first (UTF-8,
-  // NUL-terminated; not NULL).
-  const char *stack;
-  // Font size in pixels (> 0, at most 10,000).
-  float size;
-  // Weight, 1 to 1000 (400 regular, 700 bold).
-  uint16_t weight;
-  // Italic when not 0.
-  uint8_t italic;
-  // Underlined when not 0.
-  uint8_t underline;
-  // Struck through when not 0.
-  uint8_t strikethrough;
-  // A BCP 47 language tag for shaping (NUL-terminated), or NULL: Hebrew-script text is then
-  // tagged `yi`, other text untagged.
-  const char *language;
-  // The caller's paint id, reported on each run (a colour index, say).
-  uint32_t paint;
-  // Extra space after each grapheme, in pixels (CSS `letter-spacing`).
-  float letter_spacing;
-  // Extra space after each word separator, in pixels (CSS `word-spacing`).
-  float word_spacing;
-  // One of `SHRIFT_HYPHENS_*`.
-  ShriftHyphens hyphens;
-} ShriftStyle;
+// An inline box of the caller's (an icon, an image, a widget) standing for the U+FFFC at byte
+// `offset` of the paragraph's text: laid out like that character, `width` wide, the line raised
+// to fit its `height`. Read where it went with `shrift_layout_boxes`.
+typedef struct ShriftInlineBox {
+  // The byte offset of its U+FFFC (EF BF BC) in the text.
+  size_t offset;
+  // The caller's id, reported back.
+  uint64_t id;
+  // Width in pixels (0 to 262,144).
+  float width;
+  // Height in pixels (0 to 262,144).
+  float height;
+  // The box's baseline, down from its top (0 to `height`); NaN: its bottom edge.
+  float baseline;
+  // One of `SHRIFT_BOX_ALIGN_*`.
+  ShriftBoxAlign align;
+} ShriftInlineBox;
+
+// A cursor movement: one of the `SHRIFT_MOVE_*` values.
+typedef uint32_t ShriftMovement;
+
+// A caret bar.
+typedef struct ShriftCaret {
+  // The bar's x.
+  float x;
+  // Its top (the line box's top).
+  float top;
+  // Its height (the line box's height).
+  float height;
+} ShriftCaret;
+
+// The carets of a cursor: the strong one, and a weak one where the cursor stands between text
+// of two directions.
+typedef struct ShriftCarets {
+  // The strong caret: where text of the line's direction would be typed.
+  struct ShriftCaret primary;
+  // The weak caret (valid when `has_secondary` is 1).
+  struct ShriftCaret secondary;
+  // 1 when the cursor has a weak caret elsewhere than the strong one.
+  uint8_t has_secondary;
+  // The index of the cursor's line.
+  size_t line;
+} ShriftCarets;
+
+// Which side of an offset a cursor clings to: one of the `SHRIFT_AFFINITY_*` values.
+typedef uint32_t ShriftAffinity;
+
+// A cursor: a byte offset into the text and its affinity.
+typedef struct ShriftCursor {
+  // Byte offset (clamped onto a grapheme boundary by the functions that take it).
+  size_t offset;
+  // One of `SHRIFT_AFFINITY_*`.
+  ShriftAffinity affinity;
+} ShriftCursor;
+
+// A selection rectangle on one line.
+typedef struct ShriftRect {
+  // The index of the line.
+  size_t line;
+  // Left edge.
+  float x;
+  // Top edge.
+  float y;
+  // Width.
+  float width;
+  // Height.
+  float height;
+} ShriftRect;
 
 // A span sets the style of the bytes `start..end` (UTF-8 offsets on char boundaries): the
 // fields whose `SHRIFT_SPAN_*` bit is in `set`, over the base style and earlier spans (later
@@ -246,31 +272,6 @@ typedef struct ShriftSpan {
   // As in [`ShriftStyle`].
   ShriftHyphens hyphens;
 } ShriftSpan;
-
-// A paragraph's base direction: one of the `SHRIFT_DIRECTION_*` values.
-typedef uint32_t ShriftDirection;
-
-// How an inline box sits on its line: one of the `SHRIFT_BOX_ALIGN_*` values (CSS
-// `vertical-align`).
-typedef uint32_t ShriftBoxAlign;
-
-// An inline box of the caller's (an icon, an image, a widget) standing for the U+FFFC at byte
-// `offset` of the paragraph's text: laid out like that character, `width` wide, the line raised
-// to fit its `height`. Read where it went with `shrift_layout_boxes`.
-typedef struct ShriftInlineBox {
-  // The byte offset of its U+FFFC (EF BF BC) in the text.
-  size_t offset;
-  // The caller's id, reported back.
-  uint64_t id;
-  // Width in pixels (0 to 262,144).
-  float width;
-  // Height in pixels (0 to 262,144).
-  float height;
-  // The box's baseline, down from its top (0 to `height`); NaN: its bottom edge.
-  float baseline;
-  // One of `SHRIFT_BOX_ALIGN_*`.
-  ShriftBoxAlign align;
-} ShriftInlineBox;
 
 // A layout's totals.
 typedef struct ShriftLayoutInfo {
@@ -580,6 +581,136 @@ extern "C" {
 
 // The ABI version of the loaded library ([`SHRIFT_ABI_VERSION`] of the header it was built with).
 uint32_t shrift_abi_version(void);
+
+// An editor of the `len` bytes of UTF-8 `text` (paragraphs separated by `\n`) in `style`, laid
+// out with `options`, the caret at the start, in `*out`. Free it with [`shrift_editor_free`].
+//
+// # Safety
+//
+// `book`, `cx` NULL or live handles; `text` NULL or `len` readable bytes; `style` and `options`
+// NULL or readable; `out` NULL or a writable `ShriftEditor*`.
+enum ShriftStatus shrift_editor_new(const ShriftFontBook *book,
+                                    ShriftContext *cx,
+                                    const char *text_ptr,
+                                    size_t len,
+                                    const struct ShriftStyle *style,
+                                    ShriftDirection dir,
+                                    const struct ShriftLayoutOptions *options,
+                                    ShriftEditor **out);
+
+// Types the `len` bytes of UTF-8 `text` over the selection (at the caret when nothing is
+// selected).
+//
+// # Safety
+//
+// `ed`, `cx` NULL or live handles; `text` NULL or `len` readable bytes.
+enum ShriftStatus shrift_editor_insert(ShriftEditor *ed,
+                                       ShriftContext *cx,
+                                       const char *text_ptr,
+                                       size_t len);
+
+// Puts an inline box over the selection (as a U+FFFC of the text; its `offset` is ignored).
+//
+// # Safety
+//
+// `ed`, `cx` NULL or live handles; `inline` NULL or readable.
+enum ShriftStatus shrift_editor_insert_box(ShriftEditor *ed,
+                                           ShriftContext *cx,
+                                           const struct ShriftInlineBox *inline_);
+
+// Backspace (`forward` 0) or Delete (`forward` 1): the selection, or the cluster (Backspace:
+// the last char of the cluster, as GTK does) before or after the caret.
+//
+// # Safety
+//
+// `ed`, `cx` NULL or live handles.
+enum ShriftStatus shrift_editor_erase(ShriftEditor *ed, ShriftContext *cx, uint8_t forward);
+
+// Undoes (`redo` 0) or redoes (`redo` 1) a group of edits; `*done` (may be NULL) is 1 when
+// there was one.
+//
+// # Safety
+//
+// `ed`, `cx` NULL or live handles; `done` NULL or writable.
+enum ShriftStatus shrift_editor_undo(ShriftEditor *ed,
+                                     ShriftContext *cx,
+                                     uint8_t redo,
+                                     uint8_t *done);
+
+// Moves the caret by `movement`, extending the selection when `extend` is not 0 (Shift).
+//
+// # Safety
+//
+// `ed` NULL or a live editor.
+enum ShriftStatus shrift_editor_move(ShriftEditor *ed, ShriftMovement movement, uint8_t extend);
+
+// A click at (`x`, `y`) in the editor's coordinates: the caret there, or with `extend` (a
+// Shift-click, a drag) the selection extended to there.
+//
+// # Safety
+//
+// `ed` NULL or a live editor.
+enum ShriftStatus shrift_editor_click(ShriftEditor *ed, float x, float y, uint8_t extend);
+
+// Sets the selection from `anchor` to `focus` (byte offsets, moved onto grapheme boundaries).
+//
+// # Safety
+//
+// `ed` NULL or a live editor.
+enum ShriftStatus shrift_editor_set_selection(ShriftEditor *ed, size_t anchor, size_t focus);
+
+// The selection's anchor and focus (byte offsets) in `*anchor` and `*focus`, and the caret's
+// bars in `*carets` (may be NULL) in the editor's coordinates.
+//
+// # Safety
+//
+// `ed` NULL or a live editor; `anchor`, `focus` NULL or writable; `carets` NULL or writable.
+enum ShriftStatus shrift_editor_selection(const ShriftEditor *ed,
+                                          size_t *anchor,
+                                          size_t *focus,
+                                          struct ShriftCarets *carets);
+
+// The editor's text (UTF-8, `*len` bytes, not NUL-terminated; valid until the next edit).
+//
+// # Safety
+//
+// `ed` NULL or a live editor; `text`, `len` NULL or writable.
+enum ShriftStatus shrift_editor_text(const ShriftEditor *ed, const char **text_out, size_t *len);
+
+// The number of blocks (paragraphs) of the editor's layout, in `*count`.
+//
+// # Safety
+//
+// `ed` NULL or a live editor; `count` NULL or writable.
+enum ShriftStatus shrift_editor_block_count(const ShriftEditor *ed, size_t *count);
+
+// Copies block `block` of the editor's layout (in the editor's coordinates; its offsets are the
+// block's own, `*start` is where it starts in the text) into the layout handle `into` (made with
+// [`shrift_editor_layout_new`] or a paragraph's), to read with the `shrift_layout_*` functions.
+// `SHRIFT_STATUS_INVALID_RANGE` past the last block.
+//
+// # Safety
+//
+// `ed`, `into` NULL or live handles; `start` NULL or writable.
+enum ShriftStatus shrift_editor_block_layout(const ShriftEditor *ed,
+                                             size_t block,
+                                             ShriftLayout *into,
+                                             size_t *start);
+
+// An empty layout handle in `*out`, to copy an editor's blocks into. Free it with
+// [`shrift_layout_free`](crate::shrift_layout_free).
+//
+// # Safety
+//
+// `out` NULL or a writable `ShriftLayout*`.
+enum ShriftStatus shrift_editor_layout_new(ShriftLayout **out);
+
+// Frees the editor `*ed` and sets `*ed` to NULL; NULL does nothing.
+//
+// # Safety
+//
+// `ed` NULL or a pointer to NULL or to a live editor.
+void shrift_editor_free(ShriftEditor **ed);
 
 // The message of the last failed call on this thread (UTF-8, NUL-terminated), or "" if none
 // failed yet. Valid until the next failing shrift call on this thread; a successful call leaves

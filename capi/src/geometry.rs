@@ -98,6 +98,42 @@ pub const SHRIFT_MOVE_TEXT_START: ShriftMovement = 12;
 /// To the end of the text.
 pub const SHRIFT_MOVE_TEXT_END: ShriftMovement = 13;
 
+/// shrift's movement for a C one.
+pub(crate) fn movement_of(movement: ShriftMovement) -> Result<Movement, Failure> {
+    Ok(match movement {
+        SHRIFT_MOVE_LEFT => Movement::Left,
+        SHRIFT_MOVE_RIGHT => Movement::Right,
+        SHRIFT_MOVE_WORD_LEFT => Movement::WordLeft,
+        SHRIFT_MOVE_WORD_RIGHT => Movement::WordRight,
+        SHRIFT_MOVE_BACKWARD => Movement::Backward,
+        SHRIFT_MOVE_FORWARD => Movement::Forward,
+        SHRIFT_MOVE_WORD_BACKWARD => Movement::WordBackward,
+        SHRIFT_MOVE_WORD_FORWARD => Movement::WordForward,
+        SHRIFT_MOVE_LINE_START => Movement::LineStart,
+        SHRIFT_MOVE_LINE_END => Movement::LineEnd,
+        SHRIFT_MOVE_UP => Movement::Up,
+        SHRIFT_MOVE_DOWN => Movement::Down,
+        SHRIFT_MOVE_TEXT_START => Movement::TextStart,
+        SHRIFT_MOVE_TEXT_END => Movement::TextEnd,
+        other => return Err(Failure::argument(format!("unknown movement {other}"))),
+    })
+}
+
+/// The C carets of shrift's.
+pub(crate) fn c_carets(carets: shrift::Carets) -> ShriftCarets {
+    let bar = |c: shrift::Caret| ShriftCaret {
+        x: c.x,
+        top: c.top,
+        height: c.height,
+    };
+    ShriftCarets {
+        primary: bar(carets.primary),
+        secondary: carets.secondary.map(bar).unwrap_or_default(),
+        has_secondary: u8::from(carets.secondary.is_some()),
+        line: carets.line,
+    }
+}
+
 fn cursor(c: &ShriftCursor) -> Result<Cursor, Failure> {
     let affinity = match c.affinity {
         SHRIFT_AFFINITY_DOWNSTREAM => Affinity::Downstream,
@@ -155,18 +191,7 @@ pub unsafe extern "C" fn shrift_layout_carets(
     guard(|| {
         // SAFETY: the header's contract.
         let (l, out) = unsafe { (handle(layout)?, out_ref(out, "out")?) };
-        let carets = l.layout.carets(cursor(&at)?);
-        let bar = |c: shrift::Caret| ShriftCaret {
-            x: c.x,
-            top: c.top,
-            height: c.height,
-        };
-        *out = ShriftCarets {
-            primary: bar(carets.primary),
-            secondary: carets.secondary.map(bar).unwrap_or_default(),
-            has_secondary: u8::from(carets.secondary.is_some()),
-            line: carets.line,
-        };
+        *out = c_carets(l.layout.carets(cursor(&at)?));
         Ok(())
     })
 }
@@ -237,23 +262,7 @@ pub unsafe extern "C" fn shrift_layout_move_cursor(
     guard(|| {
         // SAFETY: the header's contract.
         let (l, out) = unsafe { (handle(layout)?, out_ref(out, "out")?) };
-        let movement = match movement {
-            SHRIFT_MOVE_LEFT => Movement::Left,
-            SHRIFT_MOVE_RIGHT => Movement::Right,
-            SHRIFT_MOVE_WORD_LEFT => Movement::WordLeft,
-            SHRIFT_MOVE_WORD_RIGHT => Movement::WordRight,
-            SHRIFT_MOVE_BACKWARD => Movement::Backward,
-            SHRIFT_MOVE_FORWARD => Movement::Forward,
-            SHRIFT_MOVE_WORD_BACKWARD => Movement::WordBackward,
-            SHRIFT_MOVE_WORD_FORWARD => Movement::WordForward,
-            SHRIFT_MOVE_LINE_START => Movement::LineStart,
-            SHRIFT_MOVE_LINE_END => Movement::LineEnd,
-            SHRIFT_MOVE_UP => Movement::Up,
-            SHRIFT_MOVE_DOWN => Movement::Down,
-            SHRIFT_MOVE_TEXT_START => Movement::TextStart,
-            SHRIFT_MOVE_TEXT_END => Movement::TextEnd,
-            other => return Err(Failure::argument(format!("unknown movement {other}"))),
-        };
+        let movement = movement_of(movement)?;
         let from = cursor(&from)?;
         let mut goal = if goal_x.is_null() {
             None

@@ -107,7 +107,7 @@ pub unsafe extern "C" fn shrift_layout_options_default(
 }
 
 /// shrift's options for C ones; shrift checks the numbers when laying out.
-fn layout_options(o: &ShriftLayoutOptions) -> Result<LayoutOptions, Failure> {
+pub(crate) fn layout_options(o: &ShriftLayoutOptions) -> Result<LayoutOptions, Failure> {
     let mut options = if o.wrap != 0 {
         LayoutOptions::new(o.width)
     } else {

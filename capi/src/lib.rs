@@ -5,8 +5,9 @@
 //!
 //! - **Opaque handles**, created by `shrift_*_new` and released by `shrift_*_free`:
 //!   [`ShriftFontBook`] (faces), [`ShriftContext`] (the shaper, its caches and scratch),
-//!   [`ShriftParagraph`] (a text analysed and shaped once, for any width) and [`ShriftLayout`]
-//!   (a paragraph's lines at one width, read back as plain C arrays).
+//!   [`ShriftParagraph`] (a text analysed and shaped once, for any width), [`ShriftLayout`]
+//!   (a paragraph's lines at one width, read back as plain C arrays) and [`ShriftEditor`] (text
+//!   that changes: typing, deleting, selection, undo, its blocks read as layouts).
 //! - **Status codes**: every function that can fail returns a [`ShriftStatus`]; on failure
 //!   [`shrift_last_error`] gives a message for the calling thread. No panic crosses the
 //!   boundary: each entry point catches one and returns [`ShriftStatus::Panic`].
@@ -26,6 +27,7 @@
 // Nothing the caller hands in may panic: no unwrap or expect outside tests.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+mod editor;
 mod error;
 mod fonts;
 mod geometry;
@@ -34,6 +36,12 @@ mod layout;
 mod paragraph;
 mod read;
 
+pub use editor::{
+    shrift_editor_block_count, shrift_editor_block_layout, shrift_editor_click, shrift_editor_erase,
+    shrift_editor_free, shrift_editor_insert, shrift_editor_insert_box, shrift_editor_layout_new,
+    shrift_editor_move, shrift_editor_new, shrift_editor_selection, shrift_editor_set_selection,
+    shrift_editor_text, shrift_editor_undo, ShriftEditor,
+};
 pub use error::{shrift_last_error, ShriftStatus};
 pub use fonts::{
     shrift_context_free, shrift_context_new, shrift_font_book_add_bytes, shrift_font_book_face_count,

@@ -147,7 +147,7 @@ pub struct ShriftInlineBox {
     pub align: ShriftBoxAlign,
 }
 
-fn inline_box(b: &ShriftInlineBox) -> Result<InlineBox, Failure> {
+pub(crate) fn inline_box(b: &ShriftInlineBox) -> Result<InlineBox, Failure> {
     let align = match b.align {
         SHRIFT_BOX_ALIGN_BASELINE => BoxAlign::Baseline,
         SHRIFT_BOX_ALIGN_MIDDLE => BoxAlign::Middle,
@@ -219,7 +219,7 @@ pub unsafe extern "C" fn shrift_style_default(style: *mut ShriftStyle) -> Shrift
 /// # Safety
 ///
 /// The style's strings are NULL or NUL-terminated.
-unsafe fn text_style(s: &ShriftStyle) -> Result<TextStyle, Failure> {
+pub(crate) unsafe fn text_style(s: &ShriftStyle) -> Result<TextStyle, Failure> {
     // SAFETY: forwarded contract.
     let (stack, language) = unsafe {
         (
@@ -295,7 +295,7 @@ unsafe fn span_style(s: &ShriftSpan) -> Result<SpanStyle, Failure> {
     Ok(style)
 }
 
-fn direction(d: ShriftDirection) -> Result<BaseDirection, Failure> {
+pub(crate) fn direction(d: ShriftDirection) -> Result<BaseDirection, Failure> {
     match d {
         SHRIFT_DIRECTION_AUTO => Ok(BaseDirection::Auto),
         SHRIFT_DIRECTION_LTR => Ok(BaseDirection::Ltr),

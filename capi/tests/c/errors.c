@@ -246,6 +246,65 @@ static void boxes(ShriftFontBook *book, ShriftContext *cx) {
     EXPECT(para == NULL);
 }
 
+/* The editor: typing, Backspace, undo and redo, movement, a box, its blocks read as layouts. */
+static void editor(ShriftFontBook *book, ShriftContext *cx) {
+    ShriftStyle style;
+    shrift_style_default(&style);
+    ShriftLayoutOptions options;
+    shrift_layout_options_default(&options, 300.0f);
+    ShriftEditor *ed = NULL;
+    EXPECT_ERR(shrift_editor_new(book, cx, "ab", 2, &style, SHRIFT_DIRECTION_AUTO, NULL, &ed),
+               SHRIFT_STATUS_NULL_POINTER);
+    EXPECT(ed == NULL);
+    EXPECT(shrift_editor_new(book, cx, "ab\ncd", 5, &style, SHRIFT_DIRECTION_AUTO, &options, &ed) ==
+           SHRIFT_STATUS_OK);
+    const char *text;
+    size_t len, anchor, focus, blocks;
+    /* The caret starts at 0; to the end of the text, type " ef". */
+    EXPECT(shrift_editor_move(ed, SHRIFT_MOVE_TEXT_END, 0) == SHRIFT_STATUS_OK);
+    EXPECT(shrift_editor_insert(ed, cx, " ef", 3) == SHRIFT_STATUS_OK);
+    shrift_editor_text(ed, &text, &len);
+    EXPECT(len == 8 && !memcmp(text, "ab\ncd ef", 8));
+    /* Backspace takes the f; undo brings it back (and the typing group: the space started it). */
+    EXPECT(shrift_editor_erase(ed, cx, 0) == SHRIFT_STATUS_OK);
+    shrift_editor_text(ed, &text, &len);
+    EXPECT(len == 7);
+    uint8_t done = 0;
+    EXPECT(shrift_editor_undo(ed, cx, 0, &done) == SHRIFT_STATUS_OK && done == 1);
+    shrift_editor_text(ed, &text, &len);
+    EXPECT(len == 8 && !memcmp(text, "ab\ncd ef", 8));
+    /* Shift+Left twice from the end selects "ef". */
+    shrift_editor_move(ed, SHRIFT_MOVE_LEFT, 1);
+    shrift_editor_move(ed, SHRIFT_MOVE_LEFT, 1);
+    ShriftCarets carets;
+    EXPECT(shrift_editor_selection(ed, &anchor, &focus, &carets) == SHRIFT_STATUS_OK);
+    EXPECT(anchor == 8 && focus == 6);
+    EXPECT(shrift_editor_move(ed, 77, 0) == SHRIFT_STATUS_INVALID_ARGUMENT);
+    /* A box over the selection: "ef" becomes a U+FFFC (3 bytes). */
+    ShriftInlineBox box = {.id = 5, .width = 12.0f, .height = 8.0f, .baseline = NAN, .align = SHRIFT_BOX_ALIGN_BASELINE};
+    EXPECT(shrift_editor_insert_box(ed, cx, &box) == SHRIFT_STATUS_OK);
+    shrift_editor_text(ed, &text, &len);
+    EXPECT(len == 9 && !memcmp(text + 6, "\xef\xbf\xbc", 3));
+    /* Two blocks; the second ("cd " and the box) starts at 3 and holds the box. */
+    EXPECT(shrift_editor_block_count(ed, &blocks) == SHRIFT_STATUS_OK && blocks == 2);
+    ShriftLayout *layout = NULL;
+    EXPECT(shrift_editor_layout_new(&layout) == SHRIFT_STATUS_OK);
+    size_t start = 0;
+    EXPECT(shrift_editor_block_layout(ed, 1, layout, &start) == SHRIFT_STATUS_OK && start == 3);
+    ShriftLayoutInfo info;
+    shrift_layout_info(layout, &info);
+    EXPECT(info.box_count == 1 && info.line_count == 1);
+    EXPECT_ERR(shrift_editor_block_layout(ed, 2, layout, &start), SHRIFT_STATUS_INVALID_RANGE);
+    /* Undo the box: "ef" is back. */
+    EXPECT(shrift_editor_undo(ed, cx, 0, &done) == SHRIFT_STATUS_OK && done == 1);
+    shrift_editor_text(ed, &text, &len);
+    EXPECT(len == 8);
+    shrift_layout_free(&layout);
+    shrift_editor_free(&ed);
+    EXPECT(ed == NULL);
+    EXPECT_ERR(shrift_editor_erase(ed, cx, 1), SHRIFT_STATUS_NULL_POINTER);
+}
+
 /* Answers worked by hand. */
 static void answers(ShriftContext *cx) {
     ShriftFontBook *book = NULL;
@@ -323,6 +382,7 @@ int main(void) {
     fonts(book);
     handles(book, cx);
     boxes(book, cx);
+    editor(book, cx);
     answers(cx);
     shrift_context_free(&cx);
     shrift_font_book_free(&book);
