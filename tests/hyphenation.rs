@@ -363,3 +363,25 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_piece_broken_between_graphemes_keeps_one_grapheme_a_line() {
+    // At width 0 every piece between break opportunities is broken between its graphemes; a
+    // piece ending at an automatic point shows its hyphen after its last grapheme. (A fuzz run
+    // found the last two graphemes kept together there, as if the point were a soft hyphen's char:
+    // fuzz/corpus/layout_options/seed-regress-auto-hyphen-split.)
+    let book = FontBook::with_bundled_fonts();
+    let mut cx = LayoutContext::new();
+    let text = "Hezbollah circulating";
+    let para = Paragraph::new(text, english(), &book, &mut cx).unwrap();
+    let layout = para.layout(&mut cx, &LayoutOptions::new(0.0)).unwrap();
+    for line in layout.lines() {
+        let shown = text[line.range()].trim_end();
+        assert!(
+            shown.chars().count() <= 1,
+            "line {:?} holds {shown:?}",
+            line.range()
+        );
+    }
+    assert!(!added_hyphens(&layout).is_empty());
+}

@@ -6,8 +6,10 @@
 //! text on grapheme boundaries, by unicode-segmentation).
 //!
 //! Input: 4 f32s (width, letter spacing, word spacing, line-height value), 2 f32s (tab interval,
-//! tab stop), then 6 bytes: flags (no wrap, decorations, ellipsis kind), alignment, line-height
-//! mode, overflow wrap, max lines, truncation / wrap / breaking; then the text (UTF-8, lossily).
+//! tab stop), then 6 bytes: flags (no wrap, decorations, ellipsis kind, hyphens auto or none,
+//! inline boxes on every U+FFFC sized by the spacing values, a paint span on every mark),
+//! alignment, line-height mode, overflow wrap, max lines, truncation / wrap / breaking; then the
+//! text (UTF-8, lossily).
 #![no_main]
 
 #[path = "../../tests/common/invariants.rs"]
@@ -15,14 +17,20 @@ mod invariants;
 
 use libfuzzer_sys::fuzz_target;
 use shrift::{
-    Alignment, Error, FontBook, LayoutContext, LayoutOptions, LineBreaking, LineHeight, OverflowWrap,
-    Paragraph, TabStops, TextStyle, TextWrap, Truncate, TruncateAt,
+    Alignment, BoxAlign, Error, FontBook, Hyphens, InlineBox, LayoutContext, LayoutOptions, LineBreaking, LineHeight,
+    OverflowWrap, Paragraph, SpanStyle, TabStops, TextStyle, TextWrap, Truncate, TruncateAt,
 };
 use std::sync::OnceLock;
 
 fn book() -> &'static FontBook {
     static BOOK: OnceLock<FontBook> = OnceLock::new();
     BOOK.get_or_init(FontBook::with_bundled_fonts)
+}
+
+/// A combining mark (Hebrew points and accents, and the general combining blocks): enough to
+/// put spans inside grapheme clusters.
+fn unicode_properties_is_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{0591}'..='\u{05BD}' | '\u{05BF}' | '\u{05C1}'..='\u{05C2}' | '\u{05C4}'..='\u{05C5}' | '\u{05C7}')
 }
 
 fn f(data: &[u8], k: usize) -> f32 {
@@ -42,7 +50,26 @@ fuzz_target!(|data: &[u8]| {
     if b[0] & 2 != 0 {
         style = style.underline(true).strikethrough(true);
     }
+    match b[0] >> 4 & 3 {
+        1 => style = style.hyphens(Hyphens::Auto).language("en"),
+        2 => style = style.hyphens(Hyphens::None),
+        3 => style = style.hyphens(Hyphens::Auto).language("de"),
+        _ => {}
+    }
     let mut builder = Paragraph::builder(&text, style).tab_stops(TabStops::every(interval).stop(stop));
+    if b[0] & 64 != 0 {
+        let align = [BoxAlign::Baseline, BoxAlign::Middle, BoxAlign::Top, BoxAlign::Bottom][b[1] as usize % 4];
+        for (k, (offset, _)) in text.match_indices('\u{FFFC}').enumerate() {
+            builder = builder.inline_box(offset, InlineBox::new(k as u64, letter, word).align(align));
+        }
+    }
+    if b[0] & 128 != 0 {
+        for (offset, c) in text.char_indices().filter(|&(i, _)| i > 0) {
+            if unicode_properties_is_mark(c) {
+                builder = builder.span(offset..offset + c.len_utf8(), SpanStyle::new().paint(1));
+            }
+        }
+    }
     let long = "…".repeat(300);
     match b[0] >> 2 & 3 {
         1 => builder = builder.ellipsis(""),
@@ -54,7 +81,10 @@ fuzz_target!(|data: &[u8]| {
     let para = match builder.build(book(), &mut cx) {
         Ok(p) => p,
         Err(e) => {
-            assert!(matches!(e, Error::InvalidLetterSpacing(_) | Error::InvalidTabStops(_)), "{e:?}");
+            assert!(
+                matches!(e, Error::InvalidLetterSpacing(_) | Error::InvalidTabStops(_) | Error::InvalidInlineBox { .. }),
+                "{e:?}"
+            );
             return;
         }
     };

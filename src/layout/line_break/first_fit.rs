@@ -135,7 +135,8 @@ pub(super) fn split_long_segment(
     let base = range.start;
     // A line ending with the segment's last cluster shows the hyphen of a soft hyphen there: it
     // counts as part of that cluster.
-    let hyphen = para.hyphen_at_line_end(range.end).map_or(0.0, |h| h.advance);
+    let shown_hyphen = para.hyphen_at_line_end(range.end);
+    let hyphen = shown_hyphen.map_or(0.0, |h| h.advance);
     // (start, advance, hangs) of each grapheme cluster; rare, so a fresh vector is fine.
     let mut clusters: Vec<(usize, f32, bool)> = graphemes(&para.text[range.clone()])
         .map(|(off, g)| {
@@ -147,7 +148,9 @@ pub(super) fn split_long_segment(
     if hyphen > 0.0 {
         // The soft hyphen (a cluster of its own, invisible, and hanging) goes with the grapheme
         // before it, and the hyphen it shows counts (it does not hang): no line of a lone hyphen.
-        if clusters.len() > 1 {
+        // (An automatic hyphenation point has no char of its own: the hyphen goes with the last
+        // grapheme.)
+        if clusters.len() > 1 && shown_hyphen.is_some_and(|h| !h.auto) {
             let shy = clusters.pop().map_or(0.0, |c| c.1);
             if let Some(last) = clusters.last_mut() {
                 last.1 += shy;
