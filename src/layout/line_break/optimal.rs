@@ -67,7 +67,9 @@ const CLASSES: usize = 3;
 /// node's state is its class and this count, so that a third hyphen in a row is not chosen
 /// (where the paragraph cannot be broken without one, it costs [`EXCESS_HYPHEN_DEMERITS`]).
 const RUNS: usize = MAX_HYPHENATED_IN_A_ROW + 1;
-/// A node's states: (class, hyphenated lines in a row) as `class * RUNS + run`.
+/// A node's states: (class, hyphenated lines in a row) as `class * runs + run`, where `runs` is
+/// [`RUNS`] for a paragraph with hyphens and 1 for one without (whose nodes then take no more
+/// room or time than classes alone).
 const STATES: usize = CLASSES * RUNS;
 
 /// The best way found to end a line at one candidate break in one tightness class.
@@ -85,6 +87,13 @@ const UNREACHED: Node = Node {
     prev_state: 0,
 };
 
+impl OptimalScratch {
+    /// The states of break `j`.
+    fn states(&self, j: usize) -> &[Node] {
+        &self.nodes[j * self.stride..(j + 1) * self.stride]
+    }
+}
+
 /// The tables of one optimal break, kept in the context so that reflow allocates nothing once
 /// warm.
 #[derive(Debug, Default)]
@@ -93,7 +102,9 @@ pub(crate) struct OptimalScratch {
     width: Vec<f64>,
     /// Sum of the stretchable space before each index.
     stretch: Vec<f64>,
-    nodes: Vec<[Node; STATES]>,
+    /// Each break's states, `stride` a break (see [`STATES`]).
+    nodes: Vec<Node>,
+    stride: usize,
     /// The chosen breaks (segment indices), last first.
     breaks: Vec<u32>,
     /// How many (start, end) lines the last paragraph weighed: at most MAX_CANDIDATES + 1 per
@@ -141,9 +152,11 @@ pub(crate) fn break_lines_optimal(
     // the paragraph can be broken so; else the last-line rule gives way (TeX's demerits), then
     // the limit (a column of nothing but soft hyphens: a third costs EXCESS_HYPHEN_DEMERITS).
     for strict in [Strict::Both, Strict::InARow, Strict::Neither] {
+        let runs = if para.hyphens.is_empty() { 1 } else { RUNS };
+        scratch.stride = CLASSES * runs;
         scratch.nodes.clear();
-        scratch.nodes.resize(n + 1, [UNREACHED; STATES]);
-        scratch.nodes[0][0].demerits = 0.0;
+        scratch.nodes.resize((n + 1) * scratch.stride, UNREACHED);
+        scratch.nodes[0].demerits = 0.0;
         scratch.weighed = 0;
 
         // The first segment of the current block (after the last mandatory break): a line never
@@ -196,23 +209,24 @@ pub(crate) fn break_lines_optimal(
                     weigh(scratch, segs, pretty, max, &end, i, natural, &mut best);
                 }
             }
-            scratch.nodes[j] = best;
+            let stride = scratch.stride;
+            scratch.nodes[j * stride..(j + 1) * stride].copy_from_slice(&best[..stride]);
             if last_seg.mandatory {
                 block_start = j;
             }
         }
 
-        if scratch.nodes[n].iter().any(|node| node.demerits.is_finite()) {
+        if scratch.states(n).iter().any(|node| node.demerits.is_finite()) {
             break;
         }
     }
 
     // Walk the chosen breaks back from the end.
     scratch.breaks.clear();
-    let (mut j, mut state) = (n, best_state(&scratch.nodes[n]));
+    let (mut j, mut state) = (n, best_state(scratch.states(n)));
     while j > 0 {
         scratch.breaks.push(j as u32);
-        let node = scratch.nodes[j][state];
+        let node = scratch.states(j)[state];
         (j, state) = (node.prev as usize, usize::from(node.prev_state));
     }
     push_lines(para, shaper, width, overflow, &scratch.breaks, lines)
@@ -255,7 +269,7 @@ fn weigh(
     best: &mut [Node; STATES],
 ) {
     scratch.weighed += 1;
-    if !scratch.nodes[i].iter().any(|node| node.demerits.is_finite()) {
+    if !scratch.states(i).iter().any(|node| node.demerits.is_finite()) {
         return;
     }
     let j = end.j;
@@ -278,8 +292,12 @@ fn weigh(
     if pretty && end.ends_block && !starts_block && i + 1 == j {
         demerits += ORPHAN_DEMERITS;
     }
-    for (s, node) in scratch.nodes[i].iter().enumerate() {
-        let (c, run) = (s / RUNS, s % RUNS);
+    // (c, run) by nested loops, not by dividing the state: this loop runs for every candidate.
+    let runs = scratch.stride / CLASSES;
+    let from = scratch.states(i);
+    for (c, run) in (0..CLASSES).flat_map(|c| (0..runs).map(move |run| (c, run))) {
+        let s = c * runs + run;
+        let node = &from[s];
         // The hyphenated lines in a row this line makes: at most MAX_HYPHENATED_IN_A_ROW.
         if !node.demerits.is_finite() {
             continue;
@@ -292,7 +310,7 @@ fn weigh(
             }
             total += EXCESS_HYPHEN_DEMERITS;
         }
-        let run_here = run_here.min(RUNS - 1);
+        let run_here = run_here.min(runs - 1);
         if class.abs_diff(c) > 1 {
             total += ADJACENT_DEMERITS;
         }
@@ -308,7 +326,7 @@ fn weigh(
             }
             total += FINAL_HYPHEN_DEMERITS;
         }
-        let state = class * RUNS + run_here;
+        let state = class * runs + run_here;
         if total < best[state].demerits {
             best[state] = Node {
                 demerits: total,
@@ -337,8 +355,8 @@ fn badness(slack: f64, stretch: f64) -> (f64, usize) {
 }
 
 /// The state with the least total demerits at the paragraph's end.
-fn best_state(nodes: &[Node; STATES]) -> usize {
-    (0..STATES)
+fn best_state(nodes: &[Node]) -> usize {
+    (0..nodes.len())
         .min_by(|&a, &b| nodes[a].demerits.total_cmp(&nodes[b].demerits))
         .unwrap_or(0)
 }
