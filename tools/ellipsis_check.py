@@ -19,40 +19,10 @@ Prints "ellipsis: N passed, M failed" and exits non-zero on a failure.
 """
 import argparse
 import json
-import os
 import sys
 import unicodedata
 
-import uharfbuzz as hb
-
-_faces = {}
-
-
-def face(dirs, name):
-    if name not in _faces:
-        for d in dirs.split(":"):
-            for root, _, files in os.walk(d):
-                if name in files:
-                    blob = hb.Blob.from_file_path(os.path.join(root, name))
-                    f = hb.Face(blob)
-                    _faces[name] = (hb.Font(f), f.upem)
-                    break
-            if name in _faces:
-                break
-    return _faces[name]
-
-
-def shape(dirs, run):
-    font, upem = face(dirs, run["font"])
-    buf = hb.Buffer()
-    buf.add_str(run["text"])
-    buf.direction = run["direction"]
-    buf.script = run["script"]
-    if run.get("language"):
-        buf.language = run["language"]
-    hb.shape(font, buf, {})
-    scale = run["size"] / upem
-    return [(i.codepoint, p.x_advance * scale) for i, p in zip(buf.glyph_infos, buf.glyph_positions)]
+from hb_run import shape
 
 
 def main():
