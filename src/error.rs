@@ -91,6 +91,14 @@ pub enum Error {
     /// An OpenType feature setting that does not parse (see [`Feature`](crate::Feature)).
     #[error("invalid OpenType feature {0:?}")]
     InvalidFeature(String),
+    /// A variation setting that does not parse (`tag=value` with a tag of one to four printable
+    /// ASCII chars and a finite number), or a non-finite value.
+    #[error("bad font variation setting {0:?}: expected tag=value, such as wght=650")]
+    InvalidVariation(String),
+    /// A font stretch outside CSS's 50 % to 200 %, or not a number
+    /// ([`TextStyle::stretch`](crate::TextStyle::stretch)).
+    #[error("font stretch {0}% is outside 50% to 200%")]
+    InvalidFontStretch(f32),
     /// An inline box that does not stand on a U+FFFC of the text, stands on one another box
     /// already has, or has a bad size or baseline ([`InlineBox`](crate::InlineBox)).
     #[error("inline box at byte {offset}: {reason}")]

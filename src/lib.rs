@@ -109,7 +109,10 @@ pub use context::LayoutContext;
 pub use document::{Block, Document, DocumentLayout};
 pub use editor::{EditResult, Editor, Selection};
 pub use error::Error;
-pub use font::{DecorationMetrics, Font, FontBook, FontMetrics, FontStack, InkBox, Outliner, PathSegment};
+pub use font::{
+    ColorGlyph, ColorLayer, ColorPaint, DecorationMetrics, Font, FontBook, FontMetrics, FontStack,
+    GlyphBitmap, InkBox, Outliner, PathSegment, Synthesis, Variation, VariationAxis,
+};
 #[cfg(feature = "accesskit")]
 pub use geometry::AccessText;
 pub use geometry::{
@@ -122,6 +125,8 @@ pub use layout::{
 };
 pub use limits::{MAX_FONT_SIZE, MAX_LINE_HEIGHT_FACTOR, MAX_TEXT_LEN, MAX_WIDTH};
 pub use paragraph::{Fallback, Paragraph, ParagraphBuilder};
+#[cfg(feature = "raster")]
+pub use render::raster;
 #[cfg(feature = "serde")]
 pub use render::AtOffset;
 #[cfg(feature = "svg")]

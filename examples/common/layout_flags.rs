@@ -3,7 +3,7 @@
 
 use shrift::{
     Alignment, BoxAlign, Fallback, Hyphens, InlineBox, LayoutOptions, LineBreaking, LineHeight, OverflowWrap,
-    ParagraphBuilder, TextStyle, TextWrap, Truncate, TruncateAt,
+    ParagraphBuilder, TextStyle, TextWrap, Truncate, TruncateAt, Variation,
 };
 
 /// How the flags below read in a usage line.
@@ -11,7 +11,8 @@ pub const USAGE: &str = "[--align start|end|center|left|right|justify] [--wrap w
     [--overflow-wrap anywhere|break-word|normal] [--fallback grapheme|per-char] [--max-lines N] \
     [--truncate end|start|middle] [--truncate-at grapheme|word] [--ellipsis STR] \
     [--letter-spacing PX] [--word-spacing PX] [--underline] [--strikethrough] \
-    [--boxes WxH[:BASELINE][:baseline|middle|top|bottom]] [--hyphens none|manual|auto] [--language TAG] [--paint-points]";
+    [--boxes WxH[:BASELINE][:baseline|middle|top|bottom]] [--hyphens none|manual|auto] [--language TAG] [--paint-points] \
+    [--variations wght=650,wdth=90] [--italic] [--stretch PCT] [--no-synthesis] [--no-optical-sizing]";
 
 /// The layout settings given on the command line.
 pub struct LayoutFlags {
@@ -37,6 +38,12 @@ pub struct LayoutFlags {
     pub language: Option<String>,
     /// Paint 1 on every Hebrew point and accent (U+0591..U+05C7 marks): drawn in a second colour.
     pub paint_points: bool,
+    /// Axis values for the whole text (`font-variation-settings`).
+    pub variations: Vec<Variation>,
+    pub italic: bool,
+    pub stretch: f32,
+    pub synthesis: bool,
+    pub optical_sizing: bool,
 }
 
 impl Default for LayoutFlags {
@@ -61,6 +68,11 @@ impl Default for LayoutFlags {
             hyphens: Hyphens::Manual,
             language: None,
             paint_points: false,
+            variations: Vec::new(),
+            italic: false,
+            stretch: 100.0,
+            synthesis: true,
+            optical_sizing: true,
         }
     }
 }
@@ -218,6 +230,13 @@ impl LayoutFlags {
             }
             "--language" => self.language = Some(value()?),
             "--paint-points" => self.paint_points = true,
+            "--variations" => {
+                self.variations = Variation::parse_list(&value()?).map_err(|e| e.to_string())?
+            }
+            "--italic" => self.italic = true,
+            "--stretch" => self.stretch = value()?.parse().map_err(|e| format!("{flag}: {e}"))?,
+            "--no-synthesis" => self.synthesis = false,
+            "--no-optical-sizing" => self.optical_sizing = false,
             "--underline" => self.underline = true,
             "--strikethrough" => self.strikethrough = true,
             _ => return Ok(false),
@@ -253,7 +272,12 @@ impl LayoutFlags {
             Some(tag) => style.language(tag),
             None => style,
         };
+        let style = self.variations.iter().fold(style, |s, v| s.variation(*v));
+        let style = if self.italic { style.italic(true) } else { style };
         style
+            .stretch(self.stretch)
+            .synthesis(self.synthesis)
+            .optical_sizing(self.optical_sizing)
             .letter_spacing(self.letter_spacing)
             .word_spacing(self.word_spacing)
             .underline(self.underline)

@@ -7,8 +7,9 @@
 
 use std::fmt;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, Weak};
 
+use super::variation::{normalize, Synthesis, Variation, VariationAxis};
 use crate::error::Error;
 
 /// The bytes of a face: borrowed for the program's life (embedded fonts) or shared.
@@ -48,6 +49,33 @@ struct FontInner {
     weight: u16,
     italic: bool,
     units_per_em: u16,
+    /// Vertical and decoration metrics, at this instance's location for a variable face.
+    m: UnitMetrics,
+    /// Sorted, disjoint, inclusive ranges of the code points the face maps to a glyph (shared by
+    /// a face's instances).
+    coverage: Arc<[(u32, u32)]>,
+    /// Bit `c` set when the face covers ASCII char `c`: the common question, without a search.
+    ascii: u128,
+    /// The face triggers rustybuzz 0.20's Hebrew compose bug (see shape.rs).
+    hebrew_compose_fix: bool,
+    /// The face's variation axes (`fvar`), empty for a static face.
+    axes: Arc<[VariationAxis]>,
+    /// This instance's axis values, sorted by tag (empty: the default instance).
+    variations: Box<[Variation]>,
+    /// What a renderer fakes for this instance.
+    synthesis: Synthesis,
+    /// The face has colour glyph tables (`COLR`, `CBDT`, `sbix` or `SVG `).
+    color: bool,
+    /// Instances made of this face (default instance only), so that asking twice for the same
+    /// location gives the same `Font` (and id): shape caches and glyph atlases keep hitting.
+    instances: Mutex<Vec<Font>>,
+    /// For an instance, the face it was made of (weak: the face keeps its instances).
+    base: Option<Weak<FontInner>>,
+}
+
+/// Metrics in font units, read at an instance's location.
+#[derive(Clone, Copy)]
+struct UnitMetrics {
     ascender: i16,
     descender: i16,
     line_gap: i16,
@@ -57,13 +85,24 @@ struct FontInner {
     strikeout: Option<(i16, i16)>,
     /// `OS/2` x-height, when given.
     x_height: Option<i16>,
-    /// Sorted, disjoint, inclusive ranges of the code points the face maps to a glyph.
-    coverage: Vec<(u32, u32)>,
-    /// Bit `c` set when the face covers ASCII char `c`: the common question, without a search.
-    ascii: u128,
-    /// The face triggers rustybuzz 0.20's Hebrew compose bug (see shape.rs).
-    hebrew_compose_fix: bool,
 }
+
+impl UnitMetrics {
+    /// ttf-parser applies `MVAR` to these when the face has a location.
+    fn read(face: &ttf_parser::Face<'_>) -> UnitMetrics {
+        UnitMetrics {
+            ascender: face.ascender(),
+            descender: face.descender(),
+            line_gap: face.line_gap(),
+            underline: face.underline_metrics().map(|m| (m.position, m.thickness)),
+            strikeout: face.strikeout_metrics().map(|m| (m.position, m.thickness)),
+            x_height: face.x_height(),
+        }
+    }
+}
+
+/// Instances kept per face; past this many a new location gets a `Font` that is not kept.
+const MAX_INSTANCES: usize = 64;
 
 /// Where a face draws its underline and strikethrough at a size, in pixels: each stroke's top as
 /// a distance above the baseline (negative below it), and its thickness. See
@@ -155,6 +194,7 @@ impl Font {
                 .any(|f| f.tag == ttf_parser::Tag::from_bytes(b"mark"))
         });
         let hebrew_compose_fix = !has_mark_feature && face.glyph_index('\u{FB1F}').is_some();
+        let tables = face.tables();
         let inner = FontInner {
             uid: NEXT_UID.fetch_add(1, Ordering::Relaxed),
             index,
@@ -163,20 +203,154 @@ impl Font {
             weight: face.weight().to_number().clamp(1, 1000),
             italic: face.is_italic() || face.is_oblique(),
             units_per_em: face.units_per_em(),
-            ascender: face.ascender(),
-            descender: face.descender(),
-            line_gap: face.line_gap(),
-            underline: face.underline_metrics().map(|m| (m.position, m.thickness)),
-            strikeout: face.strikeout_metrics().map(|m| (m.position, m.thickness)),
-            x_height: face.x_height(),
+            m: UnitMetrics::read(&face),
             ascii: (0..128u32)
                 .filter(|&c| ranges_hold(&coverage, char::from(c as u8)))
                 .fold(0u128, |bits, c| bits | 1 << c),
-            coverage,
+            coverage: coverage.into(),
             hebrew_compose_fix,
+            axes: face
+                .variation_axes()
+                .into_iter()
+                .map(|a| VariationAxis {
+                    tag: a.tag.to_bytes(),
+                    min: a.min_value,
+                    default: a.def_value,
+                    max: a.max_value,
+                    hidden: a.hidden,
+                })
+                .collect(),
+            variations: Box::new([]),
+            synthesis: Synthesis::default(),
+            color: tables.colr.is_some()
+                || tables.cbdt.is_some()
+                || tables.sbix.is_some()
+                || tables.svg.is_some(),
+            instances: Mutex::new(Vec::new()),
+            base: None,
             data,
         };
         Ok(Font(Arc::new(inner)))
+    }
+
+    /// This face at a location of its variation axes, drawn with `synthesis`: a `Font` of its
+    /// own (its own [`id`](Font::id)) whose shaping, advances, metrics and outlines are those of
+    /// the location. Settings are clamped to each axis's range; settings of axes the face does
+    /// not have are dropped (a static face takes none). Asking again for the same location and
+    /// synthesis gives the same `Font`; the face itself when nothing is left to set.
+    ///
+    /// ```
+    /// # #[cfg(feature = "bundled-fonts")] {
+    /// use shrift::{FontBook, Synthesis, Variation};
+    /// let book = FontBook::with_bundled_fonts();
+    /// let noto = book.find("Noto Sans", 400, false).unwrap();
+    /// // The bundled faces are static: a weight axis setting changes nothing.
+    /// assert_eq!(&noto.instance(&[Variation::new(*b"wght", 650.0)], Synthesis::default()), noto);
+    /// let fake_bold = noto.instance(&[], Synthesis { bold: true, oblique: false });
+    /// assert!(fake_bold != *noto && fake_bold.synthesis().bold);
+    /// # }
+    /// ```
+    pub fn instance(&self, settings: &[Variation], synthesis: Synthesis) -> Font {
+        // Locations are absolute: an instance's instance is its face's.
+        if let Some(face) = self.0.base.as_ref().and_then(Weak::upgrade) {
+            return Font(face).instance(settings, synthesis);
+        }
+        let base = &self.0;
+        let variations = normalize(&base.axes, settings);
+        if variations.is_empty() && !synthesis.any() {
+            return self.clone();
+        }
+        let Ok(mut instances) = base.instances.lock() else {
+            return self.derive(variations, synthesis);
+        };
+        if let Some(found) = instances
+            .iter()
+            .find(|f| *f.0.variations == *variations && f.0.synthesis == synthesis)
+        {
+            return found.clone();
+        }
+        let font = self.derive(variations, synthesis);
+        if instances.len() < MAX_INSTANCES {
+            instances.push(font.clone());
+        }
+        font
+    }
+
+    /// A new `Font` for the location and synthesis, sharing this face's bytes and coverage.
+    fn derive(&self, variations: Vec<Variation>, synthesis: Synthesis) -> Font {
+        let b = &self.0;
+        let mut weight = b.weight;
+        let mut italic = b.italic;
+        let mut m = b.m;
+        if let Ok(mut face) = ttf_parser::Face::parse(b.data.bytes(), b.index) {
+            for v in &variations {
+                face.set_variation(ttf_parser::Tag::from_bytes(&v.tag()), v.value());
+                match &v.tag() {
+                    b"wght" => weight = v.value().round().clamp(1.0, 1000.0) as u16,
+                    b"ital" => italic |= v.value() >= 0.5,
+                    b"slnt" => italic |= v.value() != 0.0,
+                    _ => {}
+                }
+            }
+            m = UnitMetrics::read(&face);
+        }
+        let inner = FontInner {
+            uid: NEXT_UID.fetch_add(1, Ordering::Relaxed),
+            data: b.data.clone(),
+            index: b.index,
+            name: b.name.clone(),
+            family: b.family.clone(),
+            weight,
+            italic,
+            units_per_em: b.units_per_em,
+            m,
+            coverage: b.coverage.clone(),
+            ascii: b.ascii,
+            hebrew_compose_fix: b.hebrew_compose_fix,
+            axes: b.axes.clone(),
+            variations: variations.into(),
+            synthesis,
+            color: b.color,
+            instances: Mutex::new(Vec::new()),
+            base: Some(Arc::downgrade(&self.0)),
+        };
+        Font(Arc::new(inner))
+    }
+
+    /// The face's variation axes (its `fvar` table); empty for a static face.
+    pub fn variation_axes(&self) -> &[VariationAxis] {
+        &self.0.axes
+    }
+
+    /// Whether the face has variation axes.
+    pub fn is_variable(&self) -> bool {
+        !self.0.axes.is_empty()
+    }
+
+    /// This instance's axis values, sorted by tag, each within its axis; empty for the default
+    /// instance. The shaper and the outlines use these; a renderer draws with them.
+    pub fn variations(&self) -> &[Variation] {
+        &self.0.variations
+    }
+
+    /// What a renderer fakes for this instance (bold, oblique): see [`Synthesis`].
+    pub fn synthesis(&self) -> Synthesis {
+        self.0.synthesis
+    }
+
+    /// Whether the face has colour glyph tables (`COLR`, `CBDT`, `sbix` or `SVG `): some of its
+    /// glyphs may be colour glyphs ([`Font::is_color_glyph`]).
+    pub fn has_color_glyphs(&self) -> bool {
+        self.0.color
+    }
+
+    /// The face parsed by ttf-parser, at this instance's location.
+    pub(crate) fn parse(&self) -> Option<ttf_parser::Face<'_>> {
+        let mut face = ttf_parser::Face::parse(self.data(), self.index()).ok()?;
+        for v in self.variations() {
+            face.set_variation(ttf_parser::Tag::from_bytes(&v.tag()), v.value());
+        }
+        Some(face)
     }
 
     /// The name the font was loaded under (for files, the file name).
@@ -245,9 +419,9 @@ impl Font {
     pub fn metrics(&self, size: f32) -> FontMetrics {
         let scale = self.scale(size);
         FontMetrics {
-            ascent: f32::from(self.0.ascender) * scale,
-            descent: -f32::from(self.0.descender) * scale,
-            line_gap: f32::from(self.0.line_gap) * scale,
+            ascent: f32::from(self.0.m.ascender) * scale,
+            descent: -f32::from(self.0.m.descender) * scale,
+            line_gap: f32::from(self.0.m.line_gap) * scale,
         }
     }
 
@@ -255,7 +429,7 @@ impl Font {
     /// alignment puts an inline box's middle above the baseline, doubled.
     pub(crate) fn x_height(&self, size: f32) -> f32 {
         let em = f32::from(self.units_per_em());
-        let x = self.0.x_height.filter(|&x| x > 0).map_or(em / 2.0, f32::from);
+        let x = self.0.m.x_height.filter(|&x| x > 0).map_or(em / 2.0, f32::from);
         x * self.scale(size)
     }
 
@@ -270,18 +444,18 @@ impl Font {
         let scale = self.scale(size);
         let em = f32::from(self.0.units_per_em.max(1));
         let thick = |m: Option<(i16, i16)>| m.map(|m| m.1).filter(|&t| t > 0).map(f32::from);
-        let (under_t, strike_t) = (thick(self.0.underline), thick(self.0.strikeout));
+        let (under_t, strike_t) = (thick(self.0.m.underline), thick(self.0.m.strikeout));
         let default_t = em / 20.0;
         let underline_thickness = under_t.or(strike_t).unwrap_or(default_t);
         let strikethrough_thickness = strike_t.or(under_t).unwrap_or(default_t);
-        let underline_position = match self.0.underline {
+        let underline_position = match self.0.m.underline {
             Some((p, t)) if t > 0 => f32::from(p),
             _ => -em / 10.0,
         };
-        let strikethrough_position = match self.0.strikeout {
+        let strikethrough_position = match self.0.m.strikeout {
             Some((p, t)) if t > 0 => f32::from(p),
             _ => {
-                let x_height = self.0.x_height.filter(|&x| x > 0).map_or(em / 2.0, f32::from);
+                let x_height = self.0.m.x_height.filter(|&x| x > 0).map_or(em / 2.0, f32::from);
                 x_height / 2.0 + strikethrough_thickness / 2.0
             }
         };
@@ -305,7 +479,7 @@ impl Font {
         if !self.covers(c) {
             return None;
         }
-        let face = ttf_parser::Face::parse(self.data(), self.index()).ok()?;
+        let face = self.parse()?;
         let glyph = face.glyph_index(c)?;
         let advance = face.glyph_hor_advance(glyph)?;
         Some((glyph.0, f32::from(advance) * self.scale(size)))
@@ -336,6 +510,8 @@ impl fmt::Debug for Font {
             .field("family", &self.0.family)
             .field("weight", &self.0.weight)
             .field("italic", &self.0.italic)
+            .field("variations", &self.0.variations)
+            .field("synthesis", &self.0.synthesis)
             .finish()
     }
 }

@@ -13,7 +13,10 @@
 //! | `book.rs` | [`FontBook`]: faces by family, weight and slant; generic families; fallback beyond a stack |
 //! | `bundled.rs` | the eight Noto faces of feature `bundled-fonts` |
 //! | `system.rs` | the installed faces (feature `system-fonts`) |
-//! | `outline.rs` | glyph outlines scaled and placed ([`Outliner`], [`PathSegment`]) |
+//! | `variation.rs` | axis settings ([`Variation`]), a face's axes, [`Synthesis`] (fake bold and oblique) |
+//! | `color.rs` | colour glyphs: `COLR` layers and bitmaps ([`ColorGlyph`]) |
+//! | `embolden.rs` | synthetic bold on an outline (points moved outward) |
+//! | `outline.rs` | glyph outlines scaled and placed ([`Outliner`], [`PathSegment`]), with variations and synthesis applied |
 //!
 //! Which face each grapheme of a paragraph takes (fallback per cluster) is decided when the
 //! paragraph is itemised (`paragraph/itemize.rs`), from the faces the book resolves here.
@@ -21,13 +24,18 @@
 pub(crate) mod book;
 #[cfg(feature = "bundled-fonts")]
 pub(crate) mod bundled;
+pub(crate) mod color;
+mod embolden;
 pub(crate) mod face;
 pub(crate) mod outline;
 pub(crate) mod stack;
 #[cfg(feature = "system-fonts")]
 pub(crate) mod system;
+pub(crate) mod variation;
 
 pub use book::FontBook;
+pub use color::{ColorGlyph, ColorLayer, ColorPaint, GlyphBitmap};
 pub use face::{DecorationMetrics, Font, FontMetrics};
 pub use outline::{InkBox, Outliner, PathSegment};
 pub use stack::FontStack;
+pub use variation::{Synthesis, Variation, VariationAxis};

@@ -1,6 +1,7 @@
 //! Glyph outlines, scaled and placed, so that a renderer can draw a layout without parsing fonts.
 
 use super::face::Font;
+use super::variation::Synthesis;
 
 /// One step of a glyph outline, in layout pixels (y down).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -108,7 +109,8 @@ impl<'f> Outliner<'f> {
 
     /// Appends the outline of glyph `glyph` of `font` at `size` px per em, its origin at
     /// (`x`, `y`), to `out`; returns its ink box, or `None` for a glyph without ink (a space)
-    /// or an id the font does not have.
+    /// or an id the font does not have. A variable instance's outline is that of its location;
+    /// a synthetic bold is thickened and a synthetic oblique slanted ([`Font::synthesis`]).
     pub fn outline(
         &mut self,
         font: &'f Font,
@@ -122,24 +124,25 @@ impl<'f> Outliner<'f> {
             Some(i) => i,
             None => {
                 // Font::new parsed these bytes once already; a face that no longer parses has no ink.
-                self.faces
-                    .push((font, ttf_parser::Face::parse(font.data(), font.index()).ok()));
+                self.faces.push((font, font.parse()));
                 self.faces.len() - 1
             }
         };
         let face = self.faces.get(i)?.1.as_ref()?;
-        outline_into(face, font.scale(size), glyph, x, y, out)
+        let synthesis = (font.synthesis(), font.synthesis().embolden(size));
+        outline_into(face, font.scale(size), glyph, x, y, synthesis, out)
     }
 }
 
 /// Appends the outline of `glyph` to `out`, font units times `scale` with the origin at (x, y),
-/// y down; its ink box.
+/// y down, with the synthesis applied (the embolden width in output pixels); its ink box.
 fn outline_into(
     face: &ttf_parser::Face<'_>,
     scale: f32,
     glyph: u16,
     x: f32,
     y: f32,
+    (synthesis, embolden): (Synthesis, f32),
     out: &mut Vec<PathSegment>,
 ) -> Option<InkBox> {
     let mut sink = Sink { out, x, y, scale };
@@ -151,11 +154,80 @@ fn outline_into(
     };
     let (x0, y1) = sink.p(f32::from(bbox.x_min), f32::from(bbox.y_min));
     let (x1, y0) = sink.p(f32::from(bbox.x_max), f32::from(bbox.y_max));
-    Some(InkBox { x0, y0, x1, y1 })
+    if !synthesis.any() {
+        return Some(InkBox { x0, y0, x1, y1 });
+    }
+    let path = &mut out[start..];
+    if embolden > 0.0 {
+        embolden_path(path, embolden / 2.0);
+    }
+    if synthesis.oblique {
+        for seg in path.iter_mut() {
+            map_points(seg, |px, py| (px + Synthesis::SKEW * (y - py), py));
+        }
+    }
+    Some(points_box(path))
+}
+
+/// Synthetic bold: every edge of the outline moved outward by `d` (`embolden.rs`).
+fn embolden_path(path: &mut [PathSegment], d: f32) {
+    let mut contours: Vec<Vec<(f32, f32)>> = Vec::new();
+    for seg in path.iter_mut() {
+        if matches!(seg, PathSegment::MoveTo(..)) {
+            contours.push(Vec::new());
+        }
+        if let Some(c) = contours.last_mut() {
+            map_points(seg, |x, y| {
+                c.push((x, y));
+                (x, y)
+            });
+        }
+    }
+    super::embolden::embolden(&mut contours, d);
+    let mut moved = contours.iter().flatten();
+    for seg in path.iter_mut() {
+        map_points(seg, |x, y| moved.next().copied().unwrap_or((x, y)));
+    }
+}
+
+/// Applies `f` to every point of a segment (end and control points).
+fn map_points(seg: &mut PathSegment, mut f: impl FnMut(f32, f32) -> (f32, f32)) {
+    let mut m = |x: &mut f32, y: &mut f32| (*x, *y) = f(*x, *y);
+    match seg {
+        PathSegment::MoveTo(x, y) | PathSegment::LineTo(x, y) => m(x, y),
+        PathSegment::QuadTo(x1, y1, x, y) => {
+            m(x1, y1);
+            m(x, y);
+        }
+        PathSegment::CubicTo(x1, y1, x2, y2, x, y) => {
+            m(x1, y1);
+            m(x2, y2);
+            m(x, y);
+        }
+        PathSegment::Close => {}
+    }
+}
+
+/// The box of every point of a path (control points included: it holds the ink).
+fn points_box(path: &mut [PathSegment]) -> InkBox {
+    let mut b = InkBox {
+        x0: f32::INFINITY,
+        y0: f32::INFINITY,
+        x1: f32::NEG_INFINITY,
+        y1: f32::NEG_INFINITY,
+    };
+    for seg in path.iter_mut() {
+        map_points(seg, |x, y| {
+            (b.x0, b.y0, b.x1, b.y1) = (b.x0.min(x), b.y0.min(y), b.x1.max(x), b.y1.max(y));
+            (x, y)
+        });
+    }
+    b
 }
 
 impl Font {
-    /// The outline of glyph `glyph` at `size` px per em, its origin at (`x`, `y`), everything
+    /// The outline of glyph `glyph` at `size` px per em at this instance's location, with its
+    /// synthesis applied, its origin at (`x`, `y`), everything
     /// multiplied by `device_scale` (device pixels per layout pixel: 2 on a HiDPI screen),
     /// appended to `out`; its ink box, or `None` for a glyph without ink or an unknown id.
     ///
@@ -186,13 +258,15 @@ impl Font {
         device_scale: f32,
         out: &mut Vec<PathSegment>,
     ) -> Option<InkBox> {
-        let face = ttf_parser::Face::parse(self.data(), self.index()).ok()?;
+        let face = self.parse()?;
+        let synthesis = (self.synthesis(), self.synthesis().embolden(size) * device_scale);
         outline_into(
             &face,
             self.scale(size) * device_scale,
             glyph,
             x * device_scale,
             y * device_scale,
+            synthesis,
             out,
         )
     }

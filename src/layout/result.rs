@@ -105,9 +105,26 @@ impl Run {
         self.range.get()
     }
 
-    /// The face the glyphs are from.
+    /// The face the glyphs are from, as drawn: a variable face's instance, with its synthesis.
     pub fn font(&self) -> &Font {
         &self.font
+    }
+
+    /// The axis values to draw the run's face at (empty: its default instance), as
+    /// [`Font::variations`].
+    pub fn variations(&self) -> &[crate::font::Variation] {
+        self.font.variations()
+    }
+
+    /// The bold and oblique a renderer fakes for the run ([`Font::synthesis`]).
+    pub fn synthesis(&self) -> crate::font::Synthesis {
+        self.font.synthesis()
+    }
+
+    /// Whether the run's face has colour glyphs: if so, [`Font::is_color_glyph`] tells which
+    /// glyphs a renderer draws in colour (an RGBA atlas page) rather than as a mask.
+    pub fn has_color_glyphs(&self) -> bool {
+        self.font.has_color_glyphs()
     }
 
     /// The font size in pixels per em.

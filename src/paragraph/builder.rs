@@ -334,7 +334,8 @@ fn resolve_stacks(
     for (style, stack) in styles.iter().zip(stacks.iter_mut()) {
         stack.clear();
         book.resolve_each(style.stack(), style.font_weight(), style.is_italic(), |f| {
-            let index = font_index(fonts, f);
+            // The face as this style draws it: its variable instance and synthesis.
+            let index = font_index(fonts, &style.font_instance(f));
             if !stack.contains(&index) {
                 stack.push(index);
             }
@@ -379,7 +380,7 @@ fn itemize_with_fallback(
         let Some(font) = book.fallback_font(&text[range], &like, s.font_weight(), s.is_italic()) else {
             continue;
         };
-        let index = font_index(fonts, &font);
+        let index = font_index(fonts, &s.font_instance(&font));
         if !stacks[style].contains(&index) {
             stacks[style].push(index);
             added = true;

@@ -10,7 +10,10 @@
 //! `runs` (the text's runs, left to right) and, on a truncated line, `ellipsis` (its ellipsis
 //! runs, each with the `text` it shapes: not text of the paragraph, so not among `runs`). A run:
 //! `range`, `font` (the face's name: its file name for faces loaded from files), `font_family`,
-//! `font_index`, `size`, `direction`, `level`, `script`, `language`, `paint`, `style`, `glyphs`.
+//! `font_index`, `size`, `direction`, `level`, `script`, `language`, `paint`, `style`,
+//! `variations` (an object of axis tag to value, where the run's face is a variable instance off
+//! its default: what HarfBuzz must shape with), `synthesis` (`{"bold", "oblique"}`, where
+//! anything is synthesised), `glyphs`.
 //! A glyph: `id`, `cluster`, `x`, `y`, `advance`, `extra` (where not 0), `dx`, `dy`, `paint`
 //! (where not its run's: a point painted apart from its letter). Byte offsets are the paragraph's;
 //! [`AtOffset`] shifts them for a paragraph inside a longer text.
@@ -224,13 +227,39 @@ impl Serialize for Hyphens<'_> {
     }
 }
 
+/// A run's axis values as a JSON object (`{"wght": 650.0}`).
+struct Variations<'a>(&'a [crate::font::Variation]);
+
+impl Serialize for Variations<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for v in self.0 {
+            map.serialize_entry(v.tag_str(), &v.value())?;
+        }
+        map.end()
+    }
+}
+
+/// A run's synthesis (`{"bold": true, "oblique": false}`).
+struct SynthesisOut(crate::font::Synthesis);
+
+impl Serialize for SynthesisOut {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Synthesis", 2)?;
+        st.serialize_field("bold", &self.0.bold)?;
+        st.serialize_field("oblique", &self.0.oblique)?;
+        st.end()
+    }
+}
+
 /// A run, its offset in the document's text and its line's baseline.
 struct RunAt<'a>(&'a Layout, &'a Run, usize, f32);
 
 impl Serialize for RunAt<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let RunAt(layout, run, offset, baseline) = *self;
-        let mut st = s.serialize_struct("Run", 14)?;
+        let mut st = s.serialize_struct("Run", 16)?;
         st.serialize_field("range", &range(&run.range(), offset))?;
         st.serialize_field("font", run.font().name())?;
         st.serialize_field("font_family", run.font().family())?;
@@ -242,6 +271,17 @@ impl Serialize for RunAt<'_> {
         st.serialize_field("language", &run.language())?;
         st.serialize_field("paint", &run.paint())?;
         st.serialize_field("style", &run.style_index())?;
+        if run.variations().is_empty() {
+            st.skip_field("variations")?;
+        } else {
+            st.serialize_field("variations", &Variations(run.variations()))?;
+        }
+        let synthesis = run.synthesis();
+        if synthesis.any() {
+            st.serialize_field("synthesis", &SynthesisOut(synthesis))?;
+        } else {
+            st.skip_field("synthesis")?;
+        }
         if run.is_ellipsis() {
             st.serialize_field("text", &layout.ellipsis_text())?;
         } else if run.is_added_hyphen() {

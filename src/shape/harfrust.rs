@@ -48,7 +48,13 @@ impl HarfrustShaper {
                 Blob::from(shared)
             }
         };
-        let hr = HrFont::new(blob, font.index())?;
+        let mut hr = HrFont::new(blob, font.index())?;
+        if !font.variations().is_empty() {
+            // A variable instance: HarfRust shapes (advances, GSUB/GPOS variations, feature
+            // variations) at the font's location.
+            let location = font.variations().iter().map(|v| (Tag::new(&v.tag()), v.value()));
+            hr = hr.instance_builder().variations(location).build();
+        }
         if self.fonts.len() >= MAX_FONTS {
             self.fonts.clear();
             self.plans.clear();

@@ -71,13 +71,29 @@ impl RustybuzzShaper {
         if let Some(i) = self.faces.iter().position(|(u, _)| *u == uid) {
             return Some(i);
         }
-        // Font::new checked that rustybuzz accepts these bytes.
+        // Font::new checked that rustybuzz accepts these bytes. A variable instance's face is
+        // set to its location once, here (rustybuzz applies it to advances, GSUB/GPOS variations
+        // and feature variations).
+        let variations: Vec<rustybuzz::Variation> = font
+            .variations()
+            .iter()
+            .map(|v| rustybuzz::Variation {
+                tag: Tag::from_bytes(&v.tag()),
+                value: v.value(),
+            })
+            .collect();
         let face = match font.static_data() {
-            Some(bytes) => RbFace::Static(Box::new(rustybuzz::Face::from_slice(bytes, font.index())?)),
+            Some(bytes) => {
+                let mut face = rustybuzz::Face::from_slice(bytes, font.index())?;
+                face.set_variations(&variations);
+                RbFace::Static(Box::new(face))
+            }
             None => {
                 let index = font.index();
                 let owned = owned::OwnedFace::try_new(font.shared_data()?, |bytes| {
-                    rustybuzz::Face::from_slice(bytes, index).ok_or(())
+                    let mut face = rustybuzz::Face::from_slice(bytes, index).ok_or(())?;
+                    face.set_variations(&variations);
+                    Ok::<_, ()>(face)
                 })
                 .ok()?;
                 RbFace::Owned(owned)

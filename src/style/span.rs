@@ -7,9 +7,11 @@ use std::sync::Arc;
 
 use super::feature::Feature;
 use super::hyphens::Hyphens;
-use super::text_style::{check_language, check_size, check_spacing, TextStyle};
+use super::text_style::{
+    check_language, check_size, check_spacing, check_stretch, check_variations, TextStyle,
+};
 use crate::error::Error;
-use crate::font::FontStack;
+use crate::font::{FontStack, Variation};
 
 /// Some properties of a [`TextStyle`]: what a span sets over the text under it. Everything left
 /// unset is inherited (from the spans given before it, then from the base style).
@@ -49,6 +51,11 @@ pub struct SpanStyle {
     strikethrough: Option<bool>,
     letter_spacing: Option<f32>,
     word_spacing: Option<f32>,
+    /// Variation settings added to those under the span; a tag set again takes the new value.
+    variations: Vec<Variation>,
+    stretch: Option<f32>,
+    optical_sizing: Option<bool>,
+    synthesis: Option<bool>,
 }
 
 impl SpanStyle {
@@ -131,6 +138,31 @@ impl SpanStyle {
         self
     }
 
+    /// Sets a variation axis value (see [`TextStyle::variation`]; a tag already set under the
+    /// span takes this value).
+    pub fn variation(mut self, variation: Variation) -> SpanStyle {
+        self.variations.push(variation);
+        self
+    }
+
+    /// Sets the width percentage (see [`TextStyle::stretch`]).
+    pub fn stretch(mut self, percent: f32) -> SpanStyle {
+        self.stretch = Some(percent);
+        self
+    }
+
+    /// Sets automatic optical sizing (see [`TextStyle::optical_sizing`]).
+    pub fn optical_sizing(mut self, auto: bool) -> SpanStyle {
+        self.optical_sizing = Some(auto);
+        self
+    }
+
+    /// Allows or forbids synthetic bold and oblique (see [`TextStyle::synthesis`]).
+    pub fn synthesis(mut self, allowed: bool) -> SpanStyle {
+        self.synthesis = Some(allowed);
+        self
+    }
+
     /// `under` with this span's properties over it.
     pub fn apply(&self, under: &TextStyle) -> TextStyle {
         let mut out = under.clone();
@@ -170,6 +202,18 @@ impl SpanStyle {
         if let Some(h) = self.hyphens {
             out = out.hyphens(h);
         }
+        for v in &self.variations {
+            out = out.variation(*v);
+        }
+        if let Some(percent) = self.stretch {
+            out = out.stretch(percent);
+        }
+        if let Some(auto) = self.optical_sizing {
+            out = out.optical_sizing(auto);
+        }
+        if let Some(allowed) = self.synthesis {
+            out = out.synthesis(allowed);
+        }
         out
     }
 
@@ -190,6 +234,10 @@ impl SpanStyle {
         for px in [self.letter_spacing, self.word_spacing].into_iter().flatten() {
             check_spacing(px)?;
         }
+        if let Some(percent) = self.stretch {
+            check_stretch(percent)?;
+        }
+        check_variations(&self.variations)?;
         Ok(())
     }
 }
@@ -210,6 +258,10 @@ impl From<TextStyle> for SpanStyle {
             letter_spacing: Some(style.letter_spacing_px()),
             word_spacing: Some(style.word_spacing_px()),
             hyphens: Some(style.hyphens_mode()),
+            variations: style.variations().to_vec(),
+            stretch: Some(style.font_stretch()),
+            optical_sizing: Some(style.is_optical_sizing()),
+            synthesis: Some(style.allows_synthesis()),
         }
     }
 }

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use super::feature::Feature;
 use super::hyphens::Hyphens;
 use crate::error::Error;
-use crate::font::FontStack;
+use crate::font::{Font, FontStack, Synthesis, Variation};
 use crate::limits::MAX_FONT_SIZE;
 
 /// The language Hebrew-script text is tagged with when its style names none: this library is
@@ -39,6 +39,10 @@ pub struct TextStyle {
     letter_spacing: f32,
     word_spacing: f32,
     hyphens: Hyphens,
+    variations: Vec<Variation>,
+    stretch: f32,
+    optical_sizing: bool,
+    synthesis: bool,
 }
 
 impl TextStyle {
@@ -57,6 +61,10 @@ impl TextStyle {
             letter_spacing: 0.0,
             word_spacing: 0.0,
             hyphens: Hyphens::Manual,
+            variations: Vec::new(),
+            stretch: 100.0,
+            optical_sizing: true,
+            synthesis: true,
         }
     }
 
@@ -90,6 +98,98 @@ impl TextStyle {
     pub fn feature(mut self, feature: Feature) -> TextStyle {
         self.features.push(feature);
         self
+    }
+
+    /// Sets a variation axis value (CSS `font-variation-settings`), replacing the setting of the
+    /// same tag. It overrides what weight, width, slant and optical sizing set on that axis;
+    /// faces without the axis ignore it.
+    pub fn variation(mut self, variation: Variation) -> TextStyle {
+        self.variations.retain(|v| v.tag() != variation.tag());
+        self.variations.push(variation);
+        self
+    }
+
+    /// Sets the width as a percentage of normal (CSS `font-stretch`, 50 to 200; default 100):
+    /// the `wdth` axis of a variable face.
+    pub fn stretch(mut self, percent: f32) -> TextStyle {
+        self.stretch = percent;
+        self
+    }
+
+    /// Sets automatic optical sizing (CSS `font-optical-sizing`; on by default, as in CSS): a
+    /// variable face's `opsz` axis follows the size in px, as Chromium and Firefox set it.
+    pub fn optical_sizing(mut self, auto: bool) -> TextStyle {
+        self.optical_sizing = auto;
+        self
+    }
+
+    /// Allows synthetic bold and oblique (CSS `font-synthesis`; on by default) where the stack
+    /// has no face with the weight or slant asked for. See [`TextStyle::font_instance`].
+    pub fn synthesis(mut self, allowed: bool) -> TextStyle {
+        self.synthesis = allowed;
+        self
+    }
+
+    /// The variation settings.
+    pub fn variations(&self) -> &[Variation] {
+        &self.variations
+    }
+
+    /// The width percentage (`font-stretch`).
+    pub fn font_stretch(&self) -> f32 {
+        self.stretch
+    }
+
+    /// Whether `opsz` follows the size.
+    pub fn is_optical_sizing(&self) -> bool {
+        self.optical_sizing
+    }
+
+    /// Whether synthetic bold and oblique are allowed.
+    pub fn allows_synthesis(&self) -> bool {
+        self.synthesis
+    }
+
+    /// The instance of `face` this style draws with (the face a stack resolved for it):
+    ///
+    /// - on a variable face, `wght` takes the style's weight, `wdth` its stretch, `ital` 1 or
+    ///   else `slnt` -14 (CSS's 14° oblique, clamped to the axis) when italic is asked of an
+    ///   upright face, `opsz` the size in px with optical sizing on; then the style's own
+    ///   [`variations`](TextStyle::variation) override;
+    /// - with synthesis allowed, a synthetic bold when the style asks for weight 600 or more of
+    ///   an instance below 600, and a synthetic oblique when it asks for italic of an upright
+    ///   instance (Blink's rules: `FontDescription::SyntheticBold/Italic`).
+    ///
+    /// Paragraphs call this for every face of a style's stack and fallback; a renderer reads the
+    /// result from [`Run::font`](crate::Run::font).
+    pub fn font_instance(&self, face: &Font) -> Font {
+        let mut settings: Vec<Variation> = Vec::new();
+        if face.is_variable() {
+            let has = |tag: &[u8; 4]| face.variation_axes().iter().any(|a| a.tag == *tag);
+            settings.push(Variation::new(*b"wght", f32::from(self.weight)));
+            settings.push(Variation::new(*b"wdth", self.stretch));
+            if self.italic && !face.is_italic() {
+                if has(b"ital") {
+                    settings.push(Variation::new(*b"ital", 1.0));
+                } else {
+                    settings.push(Variation::new(*b"slnt", -14.0));
+                }
+            }
+            if self.optical_sizing {
+                settings.push(Variation::new(*b"opsz", self.size));
+            }
+            settings.extend_from_slice(&self.variations);
+        }
+        let at = face.instance(&settings, Synthesis::default());
+        let synthesis = Synthesis {
+            bold: self.synthesis && self.weight >= 600 && at.weight() < 600,
+            oblique: self.synthesis && self.italic && !at.is_italic(),
+        };
+        if synthesis.any() {
+            face.instance(&settings, synthesis)
+        } else {
+            at
+        }
     }
 
     /// The font stack.
@@ -214,6 +314,10 @@ impl TextStyle {
             && self.language == other.language
             && self.features == other.features
             && self.letter_spacing == other.letter_spacing
+            && self.variations == other.variations
+            && self.stretch == other.stretch
+            && self.optical_sizing == other.optical_sizing
+            && self.synthesis == other.synthesis
     }
 
     /// The style as shaped: with letter spacing, the optional ligatures off (where the style
@@ -264,7 +368,26 @@ impl TextStyle {
         }
         check_spacing(self.letter_spacing)?;
         check_spacing(self.word_spacing)?;
+        check_stretch(self.stretch)?;
+        check_variations(&self.variations)?;
         Ok(())
+    }
+}
+
+/// A stretch is a finite percentage from 50 to 200 (CSS `font-stretch`'s range).
+pub(crate) fn check_stretch(percent: f32) -> Result<(), Error> {
+    if (50.0..=200.0).contains(&percent) {
+        Ok(())
+    } else {
+        Err(Error::InvalidFontStretch(percent))
+    }
+}
+
+/// Variation values must be finite (a face clamps them to its axes).
+pub(crate) fn check_variations(variations: &[Variation]) -> Result<(), Error> {
+    match variations.iter().find(|v| !v.value().is_finite()) {
+        Some(v) => Err(Error::InvalidVariation(format!("{}={}", v.tag_str(), v.value()))),
+        None => Ok(()),
     }
 }
 
