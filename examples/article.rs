@@ -11,8 +11,6 @@ use shrift::{FontBook, LayoutContext};
 
 #[path = "../tests/common/article.rs"]
 mod article;
-#[path = "common/png.rs"]
-mod png;
 
 fn main() -> ExitCode {
     let width: f32 = match std::env::args().nth(1).map(|w| w.parse()) {
@@ -73,7 +71,10 @@ fn main() -> ExitCode {
         }
     }
     // The pictures: article.png (tiny-skia) and article.svg, in the current folder.
-    match png::render(laid.blocks(), laid.width(), laid.height(), 8.0, 1.0).map(|p| p.save_png("article.png"))
+    let raster = shrift::raster::Raster::new();
+    match raster
+        .render_document(&laid, 8.0, [255; 4])
+        .map(|p| p.save_png("article.png"))
     {
         Some(Ok(())) => println!("\nwrote article.png"),
         Some(Err(e)) => eprintln!("article: article.png: {e}"),

@@ -16,8 +16,6 @@
 
 #[path = "common/dump_json.rs"]
 mod dump_json;
-#[path = "common/png.rs"]
-mod png;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -153,7 +151,8 @@ fn lay_out_file(cx: &mut LayoutContext, book: &FontBook, args: &Args, path: &Pat
             shrift::document_to_svg(&laid, &Default::default()).as_bytes(),
         )?,
         Format::Png => {
-            let pixmap = png::render(laid.blocks(), laid.width(), laid.height(), 8.0, 1.0)
+            let pixmap = shrift::raster::Raster::new()
+                .render_document(&laid, 8.0, [255; 4])
                 .ok_or(format!("{}: the image would be too large", path.display()))?;
             let data = pixmap
                 .encode_png()

@@ -13,16 +13,15 @@
 #[allow(dead_code)] // the demo uses the headline only
 #[path = "../tests/common/article.rs"]
 mod article;
-#[path = "common/png.rs"]
-mod png;
 
 use std::process::ExitCode;
 
+use shrift::raster::tiny_skia::{self, Pixmap};
+use shrift::raster::Raster;
 use shrift::{
     BoxAlign, Cursor, Editor, FontBook, InlineBox, Layout, LayoutContext, LayoutOptions, Movement, Paragraph,
     Selection, SelectionRect, TextStyle,
 };
-use tiny_skia::{Paint, Pixmap, Rect, Transform};
 
 /// One panel: a layout, what to draw over it, and a caption.
 struct Panel {
@@ -280,12 +279,17 @@ fn panels(book: &FontBook, cx: &mut LayoutContext) -> Result<Vec<Panel>, shrift:
     Ok(out)
 }
 
-fn fill(pixmap: &mut Pixmap, x: f32, y: f32, w: f32, h: f32, rgba: [u8; 4], t: Transform) {
-    let mut paint = Paint::default();
-    paint.set_color_rgba8(rgba[0], rgba[1], rgba[2], rgba[3]);
-    if let Some(r) = Rect::from_xywh(x, y, w.max(0.5), h) {
-        pixmap.fill_rect(r, &paint, t, None);
-    }
+/// A rectangle in one colour, drawn with the raster helper (as a one-rectangle selection).
+fn fill(pixmap: &mut Pixmap, raster: &Raster, rect: (f32, f32, f32, f32), rgba: [u8; 4]) {
+    let (x, y, width, height) = rect;
+    let r = SelectionRect {
+        line: 0,
+        x,
+        y,
+        width: width.max(0.5),
+        height,
+    };
+    raster.clone().selection_color(rgba).draw_selection(pixmap, &[r]);
 }
 
 fn run() -> Result<(), String> {
@@ -328,60 +332,40 @@ fn run() -> Result<(), String> {
     let mut pixmap = Pixmap::new(w, h).ok_or("image too large")?;
     pixmap.fill(tiny_skia::Color::WHITE);
     let mut y = PAD;
+    let palette = [[0, 0, 0, 0xff], [0xb0, 0x10, 0x10, 0xff]];
     for (p, caption) in panels.iter().zip(&captions) {
-        let t = Transform::from_scale(scale, scale).pre_translate(PAD, y);
-        png::draw_layout(&mut pixmap, caption, t);
+        let at = |y: f32| {
+            Raster::new()
+                .scale(scale)
+                .offset(PAD, y)
+                .palette(&palette)
+                .box_placeholders(true)
+        };
+        at(y).draw_layout(&mut pixmap, caption);
         y += caption.height() + PAD / 2.0;
-        let t = Transform::from_scale(scale, scale).pre_translate(PAD, y);
+        let raster = at(y).caret([230, 0, 0, 255], 1.5).weak_caret([0, 80, 255, 255]);
         // The layout box, then the selection under the text, then the carets over it.
         fill(
             &mut pixmap,
-            0.0,
-            0.0,
-            WIDTH,
-            p.layout.height(),
+            &raster,
+            (0.0, 0.0, WIDTH, p.layout.height()),
             [245, 245, 245, 255],
-            t,
         );
-        for r in &p.selection {
-            fill(&mut pixmap, r.x, r.y, r.width, r.height, [150, 190, 255, 160], t);
-        }
-        png::draw_layout(&mut pixmap, &p.layout, t);
+        raster
+            .clone()
+            .selection_color([150, 190, 255, 160])
+            .draw_selection(&mut pixmap, &p.selection);
+        raster.draw_layout(&mut pixmap, &p.layout);
         for r in &p.underline {
             fill(
                 &mut pixmap,
-                r.x,
-                r.y + r.height - 2.0,
-                r.width,
-                1.0,
+                &raster,
+                (r.x, r.y + r.height - 2.0, r.width, 1.0),
                 [0, 0, 0, 255],
-                t,
             );
         }
         for &c in &p.carets {
-            let carets = p.layout.carets(c);
-            let bar = 1.5;
-            if let Some(s) = carets.secondary {
-                fill(
-                    &mut pixmap,
-                    s.x - bar / 2.0,
-                    s.top,
-                    bar,
-                    s.height,
-                    [0, 80, 255, 255],
-                    t,
-                );
-            }
-            let c = carets.primary;
-            fill(
-                &mut pixmap,
-                c.x - bar / 2.0,
-                c.top,
-                bar,
-                c.height,
-                [230, 0, 0, 255],
-                t,
-            );
+            raster.draw_carets(&mut pixmap, &p.layout.carets(c));
         }
         y += p.layout.height() + 2.5 * PAD;
     }

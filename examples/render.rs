@@ -2,7 +2,24 @@
 //!
 //! ```text
 //! cargo run --release --example render -- [--width PX] [--scale S] [--out FILE.png] [--svg FILE.svg]
-//!     [--overlays] [--plain] [LAYOUT FLAGS] FILE
+//!     [--overlays] [--plain] [--stack LIST] [--fonts DIR] [--size PX] [--weight N] [LAYOUT FLAGS] FILE
+//! ```
+//!
+//! Drawn with shrift's raster helper (`shrift::raster`, feature `raster`): paint 0 black, 1 dark
+//! red, 2 blue, 3 green; colour glyphs in colour; inline boxes as placeholders. `--stack`,
+//! `--fonts`, `--size` and `--weight` are the dump's (the style of every paragraph of a file
+//! other than the article, or of the article with `--plain`), as are the style flags
+//! `--variations wght=650,wdth=90`, `--italic`, `--stretch`, `--no-synthesis`;
+//! `--line-variations "wght=200;wght=500;wght=900"` gives each line of the file its own. The
+//! README's pictures:
+//!
+//! ```text
+//! cargo run --release --example render -- --fonts tests/fonts --stack Inter --size 40 --width 560 \
+//!     --line-variations "wght=200;wght=500;wght=900" --out docs/shrift-variable.png docs/variable.txt
+//! cargo run --release --example render -- --stack "Noto Sans Hebrew" --size 36 --width 560 --italic \
+//!     --weight 700 --out docs/shrift-synthetic.png docs/synthetic.txt
+//! cargo run --release --example render -- --fonts tests/fonts --stack "Noto Sans Hebrew, Noto Sans" \
+//!     --size 32 --width 640 --out docs/shrift-emoji.png docs/emoji.txt
 //! ```
 //!
 //! `tests/data/article.txt` is drawn as the article (headline, body, labels); any other file as
@@ -20,14 +37,23 @@
 
 use std::process::ExitCode;
 
-use shrift::{Block, Document, DocumentLayout, FontBook, LayoutContext, Paragraph, SvgOptions};
+use shrift::raster::Raster;
+use shrift::{Block, Document, DocumentLayout, LayoutContext, Paragraph, SvgOptions, TextStyle, Variation};
+
+/// The colours paint ids are drawn in: 0 black, 1 dark red, 2 blue, 3 green.
+const PALETTE: [[u8; 4]; 4] = [
+    [0, 0, 0, 0xff],
+    [0xb0, 0x10, 0x10, 0xff],
+    [0x10, 0x40, 0xc0, 0xff],
+    [0x10, 0x80, 0x30, 0xff],
+];
 
 #[path = "../tests/common/article.rs"]
 mod article;
 #[path = "common/layout_flags.rs"]
 mod layout_flags;
-#[path = "common/png.rs"]
-mod png;
+#[path = "common/setup.rs"]
+mod setup;
 
 use layout_flags::LayoutFlags;
 
@@ -38,6 +64,11 @@ struct Args {
     svg: Option<String>,
     overlays: bool,
     plain: bool,
+    stack: Option<String>,
+    fonts: Option<String>,
+    size: Option<f32>,
+    weight: Option<u16>,
+    line_variations: Vec<Vec<Variation>>,
     layout: LayoutFlags,
     file: String,
 }
@@ -50,6 +81,11 @@ fn parse() -> Result<Args, String> {
         svg: None,
         overlays: false,
         plain: false,
+        stack: None,
+        fonts: None,
+        size: None,
+        weight: None,
+        line_variations: Vec::new(),
         layout: LayoutFlags::default(),
         file: String::new(),
     };
@@ -63,6 +99,17 @@ fn parse() -> Result<Args, String> {
             "--svg" => a.svg = Some(value()?),
             "--overlays" => a.overlays = true,
             "--plain" => a.plain = true,
+            "--stack" => a.stack = Some(value()?),
+            "--fonts" => a.fonts = Some(value()?),
+            "--size" => a.size = Some(value()?.parse().map_err(|e| format!("--size: {e}"))?),
+            "--weight" => a.weight = Some(value()?.parse().map_err(|e| format!("--weight: {e}"))?),
+            "--line-variations" => {
+                a.line_variations = value()?
+                    .split(';')
+                    .map(Variation::parse_list)
+                    .collect::<Result<_, _>>()
+                    .map_err(|e| e.to_string())?
+            }
             _ if a.layout.take(&arg, &mut value)? => {}
             _ if arg.starts_with("--") => return Err(format!("unknown option {arg}")),
             _ => a.file = arg,
@@ -70,7 +117,8 @@ fn parse() -> Result<Args, String> {
     }
     if a.file.is_empty() {
         return Err(format!(
-            "usage: render [--width PX] [--scale S] [--out F.png] [--svg F.svg] [--overlays] [--plain] {} FILE",
+            "usage: render [--width PX] [--scale S] [--out F.png] [--svg F.svg] [--overlays] [--plain] \
+             [--stack LIST] [--fonts DIR] [--size PX] [--weight N] [--line-variations V;V;...] {} FILE",
             layout_flags::USAGE
         ));
     }
@@ -80,19 +128,31 @@ fn parse() -> Result<Args, String> {
 fn run() -> Result<(), String> {
     let a = parse()?;
     let text = std::fs::read_to_string(&a.file).map_err(|e| format!("{}: {e}", a.file))?;
-    let book = FontBook::with_bundled_fonts();
+    let book = setup::book(a.fonts.as_deref())?;
     let mut cx = LayoutContext::new();
+    let mut style = article::body_style();
+    if let Some(stack) = &a.stack {
+        style = TextStyle::new(stack.as_str()).size(style.font_size());
+    }
+    if let Some(size) = a.size {
+        style = style.size(size);
+    }
+    if let Some(weight) = a.weight {
+        style = style.weight(weight);
+    }
     let doc = if a.file.ends_with("article.txt") && !a.plain {
         article::article_document(&book, &mut cx).map_err(|e| e.to_string())?
     } else {
         let mut doc = Document::new();
-        for line in text.lines() {
+        for (i, line) in text.lines().enumerate() {
+            // --line-variations: line i's own axis values, over the style's.
+            let mut line_style = a.layout.style(style.clone());
+            if let Some(set) = a.line_variations.get(i) {
+                line_style = set.iter().fold(line_style, |s, v| s.variation(*v));
+            }
             let para = a
                 .layout
-                .paragraph(
-                    line,
-                    Paragraph::builder(line, a.layout.style(article::body_style())),
-                )
+                .paragraph(line, Paragraph::builder(line, line_style))
                 .build(&book, &mut cx)
                 .map_err(|e| e.to_string())?;
             doc.push(Block::new(para).space_after(8.0).align(a.layout.align));
@@ -102,8 +162,13 @@ fn run() -> Result<(), String> {
     let mut laid = DocumentLayout::default();
     doc.layout_with(&mut cx, &a.layout.options(a.width), &mut laid)
         .map_err(|e| e.to_string())?;
-    let pixmap =
-        png::render(laid.blocks(), laid.width(), laid.height(), 8.0, a.scale).ok_or("image too large")?;
+    let raster = Raster::new()
+        .scale(a.scale)
+        .palette(&PALETTE)
+        .box_placeholders(true);
+    let pixmap = raster
+        .render_document(&laid, 8.0, [255; 4])
+        .ok_or("image too large")?;
     pixmap.save_png(&a.out).map_err(|e| format!("{}: {e}", a.out))?;
     println!("wrote {} ({}x{})", a.out, pixmap.width(), pixmap.height());
     if let Some(svg) = &a.svg {

@@ -1,19 +1,34 @@
 //! Pictures: what is drawn is what was laid out. Glyph boxes and ink are read with ttf-parser
 //! directly (tests/common/raster.rs), independently of shrift's outline code, which draws the
-//! images under test (examples/common/png.rs, the render example's rasteriser).
+//! images under test (shrift's raster helper, which the render example draws with).
 
-#![cfg(feature = "bundled-fonts")]
+#![cfg(all(feature = "bundled-fonts", feature = "raster"))]
 
+use shrift::raster::tiny_skia::Pixmap;
+use shrift::raster::Raster;
 use shrift::{DocumentLayout, FontBook, Layout, LayoutContext, SvgOptions};
 
 #[path = "common/article.rs"]
 mod article;
-#[path = "../examples/common/png.rs"]
-mod png;
 #[path = "common/raster.rs"]
 mod raster;
 
 const PAD: f32 = 8.0;
+
+/// `layouts` drawn black on white in a `width` x `height` column with `PAD` around it.
+fn render(layouts: &[Layout], width: f32, height: f32) -> Pixmap {
+    let mut pixmap = Pixmap::new(
+        (width + 2.0 * PAD).ceil() as u32,
+        (height + 2.0 * PAD).ceil() as u32,
+    )
+    .unwrap();
+    pixmap.fill(shrift::raster::tiny_skia::Color::WHITE);
+    let raster = Raster::new().offset(PAD, PAD);
+    for layout in layouts {
+        raster.draw_layout(&mut pixmap, layout);
+    }
+    pixmap
+}
 
 fn article_at(width: f32) -> DocumentLayout {
     let book = FontBook::with_bundled_fonts();
@@ -42,7 +57,7 @@ fn ink_at(p: &tiny_skia::Pixmap, x: u32, y: u32) -> bool {
 #[test]
 fn each_glyph_puts_ink_inside_its_box_and_each_box_gets_ink() {
     let laid = article_at(600.0);
-    let pixmap = png::render(laid.blocks(), laid.width(), laid.height(), PAD, 1.0).unwrap();
+    let pixmap = render(laid.blocks(), laid.width(), laid.height());
     let mut inked = 0;
     for layout in laid.blocks() {
         for run in layout.all_runs() {
@@ -124,7 +139,7 @@ fn ink_of_each_line_lies_inside_the_line_box() {
 fn the_rtl_headline_is_flush_right() {
     let laid = article_at(600.0);
     let headline: &Layout = &laid.blocks()[0];
-    let pixmap = png::render(std::slice::from_ref(headline), 600.0, headline.height(), PAD, 1.0).unwrap();
+    let pixmap = render(std::slice::from_ref(headline), 600.0, headline.height());
     for line in headline.lines() {
         let rows = (line.top() + PAD) as u32..(line.top() + line.height() + PAD) as u32;
         let right = (0..pixmap.width())

@@ -1,9 +1,10 @@
-//! What the dump examples share: the base direction from `--dir` and the font book (the bundled
+//! What the dump and render examples share: the base direction from `--dir` and the font book (the bundled
 //! faces, where compiled in, plus every font file of `--fonts DIR`).
 
 use shrift::{BaseDirection, FontBook};
 
 /// `auto`, `ltr` or `rtl`.
+#[allow(dead_code)] // the dumps read --dir; render includes this file for the font book only
 pub fn direction(dir: &str) -> Result<BaseDirection, String> {
     match dir {
         "auto" => Ok(BaseDirection::Auto),

@@ -1,5 +1,5 @@
 //! Pixels (feature `raster`): a [`Layout`] or [`DocumentLayout`] drawn into a tiny-skia
-//! [`Pixmap`](tiny_skia::Pixmap) with each run's paint from a palette, decorations, colour glyphs
+//! [`Pixmap`] with each run's paint from a palette, decorations, colour glyphs
 //! (`COLR` layers and bitmaps), synthetic bold and oblique, selection rectangles and carets.
 //! tiny-skia is re-exported ([`raster::tiny_skia`](crate::raster::tiny_skia)) so that callers use
 //! the version shrift draws with.
@@ -37,6 +37,7 @@ pub struct Raster {
     color_palette: u16,
     selection: [u8; 4],
     caret: [u8; 4],
+    weak_caret: [u8; 4],
     caret_width: f32,
     box_placeholders: bool,
 }
@@ -49,7 +50,8 @@ impl Default for Raster {
 
 impl Raster {
     /// Scale 1, origin at the pixmap's corner, paint 0 (and every paint) black, selections
-    /// light blue, carets black and 1 px wide, no inline box placeholders.
+    /// light blue, carets 1 px wide (the strong one black, a weak one grey), no inline box
+    /// placeholders.
     pub fn new() -> Raster {
         Raster {
             scale: 1.0,
@@ -58,6 +60,7 @@ impl Raster {
             color_palette: 0,
             selection: [0xb4, 0xd5, 0xfe, 0xff],
             caret: [0, 0, 0, 255],
+            weak_caret: [0x80, 0x80, 0x80, 255],
             caret_width: 1.0,
             box_placeholders: false,
         }
@@ -99,6 +102,12 @@ impl Raster {
     pub fn caret(mut self, rgba: [u8; 4], width: f32) -> Raster {
         self.caret = rgba;
         self.caret_width = width;
+        self
+    }
+
+    /// The colour of a split cursor's weak (secondary) caret.
+    pub fn weak_caret(mut self, rgba: [u8; 4]) -> Raster {
+        self.weak_caret = rgba;
         self
     }
 
@@ -240,18 +249,18 @@ impl Raster {
         }
     }
 
-    /// Draws a cursor's carets: the primary full height, a secondary (split) caret half height
-    /// at the bottom, as GTK draws the weak caret.
+    /// Draws a cursor's carets, each the height of its line: the weak one (where the cursor
+    /// splits between two directions) in the weak caret's colour, then the strong one over it.
     pub fn draw_carets(&self, pixmap: &mut Pixmap, carets: &Carets) {
-        let paint = solid(self.caret);
         let w = self.caret_width;
-        let p = carets.primary;
-        if let Some(rect) = Rect::from_xywh(p.x - w / 2.0, p.top, w, p.height) {
-            pixmap.fill_rect(rect, &paint, self.transform(), None);
-        }
-        if let Some(s) = carets.secondary {
-            if let Some(rect) = Rect::from_xywh(s.x - w / 2.0, s.top + s.height / 2.0, w, s.height / 2.0) {
-                pixmap.fill_rect(rect, &paint, self.transform(), None);
+        let bars = carets
+            .secondary
+            .map(|s| (s, self.weak_caret))
+            .into_iter()
+            .chain([(carets.primary, self.caret)]);
+        for (c, rgba) in bars {
+            if let Some(rect) = Rect::from_xywh(c.x - w / 2.0, c.top, w, c.height) {
+                pixmap.fill_rect(rect, &solid(rgba), self.transform(), None);
             }
         }
     }
