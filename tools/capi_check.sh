@@ -31,6 +31,16 @@ capi/examples/dump --stack "Ezra SIL,Noto Serif" --fonts tests/fonts tests/data/
 ./target/release/examples/dump --stack "Ezra SIL,Noto Serif" --fonts tests/fonts tests/data/mixed.txt > "$out/rust.json"
 echo "mixed.txt Ezra SIL: $(tools/capi_compare.py "$out/c.json" "$out/rust.json" | tail -1)"
 echo "mixed.txt Ezra SIL: $(python3 "$oracle" "$out/c.json" --fonts fonts:tests/fonts | tail -1)"
+# A variable face (Inter, tests/fonts) at an axis setting and italic (its slnt axis): the C
+# dump gives each face's variations as the Rust dump does, and HarfBuzz shapes that instance.
+for flags in "--variations wght=650" "--italic --size 32"; do
+  # shellcheck disable=SC2086 # the flags are words
+  capi/examples/dump --stack "Inter,Noto Serif Hebrew" $flags --fonts tests/fonts tests/data/mixed.txt > "$out/c.json"
+  # shellcheck disable=SC2086
+  ./target/release/examples/dump --stack "Inter,Noto Serif Hebrew" $flags --fonts tests/fonts tests/data/mixed.txt > "$out/rust.json"
+  echo "mixed.txt Inter $flags: $(tools/capi_compare.py "$out/c.json" "$out/rust.json" | tail -1)"
+  echo "mixed.txt Inter $flags: $(python3 "$oracle" "$out/c.json" --fonts fonts:tests/fonts | tail -1)"
+done
 # Inline boxes on every U+FFFC of tests/data/boxes.txt: the C dump's "boxes" and runs equal the
 # Rust dump's (the oracle does not know boxes; tests/inline_boxes.rs checks them with Chromium).
 for width in 200 300; do

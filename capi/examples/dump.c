@@ -2,7 +2,7 @@
  *
  *     capi/examples/dump [--width PX] [--size PX] [--stack "A,B"] [--fonts DIR] [--boxes WxH]
  *         [--language TAG] [--hyphens none|manual|auto] [--align start|justify]
- *         [--breaking first-fit|optimal] FILE
+ *         [--breaking first-fit|optimal] [--variations wght=650,...] [--italic] FILE
  *
  * Lays FILE out (UTF-8, one paragraph per line) with the bundled faces (plus the font files of
  * DIR) and prints the same JSON as `cargo run --release --example dump` with the same flags, so
@@ -99,6 +99,18 @@ static void dump_run(const ShriftRun *run, const ShriftFace *faces, const Shrift
         printf("null");
     }
     printf(",\"paint\":%u,\"style\":%u", run->paint, run->style);
+    /* A variable face's location and the synthesis, as the Rust dump writes them. */
+    for (size_t v = 0; v < face->variation_count; v++) {
+        printf(v ? "," : ",\"variations\":{");
+        json_string(face->variations[v].tag, strlen(face->variations[v].tag));
+        printf(":");
+        json_float(face->variations[v].value);
+    }
+    if (face->variation_count) printf("}");
+    if (face->synthetic_bold || face->synthetic_oblique) {
+        printf(",\"synthesis\":{\"bold\":%s,\"oblique\":%s}", face->synthetic_bold ? "true" : "false",
+               face->synthetic_oblique ? "true" : "false");
+    }
     if (run->is_ellipsis) {
         printf(",\"text\":");
         json_string(ellipsis, ellipsis_len);
@@ -224,6 +236,8 @@ static void dump_layout(const ShriftLayout *layout, size_t start, float dy) {
 int main(int argc, char **argv) {
     float width = 600.0f, size = 16.0f, box_w = -1.0f, box_h = -1.0f;
     const char *stack = "Noto Serif,Noto Serif Hebrew", *fonts = NULL, *file = NULL, *language = NULL;
+    const char *variations = NULL;
+    int italic = 0;
     ShriftHyphens hyphens = SHRIFT_HYPHENS_MANUAL;
     ShriftAlign align = SHRIFT_ALIGN_START;
     int optimal = 0;
@@ -237,6 +251,10 @@ int main(int argc, char **argv) {
             stack = argv[++i];
         } else if (!strcmp(argv[i], "--fonts") && has_value) {
             fonts = argv[++i];
+        } else if (!strcmp(argv[i], "--variations") && has_value) {
+            variations = argv[++i];
+        } else if (!strcmp(argv[i], "--italic")) {
+            italic = 1;
         } else if (!strcmp(argv[i], "--language") && has_value) {
             language = argv[++i];
         } else if (!strcmp(argv[i], "--hyphens") && has_value) {
@@ -281,6 +299,8 @@ int main(int argc, char **argv) {
     style.size = size;
     style.language = language;
     style.hyphens = hyphens;
+    style.variations = variations;
+    style.italic = (uint8_t)italic;
     ShriftLayoutOptions options;
     check(shrift_layout_options_default(&options, width), "shrift_layout_options_default");
     /* A paragraph's final newline ends it: no empty line after it (as Document's blocks). */

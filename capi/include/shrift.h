@@ -34,7 +34,7 @@ typedef struct ShriftEditor ShriftEditor;
 
 // The version of this ABI: bumped when a function or a struct of the header changes shape, so
 // that a program built against one header can check the library it loads.
-#define SHRIFT_ABI_VERSION 1
+#define SHRIFT_ABI_VERSION 2
 
 // [`ShriftSpan::stack`] applies.
 #define SHRIFT_SPAN_STACK 1
@@ -124,6 +124,10 @@ typedef struct ShriftStyle {
   float word_spacing;
   // One of `SHRIFT_HYPHENS_*`.
   ShriftHyphens hyphens;
+  // Variation axis settings, `tag=value` separated by commas (`"wght=650,wdth=90"`, CSS
+  // `font-variation-settings`; UTF-8, NUL-terminated), or NULL. Variable faces also take the
+  // weight (`wght`) and italic (`ital`, else `slnt`) from the fields above; these win.
+  const char *variations;
 } ShriftStyle;
 
 // A paragraph's base direction: one of the `SHRIFT_DIRECTION_*` values.
@@ -395,6 +399,14 @@ typedef struct ShriftGlyph {
   uint32_t paint;
 } ShriftGlyph;
 
+// An axis value of a variable face's instance.
+typedef struct ShriftVariation {
+  // The axis tag ("wght", "wdth", "slnt", "ital", "opsz", ...), NUL-terminated.
+  char tag[5];
+  // The value, in the axis's user units.
+  float value;
+} ShriftVariation;
+
 // A face the runs use: what a renderer needs to draw its glyphs.
 typedef struct ShriftFace {
   // An id unique to this loaded face in the process (a glyph cache's key).
@@ -415,6 +427,19 @@ typedef struct ShriftFace {
   const uint8_t *data;
   // Their length.
   size_t data_len;
+  // The axis values to draw a variable face at (give them to FreeType's
+  // `FT_Set_Var_Design_Coordinates` or HarfBuzz's `hb_font_set_variations`), sorted by tag;
+  // NULL with a count of 0 for a face's default instance. The same face at two locations is
+  // two faces of the array (two ids).
+  const struct ShriftVariation *variations;
+  // How many axis values `variations` holds.
+  size_t variation_count;
+  // 1 when the renderer is to embolden the glyphs (a synthetic bold: the stack has no face as
+  // heavy as the style asks). Advances already are the face's.
+  uint8_t synthetic_bold;
+  // 1 when the renderer is to slant the glyphs (a synthetic oblique: x moves right by a
+  // quarter of the height above the baseline).
+  uint8_t synthetic_oblique;
 } ShriftFace;
 
 // An underline or strike-through to draw: a rectangle filled with `paint`.

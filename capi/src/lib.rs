@@ -78,12 +78,12 @@ pub use read::{
     shrift_layout_boxes, shrift_layout_decorations, shrift_layout_ellipsis_text, shrift_layout_faces,
     shrift_layout_glyphs, shrift_layout_info, shrift_layout_lines, shrift_layout_runs, shrift_layout_text,
     ShriftBox, ShriftDecoration, ShriftFace, ShriftGlyph, ShriftLayout, ShriftLayoutInfo, ShriftLine,
-    ShriftRun,
+    ShriftRun, ShriftVariation,
 };
 
 /// The version of this ABI: bumped when a function or a struct of the header changes shape, so
 /// that a program built against one header can check the library it loads.
-pub const SHRIFT_ABI_VERSION: u32 = 1;
+pub const SHRIFT_ABI_VERSION: u32 = 2;
 
 /// The ABI version of the loaded library ([`SHRIFT_ABI_VERSION`] of the header it was built with).
 #[no_mangle]

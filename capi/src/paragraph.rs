@@ -77,6 +77,10 @@ pub struct ShriftStyle {
     pub word_spacing: f32,
     /// One of `SHRIFT_HYPHENS_*`.
     pub hyphens: ShriftHyphens,
+    /// Variation axis settings, `tag=value` separated by commas (`"wght=650,wdth=90"`, CSS
+    /// `font-variation-settings`; UTF-8, NUL-terminated), or NULL. Variable faces also take the
+    /// weight (`wght`) and italic (`ital`, else `slnt`) from the fields above; these win.
+    pub variations: *const c_char,
 }
 
 /// A span sets the style of the bytes `start..end` (UTF-8 offsets on char boundaries): the
@@ -209,6 +213,7 @@ pub unsafe extern "C" fn shrift_style_default(style: *mut ShriftStyle) -> Shrift
             letter_spacing: 0.0,
             word_spacing: 0.0,
             hyphens: SHRIFT_HYPHENS_MANUAL,
+            variations: std::ptr::null(),
         };
         Ok(())
     })
@@ -221,10 +226,11 @@ pub unsafe extern "C" fn shrift_style_default(style: *mut ShriftStyle) -> Shrift
 /// The style's strings are NULL or NUL-terminated.
 pub(crate) unsafe fn text_style(s: &ShriftStyle) -> Result<TextStyle, Failure> {
     // SAFETY: forwarded contract.
-    let (stack, language) = unsafe {
+    let (stack, language, variations) = unsafe {
         (
             c_str(s.stack, "style.stack")?,
             opt_c_str(s.language, "style.language")?,
+            opt_c_str(s.variations, "style.variations")?,
         )
     };
     let mut style = TextStyle::new(stack)
@@ -239,6 +245,9 @@ pub(crate) unsafe fn text_style(s: &ShriftStyle) -> Result<TextStyle, Failure> {
         .hyphens(hyphens(s.hyphens)?);
     if let Some(tag) = language {
         style = style.language(tag);
+    }
+    for v in shrift::Variation::parse_list(variations.unwrap_or(""))? {
+        style = style.variation(v);
     }
     Ok(style)
 }

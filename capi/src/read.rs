@@ -35,6 +35,8 @@ struct FaceNames {
     font: Font,
     name: CString,
     family: CString,
+    /// The instance's axis values, which `ShriftFace::variations` points into.
+    variations: Vec<ShriftVariation>,
 }
 
 /// A layout's totals.
@@ -189,6 +191,29 @@ pub struct ShriftFace {
     pub data: *const u8,
     /// Their length.
     pub data_len: usize,
+    /// The axis values to draw a variable face at (give them to FreeType's
+    /// `FT_Set_Var_Design_Coordinates` or HarfBuzz's `hb_font_set_variations`), sorted by tag;
+    /// NULL with a count of 0 for a face's default instance. The same face at two locations is
+    /// two faces of the array (two ids).
+    pub variations: *const ShriftVariation,
+    /// How many axis values `variations` holds.
+    pub variation_count: usize,
+    /// 1 when the renderer is to embolden the glyphs (a synthetic bold: the stack has no face as
+    /// heavy as the style asks). Advances already are the face's.
+    pub synthetic_bold: u8,
+    /// 1 when the renderer is to slant the glyphs (a synthetic oblique: x moves right by a
+    /// quarter of the height above the baseline).
+    pub synthetic_oblique: u8,
+}
+
+/// An axis value of a variable face's instance.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct ShriftVariation {
+    /// The axis tag ("wght", "wdth", "slnt", "ital", "opsz", ...), NUL-terminated.
+    pub tag: [c_char; 5],
+    /// The value, in the axis's user units.
+    pub value: f32,
 }
 
 /// Where an inline box went: draw the caller's object in this rectangle.
@@ -374,10 +399,22 @@ fn face_index(names: &mut Vec<FaceNames>, faces: &mut Vec<ShriftFace>, font: &Fo
     let k = match names.iter().position(|n| n.font.id() == font.id()) {
         Some(k) => k,
         None => {
+            let variations = font
+                .variations()
+                .iter()
+                .map(|v| {
+                    let t = v.tag();
+                    ShriftVariation {
+                        tag: [t[0] as c_char, t[1] as c_char, t[2] as c_char, t[3] as c_char, 0],
+                        value: v.value(),
+                    }
+                })
+                .collect();
             names.push(FaceNames {
                 font: font.clone(),
                 name: c_string(font.name()),
                 family: c_string(font.family()),
+                variations,
             });
             names.len() - 1
         }
@@ -394,6 +431,14 @@ fn face_index(names: &mut Vec<FaceNames>, faces: &mut Vec<ShriftFace>, font: &Fo
         units_per_em: font.units_per_em(),
         data: data.as_ptr(),
         data_len: data.len(),
+        variations: if n.variations.is_empty() {
+            std::ptr::null()
+        } else {
+            n.variations.as_ptr()
+        },
+        variation_count: n.variations.len(),
+        synthetic_bold: u8::from(font.synthesis().bold),
+        synthetic_oblique: u8::from(font.synthesis().oblique),
     });
     faces.len() - 1
 }

@@ -8,8 +8,9 @@
 //! Input: 4 f32s (width, letter spacing, word spacing, line-height value), 2 f32s (tab interval,
 //! tab stop), then 6 bytes: flags (no wrap, decorations, ellipsis kind, hyphens auto or none,
 //! inline boxes on every U+FFFC sized by the spacing values, a paint span on every mark),
-//! alignment, line-height mode, overflow wrap, max lines, truncation / wrap / breaking; then the
-//! text (UTF-8, lossily).
+//! alignment, line-height mode, overflow wrap and the face (Noto, Inter's variable face at the
+//! line-height value's wght or the letter spacing's slnt, or synthetic bold italic), max lines,
+//! truncation / wrap / breaking; then the text (UTF-8, lossily). Emoji fall back to a colour face.
 #![no_main]
 
 #[path = "../../tests/common/invariants.rs"]
@@ -18,13 +19,23 @@ mod invariants;
 use libfuzzer_sys::fuzz_target;
 use shrift::{
     Alignment, BoxAlign, Error, FontBook, Hyphens, InlineBox, LayoutContext, LayoutOptions, LineBreaking, LineHeight,
-    OverflowWrap, Paragraph, SpanStyle, TabStops, TextStyle, TextWrap, Truncate, TruncateAt,
+    OverflowWrap, Paragraph, SpanStyle, TabStops, TextStyle, TextWrap, Truncate, TruncateAt, Variation,
 };
 use std::sync::OnceLock;
 
+/// The bundled faces, a variable face (Inter, wght and slnt) and colour emoji (CBDT).
 fn book() -> &'static FontBook {
     static BOOK: OnceLock<FontBook> = OnceLock::new();
-    BOOK.get_or_init(FontBook::with_bundled_fonts)
+    BOOK.get_or_init(|| {
+        let mut book = FontBook::with_bundled_fonts();
+        for (bytes, name) in [
+            (&include_bytes!("../../tests/fonts/InterVariable-Latin.ttf")[..], "InterVariable-Latin.ttf"),
+            (&include_bytes!("../../tests/fonts/EmojiSubset.ttf")[..], "EmojiSubset.ttf"),
+        ] {
+            book.add(shrift::Font::from_static(bytes, 0, name).expect("a test font"));
+        }
+        book
+    })
 }
 
 /// A combining mark (Hebrew points and accents, and the general combining blocks): enough to
@@ -44,9 +55,15 @@ fuzz_target!(|data: &[u8]| {
     let (width, letter, word, height, interval, stop) = (f(data, 0), f(data, 1), f(data, 2), f(data, 3), f(data, 4), f(data, 5));
     let b = &data[24..30];
     let text = String::from_utf8_lossy(&data[30..]);
-    let mut style = TextStyle::new("Noto Sans, Noto Sans Hebrew")
-        .letter_spacing(letter)
-        .word_spacing(word);
+    // The face and its instance: a variable face at any wght (NaN and infinities included), or
+    // bold italic on faces without italics (synthesis).
+    let mut style = match b[3] >> 2 & 3 {
+        1 => TextStyle::new("Inter, Noto Sans Hebrew").variation(Variation::new(*b"wght", height)),
+        2 => TextStyle::new("Noto Sans, Noto Sans Hebrew").weight(700).italic(true),
+        3 => TextStyle::new("Inter, Noto Sans Hebrew").italic(true).variation(Variation::new(*b"slnt", letter)),
+        _ => TextStyle::new("Noto Sans, Noto Sans Hebrew"),
+    };
+    style = style.letter_spacing(letter).word_spacing(word);
     if b[0] & 2 != 0 {
         style = style.underline(true).strikethrough(true);
     }
@@ -82,7 +99,13 @@ fuzz_target!(|data: &[u8]| {
         Ok(p) => p,
         Err(e) => {
             assert!(
-                matches!(e, Error::InvalidLetterSpacing(_) | Error::InvalidTabStops(_) | Error::InvalidInlineBox { .. }),
+                matches!(
+                    e,
+                    Error::InvalidLetterSpacing(_)
+                        | Error::InvalidTabStops(_)
+                        | Error::InvalidInlineBox { .. }
+                        | Error::InvalidVariation(_)
+                ),
                 "{e:?}"
             );
             return;

@@ -246,6 +246,41 @@ static void boxes(ShriftFontBook *book, ShriftContext *cx) {
     EXPECT(para == NULL);
 }
 
+/* Axis settings and synthesis: a bad setting is an error; italic asked of the bundled faces,
+   which have no italic, comes back as a synthetic oblique on the run's face; the bundled faces
+   are static, so no axis value reaches a face. */
+static void variations(ShriftFontBook *book, ShriftContext *cx) {
+    ShriftStyle style;
+    shrift_style_default(&style);
+    static const char text[] = "abc";
+    ShriftParagraph *para = NULL;
+    ShriftLayout *layout = NULL;
+    ShriftLayoutOptions options;
+    shrift_layout_options_default(&options, 200.0f);
+    style.variations = "wght";
+    EXPECT_ERR(shrift_paragraph_new(book, cx, text, 3, &style, NULL, 0, SHRIFT_DIRECTION_AUTO, &para),
+               SHRIFT_STATUS_INVALID_ARGUMENT);
+    style.variations = "wght=nan";
+    EXPECT_ERR(shrift_paragraph_new(book, cx, text, 3, &style, NULL, 0, SHRIFT_DIRECTION_AUTO, &para),
+               SHRIFT_STATUS_INVALID_ARGUMENT);
+    style.variations = "\xff=1";
+    EXPECT_ERR(shrift_paragraph_new(book, cx, text, 3, &style, NULL, 0, SHRIFT_DIRECTION_AUTO, &para),
+               SHRIFT_STATUS_INVALID_UTF8);
+    EXPECT(para == NULL);
+    style.variations = "wght=650";
+    style.italic = 1;
+    EXPECT(shrift_paragraph_new(book, cx, text, 3, &style, NULL, 0, SHRIFT_DIRECTION_AUTO, &para) ==
+           SHRIFT_STATUS_OK);
+    EXPECT(shrift_paragraph_layout(para, cx, &options, &layout) == SHRIFT_STATUS_OK);
+    const ShriftFace *faces;
+    size_t n;
+    EXPECT(shrift_layout_faces(layout, &faces, &n) == SHRIFT_STATUS_OK && n == 1);
+    EXPECT(faces[0].synthetic_oblique == 1 && faces[0].synthetic_bold == 0);
+    EXPECT(faces[0].variation_count == 0 && faces[0].variations == NULL);
+    shrift_layout_free(&layout);
+    shrift_paragraph_free(&para);
+}
+
 /* The editor: typing, Backspace, undo and redo, movement, a box, its blocks read as layouts. */
 static void editor(ShriftFontBook *book, ShriftContext *cx) {
     ShriftStyle style;
@@ -382,6 +417,7 @@ int main(void) {
     fonts(book);
     handles(book, cx);
     boxes(book, cx);
+    variations(book, cx);
     editor(book, cx);
     answers(cx);
     shrift_context_free(&cx);
