@@ -325,3 +325,29 @@ fn missing_faces_are_synthesised_without_changing_advances() {
     let (_, runs) = shaped(&mut cx, &with_bold, text, base.weight(700));
     assert!(!runs[0].synthesis().any() && runs[0].font().weight() == 700);
 }
+
+/// Automatic optical sizing (CSS `font-optical-sizing: auto`, on by default): `opsz` follows the
+/// size in px. `tests/fonts/OpszTest.ttf` (`tools/make_opsz_font.py`) has opsz 8..14..72 and an
+/// advance of 800 units at 14, +200 at 72, -100 at 8, linear between (no avar); hb-shape
+/// --variations=opsz=N gives 700, 750, 800, 900, 1000 units at 8, 11, 14, 43, 72, as the font
+/// says. Off, the default instance (800) at every size.
+#[test]
+fn optical_size_follows_the_font_size() {
+    let mut book = FontBook::new();
+    book.load_file("tests/fonts/OpszTest.ttf", 0).unwrap();
+    let mut cx = LayoutContext::new();
+    for (size, units) in [(11.0, 750.0), (14.0, 800.0), (43.0, 900.0), (72.0, 1000.0), (100.0, 1000.0), (4.0, 700.0)] {
+        let (auto, runs) = shaped(&mut cx, &book, "ab", TextStyle::new("Opsz Test").size(size));
+        let want = units * size / 1000.0;
+        assert!(auto.iter().all(|g| (g.2 - want).abs() < 1e-3), "size {size}: {auto:?}, want {want}");
+        let opsz = runs[0].variations().first().map(|v| (v.tag(), v.value()));
+        if size == 14.0 {
+            assert_eq!(opsz, None);
+        } else {
+            assert_eq!(opsz, Some((*b"opsz", size.clamp(8.0, 72.0))));
+        }
+        let (off, runs) = shaped(&mut cx, &book, "ab", TextStyle::new("Opsz Test").size(size).optical_sizing(false));
+        assert!(off.iter().all(|g| (g.2 - 0.8 * size).abs() < 1e-3), "size {size} without opsz: {off:?}");
+        assert!(runs[0].variations().is_empty());
+    }
+}
