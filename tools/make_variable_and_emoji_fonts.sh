@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Rebuilds two test fonts of tests/fonts from Debian's packages with fontTools' subsetter:
-#   InterVariable-Latin.ttf  Inter 3.19's variable face (fonts-inter-variable, Inter.var.ttf: axes
+#   InterVariable-Latin.ttf  Inter's variable face (4.0~beta7) (fonts-inter-variable, Inter.var.ttf: axes
 #                            wght 100..900 and slnt -10..0), printable ASCII and a few Latin-1
 #                            letters, every axis and variation table kept.
 #   EmojiSubset.ttf          Noto Color Emoji (fonts-noto-color-emoji, CBDT/CBLC bitmaps) cut to
