@@ -336,18 +336,36 @@ fn optical_size_follows_the_font_size() {
     let mut book = FontBook::new();
     book.load_file("tests/fonts/OpszTest.ttf", 0).unwrap();
     let mut cx = LayoutContext::new();
-    for (size, units) in [(11.0, 750.0), (14.0, 800.0), (43.0, 900.0), (72.0, 1000.0), (100.0, 1000.0), (4.0, 700.0)] {
+    for (size, units) in [
+        (11.0, 750.0),
+        (14.0, 800.0),
+        (43.0, 900.0),
+        (72.0, 1000.0),
+        (100.0, 1000.0),
+        (4.0, 700.0),
+    ] {
         let (auto, runs) = shaped(&mut cx, &book, "ab", TextStyle::new("Opsz Test").size(size));
         let want = units * size / 1000.0;
-        assert!(auto.iter().all(|g| (g.2 - want).abs() < 1e-3), "size {size}: {auto:?}, want {want}");
+        assert!(
+            auto.iter().all(|g| (g.2 - want).abs() < 1e-3),
+            "size {size}: {auto:?}, want {want}"
+        );
         let opsz = runs[0].variations().first().map(|v| (v.tag(), v.value()));
         if size == 14.0 {
             assert_eq!(opsz, None);
         } else {
             assert_eq!(opsz, Some((*b"opsz", size.clamp(8.0, 72.0))));
         }
-        let (off, runs) = shaped(&mut cx, &book, "ab", TextStyle::new("Opsz Test").size(size).optical_sizing(false));
-        assert!(off.iter().all(|g| (g.2 - 0.8 * size).abs() < 1e-3), "size {size} without opsz: {off:?}");
+        let (off, runs) = shaped(
+            &mut cx,
+            &book,
+            "ab",
+            TextStyle::new("Opsz Test").size(size).optical_sizing(false),
+        );
+        assert!(
+            off.iter().all(|g| (g.2 - 0.8 * size).abs() < 1e-3),
+            "size {size} without opsz: {off:?}"
+        );
         assert!(runs[0].variations().is_empty());
     }
 }
