@@ -229,3 +229,48 @@ fn synthetic_bold_and_oblique_on_the_bitmap() {
     let upright = ink_centre_x(&regular, high..high + 4) - ink_centre_x(&regular, low..low + 4);
     assert!(upright.abs() < 0.3, "{upright}");
 }
+
+/// Colour glyphs in SVG: the `COLR` layers as paths filled red and green, the v1 gradient as a
+/// linear gradient from red to blue, the emoji as an `<image>` holding the font's PNG (the PNG
+/// signature, base64 "iVBORw0KGgo"); the document parses as XML.
+#[test]
+fn svg_draws_colour_glyphs() {
+    let book = book();
+    let layout = lay(&book, "AB", TextStyle::new("Colr Test").size(100.0));
+    let svg = shrift::layout_to_svg(&layout, &shrift::SvgOptions::new());
+    let doc = roxmltree::Document::parse(&svg).expect("well-formed SVG");
+    let fills: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("path"))
+        .filter_map(|n| n.attribute("fill"))
+        .collect();
+    assert!(
+        fills.contains(&"rgba(255,0,0,1)") && fills.contains(&"rgba(0,255,0,1)"),
+        "{fills:?}"
+    );
+    let gradient = doc
+        .descendants()
+        .find(|n| n.has_tag_name("linearGradient"))
+        .expect("B's gradient");
+    let stops: Vec<&str> = gradient
+        .children()
+        .filter_map(|n| n.attribute("stop-color"))
+        .collect();
+    assert_eq!(stops, ["rgba(255,0,0,1)", "rgba(0,0,255,1)"]);
+    assert!(fills
+        .iter()
+        .any(|f| *f == format!("url(#{})", gradient.attribute("id").unwrap())));
+    let layout = lay(&book, "👍", TextStyle::new("Noto Color Emoji").size(48.0));
+    let svg = shrift::layout_to_svg(&layout, &shrift::SvgOptions::new());
+    let doc = roxmltree::Document::parse(&svg).expect("well-formed SVG");
+    let image = doc
+        .descendants()
+        .find(|n| n.has_tag_name("image"))
+        .expect("the emoji's bitmap");
+    assert!(image
+        .attribute("href")
+        .unwrap()
+        .starts_with("data:image/png;base64,iVBORw0KGgo"));
+    let size: f32 = image.attribute("width").unwrap().parse().unwrap();
+    assert!(size > 40.0 && size < 70.0, "{size}");
+}

@@ -9,6 +9,7 @@
 //! | file | what |
 //! |---|---|
 //! | `svg.rs` | `layout_to_svg`, `document_to_svg`, `SvgOptions` |
+//! | `svg_color.rs` | colour glyphs in SVG: `COLR` layers, gradients and clips; bitmaps as `<image>` |
 //! | `raster.rs` | feature `raster`: [`Raster`](crate::raster::Raster) draws layouts into tiny-skia pixmaps |
 //! | `serialize.rs` | `Serialize` for `Layout`, `AtOffset` |
 
@@ -18,6 +19,8 @@ pub mod raster;
 mod serialize;
 #[cfg(feature = "svg")]
 mod svg;
+#[cfg(feature = "svg")]
+mod svg_color;
 
 #[cfg(feature = "serde")]
 pub use serialize::AtOffset;

@@ -1,6 +1,7 @@
-//! SVG output (feature `svg`): a layout as an SVG document, one `<path>` per inked glyph and a
-//! `<rect>` per underline or strikethrough, with optional overlays (line boxes, baselines, runs tinted by direction). No dependency: the
-//! document is written as text.
+//! SVG output (feature `svg`): a layout as an SVG document, one `<path>` per inked glyph (a
+//! synthetic bold or oblique applied by the outlines; colour glyphs in their colours, by
+//! `svg_color.rs`) and a `<rect>` per underline or strikethrough, with optional overlays (line
+//! boxes, baselines, runs tinted by direction). The document is written as text.
 
 use std::fmt::Write as _;
 
@@ -180,9 +181,20 @@ fn layouts_to_svg(layouts: &[Layout], width: f32, height: f32, o: &SvgOptions) -
     }
     let mut outliner = Outliner::new();
     let mut path = Vec::new();
+    let mut ids = 0;
     for layout in layouts {
         for run in layout.all_runs().iter().filter(|r| !r.is_inline_box()) {
             for (g, paint) in layout.glyphs(run).iter().zip(layout.glyph_paints(run)) {
+                // A colour glyph in its own colours (text-colour layers in black).
+                if run.has_color_glyphs() {
+                    let color = run
+                        .font()
+                        .color_glyph(g.id, run.size(), g.x, g.y, 1.0, 0, [0, 0, 0, 255]);
+                    if let Some(color) = color {
+                        super::svg_color::write_color_glyph(&mut out, &color, &mut ids, path_data, num);
+                        continue;
+                    }
+                }
                 path.clear();
                 if outliner
                     .outline(run.font(), g.id, run.size(), g.x, g.y, &mut path)
