@@ -224,6 +224,9 @@ mod tests {
         assert!((bold.embolden(36.0) - 36.0 / 32.0).abs() < 1e-6);
         assert!((bold.embolden(72.0) - 72.0 / 32.0).abs() < 1e-6);
         assert!((bold.embolden(4.0) - 4.0 / 24.0).abs() < 1e-6);
+        // Half way from 9 to 36 px, half way between the ratios.
+        let mid = 22.5 * (1.0 / 24.0 + 1.0 / 32.0) / 2.0;
+        assert!((bold.embolden(22.5) - mid).abs() < 1e-6);
         assert_eq!(Synthesis::default().embolden(20.0), 0.0);
     }
 }
