@@ -6,7 +6,7 @@ use ttf_parser::colr::{ClipBox, CompositeMode, Paint, Painter};
 use ttf_parser::{GlyphId, RgbaColor, Transform};
 
 use super::face::Font;
-use super::outline::PathSegment;
+use super::outline::{PathSegment, Sink};
 
 /// A colour glyph, ready to draw: see [`Font::color_glyph`].
 #[derive(Debug, Clone, PartialEq)]
@@ -213,38 +213,6 @@ fn concat(t: Transform, inner: Transform) -> Transform {
         t.a * inner.e + t.c * inner.f + t.e,
         t.b * inner.e + t.d * inner.f + t.f,
     )
-}
-
-/// Collects an outline through a transform.
-struct Sink<'o>(&'o mut Vec<PathSegment>, Transform);
-
-impl Sink<'_> {
-    fn p(&self, x: f32, y: f32) -> (f32, f32) {
-        let t = self.1;
-        (t.a * x + t.c * y + t.e, t.b * x + t.d * y + t.f)
-    }
-}
-
-impl ttf_parser::OutlineBuilder for Sink<'_> {
-    fn move_to(&mut self, x: f32, y: f32) {
-        let (x, y) = self.p(x, y);
-        self.0.push(PathSegment::MoveTo(x, y));
-    }
-    fn line_to(&mut self, x: f32, y: f32) {
-        let (x, y) = self.p(x, y);
-        self.0.push(PathSegment::LineTo(x, y));
-    }
-    fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
-        let ((x1, y1), (x, y)) = (self.p(x1, y1), self.p(x, y));
-        self.0.push(PathSegment::QuadTo(x1, y1, x, y));
-    }
-    fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
-        let ((x1, y1), (x2, y2), (x, y)) = (self.p(x1, y1), self.p(x2, y2), self.p(x, y));
-        self.0.push(PathSegment::CubicTo(x1, y1, x2, y2, x, y));
-    }
-    fn close(&mut self) {
-        self.0.push(PathSegment::Close);
-    }
 }
 
 impl<'a> Painter<'a> for Flatten<'_, 'a> {

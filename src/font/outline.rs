@@ -65,39 +65,39 @@ impl std::fmt::Debug for Outliner<'_> {
     }
 }
 
-struct Sink<'o> {
-    out: &'o mut Vec<PathSegment>,
-    x: f32,
-    y: f32,
-    scale: f32,
-}
+/// Collects an outline in font units through a transform (font units, y up, to layout pixels,
+/// y down); `color.rs` draws `COLR` layers with it too.
+pub(super) struct Sink<'o>(
+    pub(super) &'o mut Vec<PathSegment>,
+    pub(super) ttf_parser::Transform,
+);
 
 impl Sink<'_> {
-    fn p(&self, x: f32, y: f32) -> (f32, f32) {
-        // Font units are y-up from the baseline; the layout is y-down.
-        (self.x + x * self.scale, self.y - y * self.scale)
+    pub(super) fn p(&self, x: f32, y: f32) -> (f32, f32) {
+        let t = self.1;
+        (t.a * x + t.c * y + t.e, t.b * x + t.d * y + t.f)
     }
 }
 
 impl ttf_parser::OutlineBuilder for Sink<'_> {
     fn move_to(&mut self, x: f32, y: f32) {
         let (x, y) = self.p(x, y);
-        self.out.push(PathSegment::MoveTo(x, y));
+        self.0.push(PathSegment::MoveTo(x, y));
     }
     fn line_to(&mut self, x: f32, y: f32) {
         let (x, y) = self.p(x, y);
-        self.out.push(PathSegment::LineTo(x, y));
+        self.0.push(PathSegment::LineTo(x, y));
     }
     fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
         let ((x1, y1), (x, y)) = (self.p(x1, y1), self.p(x, y));
-        self.out.push(PathSegment::QuadTo(x1, y1, x, y));
+        self.0.push(PathSegment::QuadTo(x1, y1, x, y));
     }
     fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
         let ((x1, y1), (x2, y2), (x, y)) = (self.p(x1, y1), self.p(x2, y2), self.p(x, y));
-        self.out.push(PathSegment::CubicTo(x1, y1, x2, y2, x, y));
+        self.0.push(PathSegment::CubicTo(x1, y1, x2, y2, x, y));
     }
     fn close(&mut self) {
-        self.out.push(PathSegment::Close);
+        self.0.push(PathSegment::Close);
     }
 }
 
@@ -145,11 +145,11 @@ fn outline_into(
     (synthesis, embolden): (Synthesis, f32),
     out: &mut Vec<PathSegment>,
 ) -> Option<InkBox> {
-    let mut sink = Sink { out, x, y, scale };
-    let start = sink.out.len();
+    let mut sink = Sink(out, ttf_parser::Transform::new(scale, 0.0, 0.0, -scale, x, y));
+    let start = sink.0.len();
     let bbox = face.outline_glyph(ttf_parser::GlyphId(glyph), &mut sink);
     let Some(bbox) = bbox else {
-        sink.out.truncate(start);
+        sink.0.truncate(start);
         return None;
     };
     let (x0, y1) = sink.p(f32::from(bbox.x_min), f32::from(bbox.y_min));
