@@ -126,7 +126,8 @@ fn keystrokes(c: &mut Criterion) {
             group.bench_function(format!("one_paragraph_{script}/{size}"), |b| {
                 b.iter(|| {
                     editor.set_selection(Selection::caret(at));
-                    editor.insert(&mut cx, "x").unwrap();
+                    // A letter of the paragraph's own script.
+                    editor.insert(&mut cx, if yiddish { "ש" } else { "x" }).unwrap();
                     editor.backspace(&mut cx).unwrap();
                 })
             });

@@ -8,6 +8,7 @@
 use crate::error::Error;
 use crate::font::FontBook;
 use crate::layout::{layout_paragraph, Layout, LayoutOptions, LayoutScratch};
+use crate::paragraph::edit::ParagraphEdit;
 use crate::paragraph::{BuildScratch, Paragraph, ParagraphBuilder};
 use crate::shape::{ShapeCacheStats, Shaper, ShapingBackend};
 use crate::style::TextStyle;
@@ -126,6 +127,63 @@ impl LayoutContext {
     /// with; a layout reshapes parts with the new one).
     pub fn set_backend(&mut self, backend: ShapingBackend) {
         self.shaper.set_backend(backend);
+    }
+
+    /// Bytes of text this context has run through the text analysis (bidi levels, scripts,
+    /// line-break opportunities) while building and editing paragraphs. An edit that the
+    /// paragraph takes in place analyses only a window of a few words around it, whatever the
+    /// paragraph's length: this counter shows it (a deterministic measure, for tests and
+    /// profiling, not a timer).
+    ///
+    /// ```
+    /// # #[cfg(feature = "bundled-fonts")] {
+    /// use shrift::{Editor, FontBook, LayoutContext, LayoutOptions, Selection, TextStyle};
+    /// let book = FontBook::with_bundled_fonts();
+    /// let mut cx = LayoutContext::new();
+    /// let text = "word ".repeat(2000);
+    /// let mut editor = Editor::new(&text, TextStyle::new("Noto Sans"), &book, &mut cx, LayoutOptions::new(400.0))?;
+    /// let before = cx.analysed_bytes();
+    /// editor.set_selection(Selection::caret(5002));
+    /// editor.insert(&mut cx, "s")?;
+    /// assert!(cx.analysed_bytes() - before < 100); // not the paragraph's 10,000 bytes
+    /// # }
+    /// # Ok::<(), shrift::Error>(())
+    /// ```
+    pub fn analysed_bytes(&self) -> u64 {
+        self.build.analysed
+    }
+
+    /// Edits `para` in place, if it can take `edit` exactly (`paragraph/edit.rs`): the range of
+    /// the new text whose tables changed.
+    pub(crate) fn edit_paragraph(
+        &mut self,
+        para: &mut Paragraph,
+        book: &FontBook,
+        edit: &ParagraphEdit<'_>,
+    ) -> Option<std::ops::Range<usize>> {
+        para.edit_in_place(book, &mut self.shaper, &mut self.build, edit)
+    }
+
+    /// Brings `out` (the layout of `para` before an edit in place, made with `options`) up to
+    /// date, re-breaking only the lines around `changed` (`layout/relayout.rs`); false where it
+    /// must be laid out whole.
+    pub(crate) fn relayout_edit(
+        &mut self,
+        para: &Paragraph,
+        options: &LayoutOptions,
+        out: &mut Layout,
+        changed: std::ops::Range<usize>,
+        delta: isize,
+    ) -> bool {
+        crate::layout::relayout::relayout_after_edit(
+            para,
+            &mut self.shaper,
+            &mut self.layout,
+            options,
+            out,
+            changed,
+            delta,
+        )
     }
 
     /// How many times the shaper has been called through this context. Useful to check that a

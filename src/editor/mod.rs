@@ -8,9 +8,12 @@
 //!
 //! An edit rebuilds only the paragraphs it touches: paragraphs before it keep their shaping and
 //! their lines, paragraphs after it too (moved down or up if the edited ones changed height).
-//! Inside a rebuilt paragraph the words it did not change come from the context's word cache
-//! ([`LayoutContext::set_word_cache`](crate::LayoutContext::set_word_cache), which [`Editor::new`] turns on), so a keystroke in a long
-//! paragraph reshapes a word, not the paragraph.
+//! An edit inside one paragraph is taken in place where that is exact (`paragraph/edit.rs`): a
+//! window of a few words around it is analysed, itemised and shaped again and spliced in, and
+//! only the lines it changed are broken and laid again (`layout/relayout.rs`), so a keystroke
+//! in a long paragraph costs a few words' work plus moving the tables after it. Elsewhere the
+//! paragraph is built again, the words it did not change coming from the context's word cache
+//! ([`LayoutContext::set_word_cache`](crate::LayoutContext::set_word_cache), which [`Editor::new`] turns on).
 //!
 //! | file | what |
 //! |---|---|

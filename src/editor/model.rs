@@ -11,6 +11,7 @@ use crate::error::Error;
 use crate::font::FontBook;
 use crate::geometry::{Affinity, Cursor, DocumentCursor};
 use crate::layout::{Layout, LayoutOptions};
+use crate::paragraph::edit::ParagraphEdit;
 use crate::paragraph::Paragraph;
 use crate::style::{InlineBox, SpanStyle, TextStyle};
 use crate::text::graphemes::clamp_to_grapheme;
@@ -264,6 +265,13 @@ impl Editor {
             Some(b) => (b.start as isize + delta) as usize,
             None => self.text.len(),
         };
+        // One paragraph before and after (no `\n` added or removed): edited in place where
+        // that is exact (`paragraph/edit.rs`), its layout then brought up to date.
+        if first_after == keep_before + 1 && !self.text[region_start..region_end].contains('\n') {
+            if let Some(result) = self.edit_block(cx, keep_before, region_start..region_end, &old, &new)? {
+                return Ok(result);
+            }
+        }
         let mut rebuilt = Vec::new();
         let region = &self.text[region_start..region_end];
         let starts: Vec<usize> = Editor::paragraph_starts(region)
@@ -306,6 +314,71 @@ impl Editor {
             repaint: (top, bottom),
             removed: String::new(),
         })
+    }
+
+    /// Edits block `k` (now `range` of the text) in place for the edit of `old` by `new`, if
+    /// the paragraph can take it ([`Paragraph::edit_in_place`]); `None` where it must be built
+    /// again.
+    fn edit_block(
+        &mut self,
+        cx: &mut LayoutContext,
+        k: usize,
+        range: Range<usize>,
+        old: &Range<usize>,
+        new: &Range<usize>,
+    ) -> Result<Option<EditResult>, Error> {
+        let start = range.start;
+        let spans = self.block_spans(range.clone());
+        let edit = ParagraphEdit {
+            text: &self.text[range],
+            old: old.start - start..old.end - start,
+            inserted: new.len(),
+            base: &self.base,
+            spans: &spans,
+        };
+        let old_height = self.layout.height();
+        let Some(changed) = cx.edit_paragraph(&mut self.blocks[k].paragraph, &self.book, &edit) else {
+            return Ok(None);
+        };
+        let delta = new.len() as isize - old.len() as isize;
+        if delta != 0 {
+            for b in &mut self.blocks[k + 1..] {
+                b.start = (b.start as isize + delta) as usize;
+            }
+        }
+        // Only the lines the edit changed are laid again, where the options allow; the blocks
+        // below then move with the block's new height.
+        let options = self.options.final_line(false);
+        let paragraph = &self.blocks[k].paragraph;
+        if cx.relayout_edit(paragraph, &options, &mut self.layout.blocks[k], changed, delta) {
+            self.relayout(cx, k + 1..k + 1)?;
+        } else {
+            self.relayout(cx, k..k + 1)?;
+        }
+        let top = self.block_top(k);
+        let bottom = if self.layout.height() != old_height {
+            self.layout.height().max(old_height)
+        } else {
+            self.block_top(k + 1)
+        };
+        Ok(Some(EditResult {
+            replaced: old.clone(),
+            inserted: new.clone(),
+            blocks: k..k + 1,
+            repaint: (top, bottom),
+            removed: String::new(),
+        }))
+    }
+
+    /// The spans over `range` of the text, clipped to it and made relative to its start.
+    fn block_spans(&self, range: Range<usize>) -> Vec<(Range<usize>, SpanStyle)> {
+        self.spans
+            .iter()
+            .filter_map(|(span, style)| {
+                let (s, e) = (span.start.max(range.start), span.end.min(range.end));
+                (s < e).then(|| (s - range.start..e - range.start, style.clone()))
+            })
+            .collect()
     }
 
     /// The y of block `k`'s top (the layout's height past the last block).
@@ -355,11 +428,8 @@ impl Editor {
     fn build_paragraph(&self, cx: &mut LayoutContext, range: Range<usize>) -> Result<Paragraph, Error> {
         let mut builder =
             Paragraph::builder(&self.text[range.clone()], self.base.clone()).direction(self.direction);
-        for (span, style) in &self.spans {
-            let (s, e) = (span.start.max(range.start), span.end.min(range.end));
-            if s < e {
-                builder = builder.span(s - range.start..e - range.start, style.clone());
-            }
+        for (span, style) in self.block_spans(range.clone()) {
+            builder = builder.span(span, style);
         }
         let first = self.boxes.partition_point(|b| b.0 < range.start);
         for &(offset, b) in self.boxes[first..].iter().take_while(|b| b.0 < range.end) {

@@ -15,6 +15,7 @@
 //! | `metrics.rs` | the line's height and baseline | a `LineBox` |
 //! | `decorate.rs` | underline and strikethrough rectangles | [`Decoration`]s |
 //! | `boxes.rs` | inline boxes placed as runs, lines raised for them, their rectangles | [`PlacedBox`]es |
+//! | `relayout.rs` | after an edit in place: only the lines it changed broken and laid again | |
 //!
 //! with `measure.rs` (a stretch of a line measured as it will be drawn) used by breaking and
 //! truncation, `options.rs` ([`LayoutOptions`]) and `result.rs` ([`Layout`], [`Line`], [`Run`],
@@ -31,6 +32,7 @@ pub(crate) mod measure;
 pub(crate) mod metrics;
 pub(crate) mod options;
 pub(crate) mod place;
+pub(crate) mod relayout;
 pub(crate) mod reorder;
 pub(crate) mod result;
 pub(crate) mod truncate;
@@ -62,6 +64,8 @@ pub(crate) struct LayoutScratch {
     truncate: TruncateScratch,
     reorder: ReorderScratch,
     place: PlaceScratch,
+    /// The lines an edit re-breaks, laid here before they go into the layout (`relayout.rs`).
+    relaid: Layout,
 }
 
 /// Lays `para` out with `options` into `out` (cleared, options checked, by the caller).
@@ -93,6 +97,7 @@ pub(crate) fn layout_paragraph(
         truncate: cuts,
         reorder,
         place,
+        ..
     } = scratch;
     break_paragraph(para, shaper, options, max, breaking, lines);
     truncate(para, shaper, cuts, options, width, lines);

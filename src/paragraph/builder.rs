@@ -77,7 +77,10 @@ pub(crate) struct BuildScratch {
     /// style count are spares).
     stacks: Vec<Vec<usize>>,
     scripts: Vec<ScriptRun>,
-    breaks: Vec<BreakOpportunity>,
+    pub(super) breaks: Vec<BreakOpportunity>,
+    /// Bytes of text run through the analysis (bidi, scripts, line breaks) so far: what an edit
+    /// in place saves shows here ([`LayoutContext::analysed_bytes`](crate::LayoutContext::analysed_bytes)).
+    pub(crate) analysed: u64,
 }
 
 impl Paragraph {
@@ -231,6 +234,7 @@ impl<'t> ParagraphBuilder<'t> {
         let stacks = &mut stack_buffers[..styles.len()];
         resolve_stacks(book, &styles, &mut fonts, stacks)?;
 
+        scratch.analysed += text.len() as u64;
         let mut analysis = Analysis::reusing(
             text,
             self.direction,
@@ -267,11 +271,9 @@ impl<'t> ParagraphBuilder<'t> {
             scripts,
             breaks,
         } = analysis;
-        *scratch = BuildScratch {
-            stacks: stack_buffers,
-            scripts,
-            breaks,
-        };
+        scratch.stacks = stack_buffers;
+        scratch.scripts = scripts;
+        scratch.breaks = breaks;
         // Tab stops, resolved against the base face's space (only for text with tabs).
         let tabs = text.contains('\t').then(|| {
             let size = styles[0].font_size();
@@ -300,6 +302,7 @@ impl<'t> ParagraphBuilder<'t> {
             tabs,
             boxes,
             glyph_paints,
+            per_char,
         })
     }
 }
@@ -325,7 +328,7 @@ fn shaping_runs<'r>(styles: &[TextStyle], style_runs: &'r [(usize, usize)]) -> C
 
 /// Each style's stack as faces of the book, into `stacks` (indexes into `fonts`, which gains
 /// every face met, once).
-fn resolve_stacks(
+pub(super) fn resolve_stacks(
     book: &FontBook,
     styles: &[TextStyle],
     fonts: &mut Vec<Font>,
@@ -428,7 +431,7 @@ fn shape_items(
             continue;
         }
         let request = shape_request(text, fonts, styles, item, item.range.clone(), item.level);
-        shaper.shape(&request, &mut glyphs);
+        item.by_words = shaper.shape(&request, &mut glyphs);
         item.glyphs = start..glyphs.len();
         item.whole_only = slices_need_reshaping(item);
     }
@@ -446,18 +449,7 @@ fn byte_tables(
 ) -> (Vec<f32>, Vec<u8>, bool) {
     let mut advance_at = vec![0.0f32; text.len()];
     let mut flags = vec![0u8; text.len()];
-    for g in glyphs {
-        if let (Some(a), Some(f)) = (
-            advance_at.get_mut(g.text_offset()),
-            flags.get_mut(g.text_offset()),
-        ) {
-            *a += g.advance;
-            *f |= CLUSTER_START;
-            if g.unsafe_to_break {
-                *f |= UNSAFE_TO_BREAK;
-            }
-        }
-    }
+    add_glyph_bytes(glyphs, 0, &mut advance_at, &mut flags);
     let spacing = styles
         .iter()
         .any(|s| s.letter_spacing_px() != 0.0 || s.word_spacing_px() != 0.0);
@@ -469,6 +461,21 @@ fn byte_tables(
         }
     }
     (advance_at, flags, spacing)
+}
+
+/// Adds each glyph's advance to the byte its cluster starts at (less `base`) and marks the
+/// byte's flags ([`CLUSTER_START`], [`UNSAFE_TO_BREAK`]).
+pub(super) fn add_glyph_bytes(glyphs: &[ShapedGlyph], base: usize, advance_at: &mut [f32], flags: &mut [u8]) {
+    for g in glyphs {
+        let at = g.text_offset().wrapping_sub(base);
+        if let (Some(a), Some(f)) = (advance_at.get_mut(at), flags.get_mut(at)) {
+            *a += g.advance;
+            *f |= CLUSTER_START;
+            if g.unsafe_to_break {
+                *f |= UNSAFE_TO_BREAK;
+            }
+        }
+    }
 }
 
 /// The index of `font` in the paragraph's faces, added at the end if it is not there yet.

@@ -29,6 +29,9 @@ pub(crate) struct Item {
     /// Only the whole item keeps its glyphs; any part of it must be reshaped (see
     /// [`slices_need_reshaping`]).
     pub whole_only: bool,
+    /// Its glyphs are its words shaped apart and joined, every word boundary shown safe
+    /// (`shape/words.rs`): an edit inside it may splice new words in (`edit.rs`).
+    pub by_words: bool,
     /// The inline box the item is (an index into the paragraph's boxes): its U+FFFC alone, not
     /// shaped.
     pub inline_box: Option<u32>,
@@ -238,14 +241,8 @@ fn itemize_with(
                 it.range.end = end
             }
             _ => items.push(Item {
-                range: start..end,
-                level,
-                script,
-                font,
-                style,
-                glyphs: 0..0,
-                whole_only: false,
                 inline_box: None,
+                ..box_item(start..end, (level, script, font, style), 0)
             }),
         }
         start = end;
@@ -268,6 +265,7 @@ fn box_item(
         style,
         glyphs: 0..0,
         whole_only: false,
+        by_words: false,
         inline_box: Some(index as u32),
     }
 }

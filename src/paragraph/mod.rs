@@ -8,6 +8,7 @@
 //! | file | what |
 //! |---|---|
 //! | `builder.rs` | [`ParagraphBuilder`]: the build, step by step |
+//! | `edit.rs` | an edit re-analysed over a window around it and spliced in, where that is exact |
 //! | `styles.rs` | the merged style at a position (the one style lookup), spacing after a cluster |
 //! | `itemize.rs` | font fallback per grapheme cluster, items, and each item's shaping request |
 //! | `hyphenate.rs` | hyphenation points (CSS `hyphens: auto`) added to the break opportunities |
@@ -16,6 +17,7 @@
 //! | `result.rs` | [`Paragraph`], and what the layout stages ask of it |
 
 pub(crate) mod builder;
+pub(crate) mod edit;
 pub(crate) mod hyphenate;
 pub(crate) mod itemize;
 pub(crate) mod paints;

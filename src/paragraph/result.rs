@@ -56,6 +56,8 @@ pub struct Paragraph {
     /// Glyphs painted apart from their cluster's first char (index into `glyphs`, paint),
     /// ascending: see `paints.rs`.
     pub(crate) glyph_paints: Vec<(u32, u32)>,
+    /// Faces were chosen per char ([`Fallback::PerChar`](crate::Fallback::PerChar)).
+    pub(crate) per_char: bool,
 }
 
 impl std::fmt::Debug for Paragraph {

@@ -39,6 +39,11 @@ impl Segment {
     pub fn range(&self) -> Range<usize> {
         self.range.get()
     }
+
+    /// Moves it `by` bytes along the text (an edit before it changed the text's length).
+    pub fn shift(&mut self, by: isize) {
+        self.range.shift(by);
+    }
 }
 
 /// The hyphen shown where a line breaks at a soft hyphen (U+00AD): UAX #14 class BA, and the

@@ -47,6 +47,9 @@ struct Entry {
     backend: ShapingBackend,
     /// The glyphs carry unsafe-to-concat flags (a word of the word path).
     concat: bool,
+    /// The glyphs are the item's words shaped apart and joined, every word boundary shown safe
+    /// (the word path): an edit may splice new words in between (`paragraph/edit.rs`).
+    by_words: bool,
     font: u64,
     rtl: bool,
     script: Script,
@@ -184,13 +187,13 @@ impl ShapeCache {
     }
 
     /// The glyphs cached for `req` (shaped with unsafe-to-concat flags if `concat`), if any
-    /// (counted as a hit or a miss).
+    /// (counted as a hit or a miss), and whether they came by the word path.
     pub fn get(
         &mut self,
         backend: ShapingBackend,
         req: &ShapeRequest<'_>,
         concat: bool,
-    ) -> Option<&[RawGlyph]> {
+    ) -> Option<(&[RawGlyph], bool)> {
         if self.budget == 0 {
             return None;
         }
@@ -206,7 +209,7 @@ impl ShapeCache {
             Some(e) => {
                 self.hits += 1;
                 e.last_used = clock;
-                Some(&self.glyphs[e.glyphs.clone()])
+                Some((&self.glyphs[e.glyphs.clone()], e.by_words))
             }
             None => {
                 self.misses += 1;
@@ -215,14 +218,15 @@ impl ShapeCache {
         }
     }
 
-    /// Keeps `glyphs` as the answer to `req`, evicting the least recently used entries past the
-    /// budget.
+    /// Keeps `glyphs` as the answer to `req` (`by_words`: they came by the word path),
+    /// evicting the least recently used entries past the budget.
     pub fn insert(
         &mut self,
         backend: ShapingBackend,
         req: &ShapeRequest<'_>,
         glyphs: &[RawGlyph],
         concat: bool,
+        by_words: bool,
     ) {
         if self.budget == 0 {
             return;
@@ -245,6 +249,7 @@ impl ShapeCache {
         let entry = Entry {
             backend,
             concat,
+            by_words,
             font: req.font.uid(),
             rtl: req.rtl,
             script: req.script,
@@ -398,7 +403,7 @@ mod tests {
         let texts: Vec<String> = (0..400).map(|i| format!("word{i} ")).collect();
         for (i, text) in texts.iter().enumerate() {
             let req = request(text, &font);
-            cache.insert(ShapingBackend::Rustybuzz, &req, &glyphs(1 + i % 9), false);
+            cache.insert(ShapingBackend::Rustybuzz, &req, &glyphs(1 + i % 9), false, false);
             let arena = cache.text.len() + std::mem::size_of_val(cache.glyphs.as_slice());
             let live: usize = cache.map.values().map(Entry::arena_bytes).sum();
             assert_eq!(arena - cache.dead, live);
@@ -409,7 +414,7 @@ mod tests {
         let req = request(text, &font);
         assert_eq!(
             cache.get(ShapingBackend::Rustybuzz, &req, false),
-            Some(&glyphs(1 + 399 % 9)[..])
+            Some((&glyphs(1 + 399 % 9)[..], false))
         );
         // Every live entry's text is its own (a compaction moved them consistently).
         for e in cache.map.values() {

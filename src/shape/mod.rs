@@ -147,18 +147,21 @@ impl Shaper {
 
     /// Shapes `req.range` of `req.text`, appending the glyphs to `out` left to right: from the
     /// shape cache when it has the answer, else from the backend (and then into the cache).
-    pub fn shape(&mut self, req: &ShapeRequest<'_>, out: &mut Vec<ShapedGlyph>) {
+    /// Returns whether the glyphs are the item's words shaped apart and joined, every word
+    /// boundary shown safe (the word path of `words.rs`): then new words may be spliced in
+    /// between words of it without reshaping the rest ([`Shaper::shape_interior`]).
+    pub fn shape(&mut self, req: &ShapeRequest<'_>, out: &mut Vec<ShapedGlyph>) -> bool {
         let Some(item) = req.text.get(req.range.clone()) else {
-            return;
+            return false;
         };
         if item.is_empty() {
-            return;
+            return false;
         }
         let first = out.len();
-        if let Some(glyphs) = self.cache.get(self.backend, req, false) {
+        if let Some((glyphs, by_words)) = self.cache.get(self.backend, req, false) {
             push_scaled(req, glyphs, out);
             widen_tabs(req, first, out);
-            return;
+            return by_words;
         }
         self.raw.clear();
         let by_words = self.words
@@ -168,13 +171,38 @@ impl Shaper {
                 self.backend,
                 req,
                 &mut self.raw,
+                false,
             );
         if !by_words {
             self.raw.clear();
             self.engines.shape(self.backend, req, false, &mut self.raw);
         }
-        self.cache.insert(self.backend, req, &self.raw, false);
+        self.cache.insert(self.backend, req, &self.raw, false, by_words);
         push_scaled(req, &self.raw, out);
         widen_tabs(req, first, out);
+        by_words
+    }
+
+    /// Shapes `req.range` as words that will stand between other words of a longer item shaped
+    /// by the word path: appends the glyphs (left to right) to `out` and returns true only when
+    /// every word boundary, the range's two ends included, is shown safe, so that the longer
+    /// item with these words spliced in is, glyph for glyph, what shaping it whole gives. False
+    /// (and `out` as it was) where that cannot be shown: the caller shapes the item whole.
+    pub fn shape_interior(&mut self, req: &ShapeRequest<'_>, out: &mut Vec<ShapedGlyph>) -> bool {
+        self.raw.clear();
+        let exact = self.words
+            && req.text.get(req.range.clone()).is_some_and(|t| !t.is_empty())
+            && self.word_path.shape(
+                &mut self.engines,
+                &mut self.cache,
+                self.backend,
+                req,
+                &mut self.raw,
+                true,
+            );
+        if exact {
+            push_scaled(req, &self.raw, out);
+        }
+        exact
     }
 }

@@ -139,7 +139,8 @@ impl WordPath {
     /// Shapes `req` word by word into `raw` (left to right, clusters relative to the item;
     /// `raw` is also the buffer each word is shaped in) and returns true, or returns false where
     /// the word path does not apply or cannot show that it is exact (`raw` is then to be cleared
-    /// and the item shaped whole).
+    /// and the item shaped whole). `interior`: the range will stand between other words (an
+    /// edit's new words), so its own two ends must be safe too, and one word is enough.
     pub fn shape<'f>(
         &mut self,
         engines: &mut Engines,
@@ -147,6 +148,7 @@ impl WordPath {
         backend: ShapingBackend,
         req: &ShapeRequest<'f>,
         raw: &mut Vec<RawGlyph>,
+        interior: bool,
     ) -> bool {
         if !cache.enabled() || !context_free(req.script, req.rtl) {
             return false;
@@ -157,7 +159,8 @@ impl WordPath {
         }
         let mut words = std::mem::take(&mut self.units);
         split_words(item, &mut words);
-        let exact = words.len() >= 2 && self.shape_words(engines, cache, backend, req, item, &mut words, raw);
+        let exact = (interior || words.len() >= 2)
+            && self.shape_words(engines, cache, backend, req, item, &mut words, raw, interior);
         if exact {
             // Left to right: the words in order, or in reverse order in a right-to-left item
             // (each word's glyphs are already left to right).
@@ -186,6 +189,7 @@ impl WordPath {
         item: &'f str,
         words: &mut [(Range<usize>, Range<usize>)],
         raw: &mut Vec<RawGlyph>,
+        interior: bool,
     ) -> bool {
         self.glyphs.clear();
         let last = words.len() - 1;
@@ -198,18 +202,18 @@ impl WordPath {
             };
             let start = self.glyphs.len();
             let unwrapped = match cache.get(backend, &word, true) {
-                Some(cached) => unwrap_word(cached, text.len(), &mut self.glyphs),
+                Some((cached, _)) => unwrap_word(cached, text.len(), &mut self.glyphs),
                 None => {
                     raw.clear();
                     engines.shape(backend, &word, true, raw);
-                    cache.insert(backend, &word, raw, true);
+                    cache.insert(backend, &word, raw, true, false);
                     unwrap_word(raw, text.len(), &mut self.glyphs)
                 }
             };
             let Some((start_safe, end_safe)) = unwrapped else {
                 return false;
             };
-            if (k > 0 && !start_safe) || (k < last && !end_safe) {
+            if ((k > 0 || interior) && !start_safe) || ((k < last || interior) && !end_safe) {
                 return false;
             }
             let offset = u32::try_from(range.start).unwrap_or(u32::MAX);

@@ -56,7 +56,7 @@ impl Analysis {
 /// Script runs with Common and Inherited chars resolved: a mark takes the script of its base, a
 /// closing bracket takes the script of its opener, other Common chars take the script before them
 /// (or, at the start of the text, the first real script after them).
-fn script_runs(text: &str, runs: &mut Vec<ScriptRun>) {
+pub(crate) fn script_runs(text: &str, runs: &mut Vec<ScriptRun>) {
     runs.clear();
     // Open brackets: (opening char, script at the opener or None while still unresolved).
     let mut brackets: Vec<(char, Option<Script>)> = Vec::new();

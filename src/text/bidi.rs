@@ -33,6 +33,31 @@ pub struct BidiLevels {
     classes: Vec<BidiClass>,
     /// The segment and paragraph separators (classes S and B), in order.
     separators: Vec<Range<usize>>,
+    /// The byte offsets of the explicit embedding, override and isolate controls, in order.
+    explicit: Vec<usize>,
+    /// How many paired brackets (BD14, BD15) the text holds: rule N0 reads across any distance
+    /// between them.
+    brackets: usize,
+}
+
+/// A paired bracket (BD14, BD15): what rule N0 pairs, across any distance.
+pub(crate) fn is_bracket(c: char) -> bool {
+    if c.is_ascii() {
+        matches!(c, '(' | ')' | '[' | ']' | '{' | '}')
+    } else {
+        HardcodedBidiData.bidi_matched_opening_bracket(c).is_some()
+    }
+}
+
+/// How many paired brackets `text` holds.
+fn count_brackets(text: &str) -> usize {
+    text.chars().filter(|&c| is_bracket(c)).count()
+}
+
+/// An explicit embedding, override or isolate control (rules X2–X8).
+fn is_explicit(c: BidiClass) -> bool {
+    use BidiClass::*;
+    matches!(c, LRE | RLE | LRO | RLO | PDF | LRI | RLI | FSI | PDI)
 }
 
 /// unicode-bidi's own (Unicode 16) data with the ASCII shortcut of [`bidi_class`].
@@ -108,6 +133,8 @@ impl BidiLevels {
             levels: vec![0; text.len()],
             classes,
             separators,
+            explicit: Vec::new(),
+            brackets: count_brackets(text),
         })
     }
 
@@ -141,12 +168,76 @@ impl BidiLevels {
             .filter(|&(i, _)| matches!(original_classes.get(i), Some(BidiClass::S | BidiClass::B)))
             .map(|(i, c)| i..i + c.len_utf8())
             .collect();
+        let explicit = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .filter(|&i| original_classes.get(i).is_some_and(|&c| is_explicit(c)))
+            .collect();
         BidiLevels {
             base_level,
             paragraphs,
             levels: levels.into_iter().map(|l| l.number()).collect(),
             classes: original_classes,
             separators,
+            explicit,
+            brackets: count_brackets(text),
+        }
+    }
+
+    /// Whether byte `pos` is in plain text at the paragraph's level: one bidi paragraph, no
+    /// segment or paragraph separator, and `pos` outside every embedding, override and isolate
+    /// (each control before it matched by its closer, as rules X1–X8 match them). Then a
+    /// stretch around `pos` between two strong chars, free of controls, is resolved as it would
+    /// be alone (`paragraph/edit.rs`): an isolate is a neutral to the text around it, and
+    /// nothing inside one reads outside it.
+    pub(crate) fn is_plain_at(&self, pos: usize) -> bool {
+        use BidiClass::*;
+        if !self.separators.is_empty() || self.paragraphs.len() > 1 {
+            return false;
+        }
+        // The open controls: true for an isolate, false for an embedding or override.
+        let mut open: Vec<bool> = Vec::new();
+        for &at in self.explicit.iter().take_while(|&&at| at < pos) {
+            match self.classes[at] {
+                LRI | RLI | FSI => open.push(true),
+                LRE | RLE | LRO | RLO => open.push(false),
+                // X6a: a PDI closes its isolate and whatever opened inside it.
+                PDI => {
+                    if let Some(k) = open.iter().rposition(|&isolate| isolate) {
+                        open.truncate(k);
+                    }
+                }
+                // X7: a PDF closes an embedding opened inside the current isolate.
+                _ => {
+                    if open.last() == Some(&false) {
+                        open.pop();
+                    }
+                }
+            }
+        }
+        open.is_empty()
+    }
+
+    /// Whether the text holds a paired bracket.
+    pub(crate) fn has_brackets(&self) -> bool {
+        self.brackets > 0
+    }
+
+    /// Replaces the levels and classes of the bytes `old` by those of the first `len` bytes of
+    /// `window` (levels resolved for the text that replaces them), for a window of plain
+    /// text ([`BidiLevels::is_plain_at`]) without controls that is `total` bytes long after the change.
+    pub(crate) fn splice(&mut self, old: Range<usize>, window: &BidiLevels, len: usize, total: usize) {
+        let delta = total as isize - self.levels.len() as isize;
+        for at in &mut self.explicit {
+            if *at >= old.end {
+                *at = (*at as isize + delta) as usize;
+            }
+        }
+        self.levels
+            .splice(old.clone(), window.levels[..len].iter().copied());
+        self.classes.splice(old, window.classes[..len].iter().copied());
+        if let Some(p) = self.paragraphs.first_mut() {
+            p.0.end = total;
         }
     }
 

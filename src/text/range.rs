@@ -26,4 +26,11 @@ impl TextRange {
     pub fn get(self) -> Range<usize> {
         self.start as usize..self.end as usize
     }
+
+    /// Moves the range `by` bytes along the text (an edit before it changed the text's length).
+    #[inline]
+    pub fn shift(&mut self, by: isize) {
+        self.start = (self.start as isize + by) as u32;
+        self.end = (self.end as isize + by) as u32;
+    }
 }

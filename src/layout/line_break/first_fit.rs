@@ -24,18 +24,23 @@ pub(crate) fn break_lines(
     lines: &mut Vec<Range<usize>>,
 ) {
     lines.clear();
-    break_lines_from(para, shaper, width, overflow, 0, lines);
+    break_lines_from(para, shaper, width, overflow, 0, lines, &mut |_| false);
 }
 
-/// Like [`break_lines`] for the text from `from` (a segment's start) on, appending to `lines`.
-pub(super) fn break_lines_from(
+/// Like [`break_lines`] for the text from `from` (a segment's start) on, appending to `lines`,
+/// until a line would start where `until` says to stop: returns true there (that line not
+/// pushed), false at the text's end. First fit carries nothing from one line to the next but
+/// where the line starts and how many lines in a row ended hyphenated, so a caller that knows
+/// the lines from a stop on (an edit's re-breaking, `layout/relayout.rs`) need not go further.
+pub(crate) fn break_lines_from(
     para: &Paragraph,
     shaper: &mut Shaper,
     width: f32,
     overflow: OverflowWrap,
     from: usize,
     lines: &mut Vec<Range<usize>>,
-) {
+    until: &mut dyn FnMut(usize) -> bool,
+) -> bool {
     let mut measure = Measure::new(para, shaper);
     let max = width + FIT_EPSILON;
     let segs = &para.segments;
@@ -86,6 +91,9 @@ pub(super) fn break_lines_from(
             };
             lines.push(start..segs[end].range().start);
             start = segs[end].range().start;
+            if until(start) {
+                return true;
+            }
             line_width = 0.0;
             empty = true;
             first = end;
@@ -107,6 +115,9 @@ pub(super) fn break_lines_from(
             hyphenated = 0;
             lines.push(start..seg.range().end);
             start = seg.range().end;
+            if until(start) {
+                return true;
+            }
             line_width = 0.0;
             empty = true;
             first = k;
@@ -115,6 +126,7 @@ pub(super) fn break_lines_from(
     if start < para.text.len() || lines.is_empty() {
         lines.push(start..para.text.len());
     }
+    false
 }
 
 /// Breaks a segment too wide for a line of its own between grapheme clusters, pushing every full

@@ -27,7 +27,7 @@ mod first_fit;
 mod optimal;
 mod wrap;
 
-pub(crate) use first_fit::break_lines;
+pub(crate) use first_fit::{break_lines, break_lines_from};
 use optimal::{break_lines_optimal, OptimalScratch};
 use wrap::{break_lines_pretty, wrap_width};
 

@@ -42,7 +42,7 @@ pub(crate) fn break_lines_pretty(
     let mut w = width - step;
     while w >= width * 0.6 {
         tail.clear();
-        break_lines_from(para, shaper, w, overflow, from, tail);
+        break_lines_from(para, shaper, w, overflow, from, tail, &mut |_| false);
         if tail.len() > 2 {
             return;
         }
