@@ -90,6 +90,8 @@ fn boundary(text: &str, at: usize) -> usize {
 #[derive(Debug, Clone)]
 enum Edit {
     Insert(usize, &'static str),
+    /// Typed at the paragraph's end.
+    Append(&'static str),
     Delete(usize, usize),
     Backspace(usize),
 }
@@ -120,7 +122,8 @@ fn edit() -> impl Strategy<Value = Edit> {
         "?",
     ]);
     prop_oneof![
-        4 => (any::<usize>(), piece).prop_map(|(at, s)| Edit::Insert(at, s)),
+        4 => (any::<usize>(), piece.clone()).prop_map(|(at, s)| Edit::Insert(at, s)),
+        1 => piece.prop_map(Edit::Append),
         1 => (any::<usize>(), 0usize..8).prop_map(|(at, n)| Edit::Delete(at, n)),
         2 => any::<usize>().prop_map(Edit::Backspace),
     ]
@@ -155,6 +158,11 @@ proptest! {
                     let at = boundary(&model, at);
                     e.replace(&mut cx, at..at, s).unwrap();
                     model.insert_str(at, s);
+                }
+                Edit::Append(s) => {
+                    let end = model.len();
+                    e.replace(&mut cx, end..end, s).unwrap();
+                    model.push_str(s);
                 }
                 Edit::Delete(at, n) => {
                     let a = boundary(&model, at);
@@ -226,6 +234,22 @@ fn a_keystroke_analyses_only_a_window_around_it() {
                     "{len} bytes, yiddish {yiddish}: {analysed} analysed"
                 );
             }
+            assert_eq!(e.text(), text);
+            // Typing a word at the paragraph's end, letter by letter, then erasing it.
+            let end = text.len();
+            let before = cx.analysed_bytes();
+            e.set_selection(Selection::caret(end));
+            for c in [" ", letter, letter, letter] {
+                e.insert(&mut cx, c).unwrap();
+            }
+            for _ in 0..4 {
+                e.backspace(&mut cx).unwrap();
+            }
+            let analysed = cx.analysed_bytes() - before;
+            assert!(
+                analysed < 8 * 200,
+                "{len} bytes at the end, yiddish {yiddish}: {analysed} analysed"
+            );
             assert_eq!(e.text(), text);
         }
     }

@@ -15,7 +15,9 @@
 //! between `letter SPACE` and a `letter`, each letter Latin (ASCII) or Hebrew (UAX #14 classes
 //! AL and HL; bidi classes L and R), all three chars outside the edit. The window's new text is
 //! analysed together with the letter after it (its right context); everything outside the
-//! window keeps its old tables, shifted by the change in length. The stages, in order:
+//! window keeps its old tables, shifted by the change in length. Where no anchor follows the
+//! edit the window runs to the paragraph's end (typing at the end), which every stage sees as
+//! the text's end in both builds. The stages, in order:
 //!
 //! - **Bidi** (UAX #9): the window must be plain text at the paragraph level
 //!   ([`BidiLevels::is_plain_at`]: outside every embedding and isolate, which the text around
@@ -106,7 +108,8 @@ fn is_anchor(text: &str, p: usize) -> bool {
 }
 
 /// The window around `old` (a range of `text`): the last anchor whose letter ends at or before
-/// `old.start`, and the first whose `letter SPACE` starts at or after `old.end`.
+/// `old.start`, and the first whose `letter SPACE` starts at or after `old.end`, or the text's
+/// end (typing at the end of a paragraph: nothing after the window to keep).
 fn window(text: &str, old: &Range<usize>) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
     let lowest = old.start.saturating_sub(MAX_REACH);
@@ -137,6 +140,9 @@ fn window(text: &str, old: &Range<usize>) -> Option<(usize, usize)> {
             }
         }
         j += 1;
+    }
+    if j == text.len() {
+        b = b.or(Some(j));
     }
     Some((a?, b?))
 }
@@ -226,16 +232,23 @@ impl Paragraph {
         };
         let request = shape_request(edit.text, &self.fonts, &self.styles, &whole, a..b_new, item.level);
         let mut glyphs = Vec::new();
-        if !shaper.shape_interior(&request, &mut glyphs) {
+        // Joined to the item's words before it, and after it unless it ends the paragraph.
+        let at_end = b_new == edit.text.len();
+        if !shaper.shape_interior(&request, (true, !at_end), &mut glyphs) {
             return None;
         }
         let mut breaks = std::mem::take(&mut scratch.breaks);
         break_opportunities_into(context, &mut breaks);
-        breaks.retain(|o| o.pos > 0 && o.pos < window.len());
-        breaks.push(BreakOpportunity {
-            pos: window.len(),
-            mandatory: false,
-        });
+        if at_end {
+            // The text's own end: its mandatory break is the window's.
+            breaks.retain(|o| o.pos > 0);
+        } else {
+            breaks.retain(|o| o.pos > 0 && o.pos < window.len());
+            breaks.push(BreakOpportunity {
+                pos: window.len(),
+                mandatory: false,
+            });
+        }
         let spliced = self.splice(edit.text, a..b, k, &glyphs, &breaks, &analysis.bidi);
         scratch.breaks = breaks;
         if !spliced {
@@ -245,14 +258,15 @@ impl Paragraph {
         Some(a..b_new)
     }
 
-    /// The item that holds `a..b` with room on both sides, if it was shaped by the word path and
-    /// has glyph clusters starting at both ends.
+    /// The item that holds `a..b` with room before it and after it (or that ends the text with
+    /// it), if it was shaped by the word path and has glyph clusters starting at both ends.
     fn item_around(&self, a: usize, b: usize) -> Option<usize> {
         let k = self.items.partition_point(|it| it.range.end <= a);
         let it = self.items.get(k)?;
-        let starts = |p: usize| self.flags.get(p).is_some_and(|f| f & CLUSTER_START != 0);
+        let len = self.text.len();
+        let starts = |p: usize| p == len || self.flags.get(p).is_some_and(|f| f & CLUSTER_START != 0);
         (it.range.start < a
-            && b < it.range.end
+            && (b < it.range.end || b == len && it.range.end == len)
             && it.by_words
             && !it.whole_only
             && it.inline_box.is_none()

@@ -171,7 +171,7 @@ impl Shaper {
                 self.backend,
                 req,
                 &mut self.raw,
-                false,
+                (false, false),
             );
         if !by_words {
             self.raw.clear();
@@ -183,12 +183,18 @@ impl Shaper {
         by_words
     }
 
-    /// Shapes `req.range` as words that will stand between other words of a longer item shaped
-    /// by the word path: appends the glyphs (left to right) to `out` and returns true only when
-    /// every word boundary, the range's two ends included, is shown safe, so that the longer
-    /// item with these words spliced in is, glyph for glyph, what shaping it whole gives. False
-    /// (and `out` as it was) where that cannot be shown: the caller shapes the item whole.
-    pub fn shape_interior(&mut self, req: &ShapeRequest<'_>, out: &mut Vec<ShapedGlyph>) -> bool {
+    /// Shapes `req.range` as words that will stand among other words of a longer item shaped
+    /// by the word path (after them if `joined.0`, before them if `joined.1`): appends the
+    /// glyphs (left to right) to `out` and returns true only when every word boundary, the
+    /// joined ends included, is shown safe, so that the longer item with these words spliced in
+    /// is, glyph for glyph, what shaping it whole gives. False (and `out` as it was) where that
+    /// cannot be shown: the caller shapes the item whole.
+    pub fn shape_interior(
+        &mut self,
+        req: &ShapeRequest<'_>,
+        joined: (bool, bool),
+        out: &mut Vec<ShapedGlyph>,
+    ) -> bool {
         self.raw.clear();
         let exact = self.words
             && req.text.get(req.range.clone()).is_some_and(|t| !t.is_empty())
@@ -198,7 +204,7 @@ impl Shaper {
                 self.backend,
                 req,
                 &mut self.raw,
-                true,
+                joined,
             );
         if exact {
             push_scaled(req, &self.raw, out);

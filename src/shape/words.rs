@@ -139,8 +139,9 @@ impl WordPath {
     /// Shapes `req` word by word into `raw` (left to right, clusters relative to the item;
     /// `raw` is also the buffer each word is shaped in) and returns true, or returns false where
     /// the word path does not apply or cannot show that it is exact (`raw` is then to be cleared
-    /// and the item shaped whole). `interior`: the range will stand between other words (an
-    /// edit's new words), so its own two ends must be safe too, and one word is enough.
+    /// and the item shaped whole). `joined`: whether the range's start and its end will meet
+    /// other words (an edit's new words spliced into an item), so that they must be safe too;
+    /// then one word is enough.
     pub fn shape<'f>(
         &mut self,
         engines: &mut Engines,
@@ -148,7 +149,7 @@ impl WordPath {
         backend: ShapingBackend,
         req: &ShapeRequest<'f>,
         raw: &mut Vec<RawGlyph>,
-        interior: bool,
+        joined: (bool, bool),
     ) -> bool {
         if !cache.enabled() || !context_free(req.script, req.rtl) {
             return false;
@@ -159,8 +160,8 @@ impl WordPath {
         }
         let mut words = std::mem::take(&mut self.units);
         split_words(item, &mut words);
-        let exact = (interior || words.len() >= 2)
-            && self.shape_words(engines, cache, backend, req, item, &mut words, raw, interior);
+        let exact = (joined.0 || joined.1 || words.len() >= 2)
+            && self.shape_words(engines, cache, backend, req, item, &mut words, raw, joined);
         if exact {
             // Left to right: the words in order, or in reverse order in a right-to-left item
             // (each word's glyphs are already left to right).
@@ -189,7 +190,7 @@ impl WordPath {
         item: &'f str,
         words: &mut [(Range<usize>, Range<usize>)],
         raw: &mut Vec<RawGlyph>,
-        interior: bool,
+        joined: (bool, bool),
     ) -> bool {
         self.glyphs.clear();
         let last = words.len() - 1;
@@ -213,7 +214,7 @@ impl WordPath {
             let Some((start_safe, end_safe)) = unwrapped else {
                 return false;
             };
-            if ((k > 0 || interior) && !start_safe) || ((k < last || interior) && !end_safe) {
+            if ((k > 0 || joined.0) && !start_safe) || ((k < last || joined.1) && !end_safe) {
                 return false;
             }
             let offset = u32::try_from(range.start).unwrap_or(u32::MAX);
