@@ -1,12 +1,15 @@
 //! Random edit scripts through the `Editor`: inserts of arbitrary strings, Backspace, Delete,
 //! word deletion, styling, clicks, selections, movements, preedits, width changes, undo and
-//! redo. Nothing may panic; the text stays valid UTF-8 (it is a `String`); the selection's ends
-//! stay on grapheme cluster boundaries; a script without undo or redo, undone to the start,
-//! gives back the empty text it started from.
+//! redo, and pastes of long text (a piece repeated up to 256 times, so that paragraphs grow
+//! long and edits inside them take the in-place path of `src/paragraph/edit.rs`). Nothing may
+//! panic; the text stays valid UTF-8 (it is a `String`); the selection's ends stay on grapheme
+//! cluster boundaries; at the script's end the layout is what a fresh editor of the same text,
+//! spans and options lays out (lines, glyph ids, clusters and x); a script without undo or
+//! redo, undone to the start, gives back the empty text it started from.
 //!
 //! Input: 1 byte of direction, then operations: a kind byte, a 4-byte value (an offset, a point
-//! coordinate's f32 bits or a width), and for inserts and preedits a length byte and that many
-//! bytes of text (UTF-8, lossily).
+//! coordinate's f32 bits or a width), and for inserts, pastes and preedits a length byte and
+//! that many bytes of text (UTF-8, lossily).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -61,13 +64,16 @@ fuzz_target!(|data: &[u8]| {
         rest = &rest[5..];
         let f = f32::from_bits(value);
         let offset = value as usize % (editor.text().len() + 1);
-        match kind % 17 {
-            0 | 1 => {
+        match kind % 18 {
+            0 | 1 | 17 => {
                 let n = rest.first().copied().unwrap_or(0) as usize;
                 let bytes = rest.get(1..(1 + n).min(rest.len())).unwrap_or(&[]);
                 rest = &rest[(1 + n).min(rest.len())..];
                 let s = String::from_utf8_lossy(bytes);
-                if kind % 14 == 0 {
+                if kind % 18 == 17 {
+                    // A long paste: the piece repeated.
+                    let _ = editor.insert(&mut cx, &s.repeat(1 + (value as usize >> 24)));
+                } else if kind % 18 == 0 {
                     let _ = editor.insert(&mut cx, &s);
                 } else {
                     let _ = editor.set_preedit(&mut cx, &s, value as usize);
@@ -120,6 +126,27 @@ fuzz_target!(|data: &[u8]| {
         assert!(boxes.windows(2).all(|w| w[0].0 < w[1].0), "{boxes:?}");
         let _ = editor.carets();
         let _ = editor.selection_rects();
+    }
+    // The layout kept up to date edit by edit is a fresh one's (boxes and preedits aside, which
+    // a fresh editor would need replayed).
+    if editor.inline_boxes().is_empty() && editor.preedit_range().is_none() {
+        let options = editor.options().clone();
+        if let Ok(mut fresh) = Editor::with_direction(editor.text(), style.clone(), direction, book(), &mut cx, options) {
+            for (range, s) in editor.spans() {
+                let _ = fresh.set_style(&mut cx, range.clone(), s.clone());
+            }
+            let (a, b) = (editor.layout(), fresh.layout());
+            assert_eq!(a.blocks().len(), b.blocks().len());
+            for (x, y) in a.blocks().iter().zip(b.blocks()) {
+                let lines = |l: &shrift::Layout| l.lines().iter().map(|l| l.range()).collect::<Vec<_>>();
+                assert_eq!(lines(x), lines(y), "lines of {:?}", x.text());
+                assert_eq!(x.all_glyphs().len(), y.all_glyphs().len());
+                for (g, h) in x.all_glyphs().iter().zip(y.all_glyphs()) {
+                    assert_eq!((g.id, g.cluster), (h.id, h.cluster), "in {:?}", x.text());
+                    assert!((g.x - h.x).abs() < 1e-3, "x {} vs {} in {:?}", g.x, h.x, x.text());
+                }
+            }
+        }
     }
     // Undone to the start (the history keeps more groups than a script has edits).
     while let Ok(Some(_)) = editor.undo(&mut cx) {}

@@ -28,6 +28,7 @@ use super::{lay_line, LayoutScratch, LineToLay};
 use crate::paragraph::Paragraph;
 use crate::shape::Shaper;
 use crate::text::chars::ends_with_hard_break;
+use crate::text::splice::splice_adjusted;
 
 /// Whether `out` (laid out with `options` before the edit) can be brought up to date line by
 /// line: first fit at a width, nothing cut, hyphenated, decorated, boxed or missing.
@@ -165,17 +166,17 @@ fn splice_lines(out: &mut Layout, relaid: &mut Layout, old: Range<usize>, bottom
         run.glyphs = moved(&run.glyphs, glyph_delta);
         run.range.shift(delta);
     }
-    for g in &mut out.glyphs[g1..] {
-        g.cluster = (g.cluster as isize + delta) as u32;
-        g.y += dy;
-    }
     for line in &mut relaid.lines {
         line.runs = moved(&line.runs, r0 as isize);
     }
     for run in &mut relaid.runs {
         run.glyphs = moved(&run.glyphs, g0 as isize);
     }
-    out.glyphs.splice(g0..g1, relaid.glyphs.drain(..));
+    splice_adjusted(&mut out.glyphs, g0..g1, &relaid.glyphs, |g| {
+        g.cluster = (g.cluster as isize + delta) as u32;
+        g.y += dy;
+    });
+    relaid.glyphs.clear();
     out.runs.splice(r0..r1, relaid.runs.drain(..));
     out.lines.splice(old, relaid.lines.drain(..));
     out.height += dy;

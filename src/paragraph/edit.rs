@@ -39,13 +39,16 @@
 //!   from inside the window ends at the letter after it, which the window's analysis includes.
 //!   The break at each anchor (LB18, after spaces) is the same either side of the edit.
 //! - **Faces and items**: a letter's face is chosen by coverage alone (only spaces and
-//!   punctuation keep the face before them), so the window is itemised alone; the edit is taken
-//!   only when the window comes out as one item like the item it lies strictly inside.
-//! - **Shaping**: that item must have been shaped by the word path (`shape/words.rs`): its
-//!   glyphs are its words shaped apart, every word boundary shown safe by HarfBuzz's
-//!   unsafe-to-concat flag. Both anchors are word boundaries; the window's words are shaped the
-//!   same way with both of its own ends required safe, so the new item is again its words
-//!   joined, every boundary safe: what shaping it whole gives.
+//!   punctuation keep the face before them), so the window is itemised alone. Its first item
+//!   must continue the item the window starts inside (same level, script, face, style), its
+//!   last the item it ends inside; the items between are the window's own (a Latin word typed
+//!   into Yiddish, a full stop from the Latin face): `splice.rs` joins and places them.
+//! - **Shaping**: the two items the window's ends lie inside must have been shaped by the word
+//!   path (`shape/words.rs`): their glyphs are their words shaped apart, every word boundary
+//!   shown safe by HarfBuzz's unsafe-to-concat flag. Both anchors are word boundaries; the
+//!   window's first and last items are shaped the same way with their joined ends required
+//!   safe, so each joined item is again its words joined, every boundary safe: what shaping it
+//!   whole gives. The items between are shaped as a build shapes them.
 //! - **Styles**: the spans must resolve to the paragraph's styles, with no style change inside
 //!   the window. Paragraphs with tabs, letter or word spacing, automatic hyphenation, soft
 //!   hyphens, inline boxes or paints apart from their clusters are built afresh.
@@ -55,14 +58,14 @@
 //! of simple values, no analysis.
 
 use std::ops::Range;
-use std::sync::Arc;
 
 use unicode_bidi::BidiClass;
 
-use super::builder::{add_glyph_bytes, resolve_stacks, BuildScratch};
-use super::itemize::{itemize, shape_request, Item};
+use super::builder::{resolve_stacks, BuildScratch};
+use super::itemize::{itemize, shape_request, slices_need_reshaping, Item};
 use super::result::Paragraph;
-use super::segments::{segments, CLUSTER_START};
+use super::segments::CLUSTER_START;
+use super::splice::Window;
 use crate::font::{Font, FontBook};
 use crate::shape::{ShapedGlyph, Shaper};
 use crate::style::span::resolve_styles;
@@ -198,45 +201,37 @@ impl Paragraph {
         if !window.chars().all(plain_char) || self.text[a..b].chars().any(is_bracket) {
             return None;
         }
-        let k = self.item_around(a, b)?;
+        let (k0, k1) = self.items_around(a, b)?;
         // The window with the letter after it: its right context.
         let next = edit.text[b_new..].chars().next().map_or(0, char::len_utf8);
         let context = &edit.text[a..b_new + next];
         scratch.analysed += context.len() as u64;
-        let analysis = self.window_analysis(context, window.len(), &self.items[k])?;
+        let analysis = self.window_analysis(context, window.len())?;
         let style_runs = self.styles_after(edit, a, b)?;
-        let stacks = self.stacks_of(book, self.items[k].style)?;
+        let style = self.items[k0].style;
+        let stacks = self.stacks_of(book, style)?;
         let mut uncovered = Vec::new();
-        let runs = [(0, self.items[k].style)];
-        let items = itemize(
+        let mut items = itemize(
             window,
             &analysis,
-            &runs,
+            &[(0, style)],
             &stacks,
             &self.fonts,
             self.per_char,
             &[],
             &mut uncovered,
         );
-        let item = &self.items[k];
-        let like = |w: &Item| {
-            w.level == item.level && w.script == item.script && w.font == item.font && w.style == item.style
+        // The window's first item continues `k0`, its last continues `k1`.
+        let like = |w: &Item, k: usize| {
+            let it = &self.items[k];
+            w.level == it.level && w.script == it.script && w.font == it.font && w.style == it.style
         };
-        if !uncovered.is_empty() || items.len() != 1 || !like(&items[0]) {
+        let m = items.len().checked_sub(1)?;
+        if !uncovered.is_empty() || !like(&items[0], k0) || !like(&items[m], k1) || (m == 0 && k0 != k1) {
             return None;
         }
-        // The window's words, every boundary (its ends too) safe to join.
-        let whole = Item {
-            range: a..b_new,
-            ..item.clone()
-        };
-        let request = shape_request(edit.text, &self.fonts, &self.styles, &whole, a..b_new, item.level);
-        let mut glyphs = Vec::new();
-        // Joined to the item's words before it, and after it unless it ends the paragraph.
         let at_end = b_new == edit.text.len();
-        if !shaper.shape_interior(&request, (true, !at_end), &mut glyphs) {
-            return None;
-        }
+        let glyphs = self.shape_window(shaper, edit.text, a, &mut items, at_end)?;
         let mut breaks = std::mem::take(&mut scratch.breaks);
         break_opportunities_into(context, &mut breaks);
         if at_end {
@@ -249,7 +244,18 @@ impl Paragraph {
                 mandatory: false,
             });
         }
-        let spliced = self.splice(edit.text, a..b, k, &glyphs, &breaks, &analysis.bidi);
+        let spliced = self.splice_window(
+            edit.text,
+            a..b,
+            (k0, k1),
+            &Window {
+                range: a..b_new,
+                items: &items,
+                glyphs: &glyphs,
+                breaks: &breaks,
+                bidi: &analysis.bidi,
+            },
+        );
         scratch.breaks = breaks;
         if !spliced {
             return None;
@@ -258,28 +264,62 @@ impl Paragraph {
         Some(a..b_new)
     }
 
-    /// The item that holds `a..b` with room before it and after it (or that ends the text with
-    /// it), if it was shaped by the word path and has glyph clusters starting at both ends.
-    fn item_around(&self, a: usize, b: usize) -> Option<usize> {
-        let k = self.items.partition_point(|it| it.range.end <= a);
-        let it = self.items.get(k)?;
+    /// Shapes the window's items (their ranges made absolute, at `a` in `text`), noting each
+    /// one's glyphs in the returned store: the first is joined to the words of the item before
+    /// the window, the last to those of the item after it (unless it ends the text), so they
+    /// must be shown safe to join; the others are shaped as a build shapes them. `None` where a
+    /// joined end is not safe.
+    fn shape_window(
+        &self,
+        shaper: &mut Shaper,
+        text: &str,
+        a: usize,
+        items: &mut [Item],
+        at_end: bool,
+    ) -> Option<Vec<ShapedGlyph>> {
+        let m = items.len() - 1;
+        let mut glyphs = Vec::new();
+        for (j, it) in items.iter_mut().enumerate() {
+            it.range = a + it.range.start..a + it.range.end;
+            let request = shape_request(text, &self.fonts, &self.styles, it, it.range.clone(), it.level);
+            let joined = (j == 0, j == m && !at_end);
+            let start = glyphs.len();
+            it.by_words = if joined.0 || joined.1 {
+                if !shaper.shape_interior(&request, joined, &mut glyphs) {
+                    return None;
+                }
+                true
+            } else {
+                shaper.shape(&request, &mut glyphs)
+            };
+            it.glyphs = start..glyphs.len();
+            it.whole_only = slices_need_reshaping(it);
+        }
+        Some(glyphs)
+    }
+
+    /// The items holding the window's two ends, `a` with text of it before `a` and `b` with
+    /// text of it from `b` on (or ending the text at `b`), if both were shaped by the word path
+    /// and glyph clusters start at both ends.
+    fn items_around(&self, a: usize, b: usize) -> Option<(usize, usize)> {
         let len = self.text.len();
+        let k0 = self.items.partition_point(|it| it.range.end <= a);
+        let k1 = if b == len {
+            self.items.len().checked_sub(1)?
+        } else {
+            self.items.partition_point(|it| it.range.end <= b)
+        };
+        let (first, last) = (self.items.get(k0)?, self.items.get(k1)?);
         let starts = |p: usize| p == len || self.flags.get(p).is_some_and(|f| f & CLUSTER_START != 0);
-        (it.range.start < a
-            && (b < it.range.end || b == len && it.range.end == len)
-            && it.by_words
-            && !it.whole_only
-            && it.inline_box.is_none()
-            && starts(a)
-            && starts(b))
-        .then_some(k)
+        let usable = |it: &Item| it.by_words && !it.whole_only && it.inline_box.is_none();
+        let last_ok = (last.range.start < b && usable(last)) || (b == len && last.range.end == len);
+        (first.range.start < a && usable(first) && last_ok && starts(a) && starts(b)).then_some((k0, k1))
     }
 
     /// The window's bidi levels and script runs (of `context`, the window and the letter after
-    /// it), if every char of the window is at the item's level and in its script, and the
-    /// window's first letter has the paragraph's embedding direction (see the module notes on
-    /// rule N0).
-    fn window_analysis(&self, context: &str, len: usize, item: &Item) -> Option<Analysis> {
+    /// it, `len` bytes of window), if the window's first letter has the paragraph's embedding
+    /// direction or the paragraph has no brackets (see the module notes on rule N0).
+    fn window_analysis(&self, context: &str, len: usize) -> Option<Analysis> {
         let rtl = self.bidi.base_level() == 1;
         let first = context.chars().next().map(bidi_class)?;
         let embedding = if rtl {
@@ -295,17 +335,10 @@ impl Paragraph {
         } else {
             BaseDirection::Ltr
         };
-        let bidi = BidiLevels::new(context, direction);
-        if (0..len).any(|i| bidi.level_at(i) != Some(item.level)) {
-            return None;
-        }
         let mut scripts = Vec::new();
         script_runs(&context[..len], &mut scripts);
-        if scripts.len() != 1 || scripts[0].script != item.script {
-            return None;
-        }
         Some(Analysis {
-            bidi,
+            bidi: BidiLevels::new(context, direction),
             scripts,
             breaks: Vec::new(),
         })
@@ -350,104 +383,5 @@ impl Paragraph {
         let mut stacks = vec![Vec::new(); self.styles.len()];
         stacks[style] = mine?;
         Some(stacks)
-    }
-
-    /// Puts the window's tables in place of the old ones over `old` (item `k`'s glyphs,
-    /// advances and flags, segments, missing glyphs, levels) and shifts everything after it.
-    fn splice(
-        &mut self,
-        text: &str,
-        old: Range<usize>,
-        k: usize,
-        glyphs: &[ShapedGlyph],
-        breaks: &[BreakOpportunity],
-        bidi: &BidiLevels,
-    ) -> bool {
-        let (a, b) = (old.start, old.end);
-        let len = text.len() + old.len() - self.text.len();
-        let shift = |p: usize| p + text.len() - self.text.len();
-        let window = &text[a..a + len];
-        // Segments: the old ones must end at both anchors.
-        let s0 = self.segments.partition_point(|s| s.range().start < a);
-        let s1 = self.segments.partition_point(|s| s.range().start < b);
-        if self.segments.get(s0).map(|s| s.range().start) != Some(a)
-            || self.segments.get(s1).is_some_and(|s| s.range().start != b)
-        {
-            return false;
-        }
-        // The item's glyphs of the window: contiguous, in either direction.
-        let item = &self.items[k];
-        let rtl = item.level % 2 == 1;
-        let own = &self.glyphs[item.glyphs.clone()];
-        let inside = |g: &ShapedGlyph| (a..b).contains(&g.text_offset());
-        let (from, to) = if rtl {
-            (
-                own.partition_point(|g| g.text_offset() >= b),
-                own.partition_point(|g| g.text_offset() >= a),
-            )
-        } else {
-            (
-                own.partition_point(|g| g.text_offset() < a),
-                own.partition_point(|g| g.text_offset() < b),
-            )
-        };
-        if !own[from..to].iter().all(inside) {
-            return false;
-        }
-        let g0 = item.glyphs.start;
-        let (from, to) = (g0 + from, g0 + to);
-        // Advances and flags of the window's bytes.
-        let mut advance_at = vec![0.0f32; len];
-        let mut flags = vec![0u8; len];
-        add_glyph_bytes(glyphs, a, &mut advance_at, &mut flags);
-        let mut new_segments = segments(window, breaks, &advance_at);
-        for s in &mut new_segments {
-            s.shift(a as isize);
-        }
-        let tail = self.segments.len() - s1;
-        self.segments.splice(s0..s1, new_segments);
-        let delta = text.len() as isize - self.text.len() as isize;
-        let n = self.segments.len();
-        for s in &mut self.segments[n - tail..] {
-            s.shift(delta);
-        }
-        self.advance_at.splice(a..b, advance_at);
-        self.flags.splice(a..b, flags);
-        self.glyphs.splice(from..to, glyphs.iter().copied());
-        let new_to = from + glyphs.len();
-        let glyph_delta = glyphs.len() as isize - (to - from) as isize;
-        for (i, g) in self.glyphs.iter_mut().enumerate().skip(g0) {
-            if !(from..new_to).contains(&i) && g.text_offset() >= b {
-                g.cluster = shift(g.text_offset()) as u32;
-            }
-        }
-        let moved = |r: &mut Range<usize>, by: isize| {
-            *r = (r.start as isize + by) as usize..(r.end as isize + by) as usize;
-        };
-        self.items[k].range.end = shift(self.items[k].range.end);
-        self.items[k].glyphs.end = (self.items[k].glyphs.end as isize + glyph_delta) as usize;
-        for it in &mut self.items[k + 1..] {
-            moved(&mut it.range, delta);
-            moved(&mut it.glyphs, glyph_delta);
-        }
-        // Missing glyphs: the window's own, the ones after it moved.
-        let m0 = self.missing.partition_point(|&m| m < a);
-        let m1 = self.missing.partition_point(|&m| m < b);
-        let mut missing: Vec<usize> = glyphs
-            .iter()
-            .filter(|g| g.id == 0)
-            .map(|g| g.text_offset())
-            .collect();
-        missing.sort_unstable();
-        missing.dedup();
-        let tail = self.missing.len() - m1;
-        self.missing.splice(m0..m1, missing);
-        let n = self.missing.len();
-        for m in &mut self.missing[n - tail..] {
-            *m = shift(*m);
-        }
-        self.bidi.splice(a..b, bidi, len, text.len());
-        self.text = Arc::from(text);
-        true
     }
 }

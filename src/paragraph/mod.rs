@@ -13,6 +13,7 @@
 //! | `itemize.rs` | font fallback per grapheme cluster, items, and each item's shaping request |
 //! | `hyphenate.rs` | hyphenation points (CSS `hyphens: auto`) added to the break opportunities |
 //! | `paints.rs` | paint per character inside a grapheme cluster (a point apart from its letter) |
+//! | `splice.rs` | an edit's window put into the paragraph's tables, the rest moved |
 //! | `segments.rs` | per-byte flags, segments, soft hyphens' hyphens, the ellipsis |
 //! | `result.rs` | [`Paragraph`], and what the layout stages ask of it |
 
@@ -23,6 +24,7 @@ pub(crate) mod itemize;
 pub(crate) mod paints;
 pub(crate) mod result;
 pub(crate) mod segments;
+pub(crate) mod splice;
 pub(crate) mod styles;
 
 pub(crate) use builder::BuildScratch;

@@ -17,7 +17,7 @@ pub(crate) const CLUSTER_START: u8 = 1;
 pub(crate) const UNSAFE_TO_BREAK: u8 = 2;
 
 /// The stretch between two break opportunities: a word and the spaces after it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Segment {
     /// Its byte range: a paragraph keeps one segment per word, and 20 bytes rather than 32
     /// each is 2 % of a cold layout's heap.

@@ -14,6 +14,7 @@
 //! | `bidi.rs` | bidi levels (UAX #9) and rules L1 and L2 for a line: [`BidiLevels`] |
 //! | `breaks.rs` | line-break opportunities (UAX #14 of Unicode 17): [`BreakOpportunity`] |
 //! | `analysis.rs` | all of the above for one paragraph, with script runs: [`Analysis`] |
+//! | `splice.rs` | a table's range replaced and the rest moved and adjusted in one pass (edits) |
 //!
 //! Nothing here imports another stage (but `error.rs`): every stage may import from here.
 
@@ -24,6 +25,7 @@ pub(crate) mod chars;
 pub(crate) mod direction;
 pub(crate) mod graphemes;
 pub(crate) mod range;
+pub(crate) mod splice;
 
 pub(crate) use analysis::Analysis;
 pub use bidi::BidiLevels;
