@@ -90,8 +90,10 @@ fn boundary(text: &str, at: usize) -> usize {
 #[derive(Debug, Clone)]
 enum Edit {
     Insert(usize, &'static str),
-    /// Typed at the paragraph's end.
+    /// Typed at the text's end.
     Append(&'static str),
+    /// Typed at the end of a block but the last (before its `\n`).
+    AtBlockEnd(usize, &'static str),
     Delete(usize, usize),
     Backspace(usize),
 }
@@ -120,10 +122,12 @@ fn edit() -> impl Strategy<Value = Edit> {
         "fi",
         "«",
         "?",
+        "\n",
     ]);
     prop_oneof![
         4 => (any::<usize>(), piece.clone()).prop_map(|(at, s)| Edit::Insert(at, s)),
-        1 => piece.prop_map(Edit::Append),
+        1 => piece.clone().prop_map(Edit::Append),
+        1 => (any::<usize>(), piece).prop_map(|(k, s)| Edit::AtBlockEnd(k, s)),
         1 => (any::<usize>(), 0usize..8).prop_map(|(at, n)| Edit::Delete(at, n)),
         2 => any::<usize>().prop_map(Edit::Backspace),
     ]
@@ -146,7 +150,16 @@ proptest! {
             1 => words.into_iter().filter(|w| is_hebrew(w)).collect(),
             _ => words,
         };
-        let start = prose(&words, 3000, skip);
+        // Paragraphs of about 1,000 bytes (each block but the last ends with its `\n`).
+        let mut start = prose(&words, 3000, skip);
+        for mut at in [1000, 2000] {
+            while !start.is_char_boundary(at) {
+                at += 1;
+            }
+            if let Some(space) = start[at..].find(' ') {
+                start.replace_range(at + space..at + space + 1, "\n");
+            }
+        }
         let book = FontBook::with_bundled_fonts();
         let mut cx = LayoutContext::new();
         let options = LayoutOptions::new(width);
@@ -156,6 +169,12 @@ proptest! {
             match *edit {
                 Edit::Insert(at, s) => {
                     let at = boundary(&model, at);
+                    e.replace(&mut cx, at..at, s).unwrap();
+                    model.insert_str(at, s);
+                }
+                Edit::AtBlockEnd(k, s) => {
+                    let ends: Vec<usize> = model.match_indices('\n').map(|(i, _)| i).collect();
+                    let at = ends.get(k % ends.len().max(1)).copied().unwrap_or(model.len());
                     e.replace(&mut cx, at..at, s).unwrap();
                     model.insert_str(at, s);
                 }
@@ -251,6 +270,19 @@ fn a_keystroke_analyses_only_a_window_around_it() {
                 "{len} bytes at the end, yiddish {yiddish}: {analysed} analysed"
             );
             assert_eq!(e.text(), text);
+            // The same at the end of the first of two paragraphs (before its `\n`).
+            let two = format!("{text}\n{text}");
+            let mut e = Editor::new(&two, style(), &book, &mut cx, LayoutOptions::new(500.0)).unwrap();
+            let before = cx.analysed_bytes();
+            e.set_selection(Selection::caret(text.len()));
+            for c in [" ", letter, letter] {
+                e.insert(&mut cx, c).unwrap();
+            }
+            let analysed = cx.analysed_bytes() - before;
+            assert!(
+                analysed < 3 * 200,
+                "{len} bytes, first block's end, yiddish {yiddish}: {analysed} analysed"
+            );
         }
     }
 }

@@ -265,9 +265,10 @@ impl Editor {
             Some(b) => (b.start as isize + delta) as usize,
             None => self.text.len(),
         };
-        // One paragraph before and after (no `\n` added or removed): edited in place where
-        // that is exact (`paragraph/edit.rs`), its layout then brought up to date.
-        if first_after == keep_before + 1 && !self.text[region_start..region_end].contains('\n') {
+        // One paragraph before and after (no `\n` added or removed: the old region is one
+        // block, and none came in): edited in place where that is exact (`paragraph/edit.rs`),
+        // its layout then brought up to date.
+        if first_after == keep_before + 1 && !self.text[new.clone()].contains('\n') {
             if let Some(result) = self.edit_block(cx, keep_before, region_start..region_end, &old, &new)? {
                 return Ok(result);
             }

@@ -198,7 +198,13 @@ impl Paragraph {
         }
         let b_new = b + new_len - old_len;
         let window = edit.text.get(a..b_new)?;
-        if !window.chars().all(plain_char) || self.text[a..b].chars().any(is_bracket) {
+        // A window reaching the text's end may end with the paragraph's own `\n`.
+        let body = if b_new == new_len {
+            window.strip_suffix('\n').unwrap_or(window)
+        } else {
+            window
+        };
+        if !body.chars().all(plain_char) || self.text[a..b].chars().any(is_bracket) {
             return None;
         }
         let (k0, k1) = self.items_around(a, b)?;
@@ -299,7 +305,7 @@ impl Paragraph {
     }
 
     /// The items holding the window's two ends, `a` with text of it before `a` and `b` with
-    /// text of it from `b` on (or ending the text at `b`), if both were shaped by the word path
+    /// text of it from `b` on (at the text's end: the last item, whose end the window takes), if both were shaped by the word path
     /// and glyph clusters start at both ends.
     fn items_around(&self, a: usize, b: usize) -> Option<(usize, usize)> {
         let len = self.text.len();
@@ -312,7 +318,8 @@ impl Paragraph {
         let (first, last) = (self.items.get(k0)?, self.items.get(k1)?);
         let starts = |p: usize| p == len || self.flags.get(p).is_some_and(|f| f & CLUSTER_START != 0);
         let usable = |it: &Item| it.by_words && !it.whole_only && it.inline_box.is_none();
-        let last_ok = (last.range.start < b && usable(last)) || (b == len && last.range.end == len);
+        // At the text's end nothing of the last item is kept after the window.
+        let last_ok = (last.range.start < b && usable(last)) || b == len;
         (first.range.start < a && usable(first) && last_ok && starts(a) && starts(b)).then_some((k0, k1))
     }
 

@@ -202,7 +202,8 @@ impl Paragraph {
         }
         // The last item: the window's last item and `right`.
         let at = start + new.len();
-        let right_empty = b == last.range.end;
+        // (At the text's end the last item may stop before the paragraph's `\n`.)
+        let right_empty = last.range.end <= b;
         let (end, kept_after) = if last.level % 2 == 1 {
             if !inside(at_b..if same { at_a } else { last.glyphs.end }) {
                 return None;

@@ -185,14 +185,22 @@ impl BidiLevels {
     }
 
     /// Whether byte `pos` is in plain text at the paragraph's level: one bidi paragraph, no
-    /// segment or paragraph separator, and `pos` outside every embedding, override and isolate
+    /// segment or paragraph separator (but one ending the text), and `pos` outside every embedding, override and isolate
     /// (each control before it matched by its closer, as rules X1–X8 match them). Then a
     /// stretch around `pos` between two strong chars, free of controls, is resolved as it would
     /// be alone (`paragraph/edit.rs`): an isolate is a neutral to the text around it, and
     /// nothing inside one reads outside it.
     pub(crate) fn is_plain_at(&self, pos: usize) -> bool {
         use BidiClass::*;
-        if !self.separators.is_empty() || self.paragraphs.len() > 1 {
+        // No separator but a paragraph's own at its very end (an editor's block ends with its
+        // `\n`): that one ends the one bidi paragraph, as the text's end would.
+        let len = self.levels.len();
+        let separators_ok = match self.separators.as_slice() {
+            [] => true,
+            [last] => last.end == len && self.classes.get(last.start) == Some(&B),
+            _ => false,
+        };
+        if !separators_ok || self.paragraphs.len() > 1 {
             return false;
         }
         // The open controls: true for an isolate, false for an embedding or override.
@@ -232,6 +240,17 @@ impl BidiLevels {
             if *at >= old.end {
                 *at = (*at as isize + delta) as usize;
             }
+        }
+        // Separators: the window's (a paragraph separator ending it) in place of the old ones.
+        let s0 = self.separators.partition_point(|r| r.start < old.start);
+        let s1 = self.separators.partition_point(|r| r.start < old.end);
+        let at = old.start;
+        let inside = window.separators.iter().filter(|r| r.end <= len);
+        let new: Vec<Range<usize>> = inside.map(|r| r.start + at..r.end + at).collect();
+        self.separators.splice(s0..s1, new.iter().cloned());
+        let moved = |p: usize| (p as isize + delta) as usize;
+        for r in &mut self.separators[s0 + new.len()..] {
+            *r = moved(r.start)..moved(r.end);
         }
         self.levels
             .splice(old.clone(), window.levels[..len].iter().copied());
