@@ -2,9 +2,10 @@
 //! through the editing geometry: hit testing, carets, selections, cursor movement, Backspace and
 //! Delete ranges. Nothing may panic; every cursor handed back is on a cluster boundary.
 //!
-//! Input: 4 bytes of width (f32 bits), 1 byte of direction, 1 byte n of operations, then n
-//! operations of 9 bytes (a kind byte and two 4-byte values: f32 bits for points, u32 for
-//! offsets), then the text (UTF-8, lossily).
+//! Input: 4 bytes of width (f32 bits), 1 byte of direction (its value / 3 also says how many
+//! times the text is repeated, 1 to 64: long lines and paragraphs, whose queries go through the
+//! line index), 1 byte n of operations, then n operations of 9 bytes (a kind byte and two
+//! 4-byte values: f32 bits for points, u32 for offsets), then the text (UTF-8, lossily).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -42,7 +43,7 @@ fuzz_target!(|data: &[u8]| {
     let n = data[5] as usize;
     let ops_end = (6 + 9 * n).min(data.len());
     let ops = &data[6..ops_end];
-    let text = String::from_utf8_lossy(&data[ops_end..]);
+    let text = String::from_utf8_lossy(&data[ops_end..]).repeat(1 + (data[4] / 3) as usize % 64);
     let mut cx = LayoutContext::new();
     let Ok(para) = Paragraph::builder(&text, TextStyle::new("Noto Sans, Noto Sans Hebrew"))
         .direction(dir)
