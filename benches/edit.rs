@@ -6,8 +6,11 @@
 //!   timing (it is built once per layout).
 //! - `keystroke`: a char typed mid-paragraph and erased again (two edits) with the `Editor`, in
 //!   one paragraph of 1 KB, 64 KB and 1 MB.
-//! - `document`: a keystroke in documents of 1 MB and 10 MB in paragraphs of ~100 bytes (the
-//!   editor over 10,000 and 100,000 blocks).
+//! - `document`: documents of 1 MB and 10 MB in paragraphs of ~100 bytes (10,000 and 100,000
+//!   blocks) opened with a viewport of 800 px (`Editor::open`): opening and laying out the
+//!   first screen, a jump to text not laid out (a quarter, then three quarters of the way
+//!   down), a keystroke (typed and erased) in the middle; beside them a keystroke in 1 MB
+//!   with every block laid out (`Editor::new`).
 //! - `edit`: the older table: a keystroke in 34 KB of ~40 paragraphs and of one paragraph, beside
 //!   building and laying out the whole edited text again.
 //!
@@ -27,7 +30,8 @@ use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use shrift::{
-    Block, Cursor, Document, Editor, FontBook, LayoutContext, LayoutOptions, Paragraph, Selection, TextStyle,
+    BaseDirection, Block, Cursor, Document, Editor, FontBook, LayoutContext, LayoutOptions, Paragraph,
+    Selection, TextStyle, Viewport,
 };
 
 /// The sizes of the growth tables.
@@ -229,14 +233,58 @@ fn document(mb: usize) -> String {
 fn documents(c: &mut Criterion) {
     let book = FontBook::with_bundled_fonts();
     let style = TextStyle::new("Noto Serif, Noto Serif Hebrew");
+    let options = LayoutOptions::new(600.0);
+    let screen = 800.0;
     let mut group = c.benchmark_group("document");
     group.sample_size(10);
+    // Every block laid out (`Editor::new`), 1 MB: what a keystroke costs without a viewport.
+    let text = document(1);
+    let at = middle(&text);
+    let mut cx = LayoutContext::new();
+    let mut editor = Editor::new(&text, style.clone(), &book, &mut cx, options).unwrap();
+    group.bench_function("keystroke_1MB_all_laid_out", |b| {
+        b.iter(|| {
+            editor.set_selection(Selection::caret(at));
+            editor.insert(&mut cx, "x").unwrap();
+            editor.backspace(&mut cx).unwrap();
+        })
+    });
+    // With a viewport (`Editor::open`): only the blocks near it laid out.
     for mb in [1, 10] {
         let text = document(mb);
-        let at = middle(&text);
         let mut cx = LayoutContext::new();
-        let mut editor =
-            Editor::new(&text, style.clone(), &book, &mut cx, LayoutOptions::new(600.0)).unwrap();
+        let open = |cx: &mut LayoutContext| {
+            let viewport = Viewport::new(0.0, screen);
+            Editor::open(
+                &text,
+                style.clone(),
+                BaseDirection::Auto,
+                &book,
+                cx,
+                options,
+                viewport,
+            )
+            .unwrap()
+        };
+        group.bench_function(format!("open_first_screen_{mb}MB"), |b| {
+            b.iter(|| black_box(open(&mut cx)))
+        });
+        let mut editor = open(&mut cx);
+        let height = editor.layout().height();
+        let mut far = false;
+        group.bench_function(format!("jump_{mb}MB"), |b| {
+            b.iter(|| {
+                // A quarter of the way down, then three quarters: each a jump to text not laid out.
+                far = !far;
+                let top = if far { height * 0.75 } else { height * 0.25 };
+                black_box(editor.set_viewport(&mut cx, Viewport::new(top, screen)).unwrap())
+            })
+        });
+        let vp = editor
+            .set_viewport(&mut cx, Viewport::new(height / 2.0, screen))
+            .unwrap();
+        editor.click(300.0, vp.top + screen / 2.0, false);
+        let at = editor.selection().focus;
         group.bench_function(format!("keystroke_{mb}MB"), |b| {
             b.iter(|| {
                 editor.set_selection(Selection::caret(at));

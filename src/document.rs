@@ -208,14 +208,37 @@ impl Block {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DocumentLayout {
     pub(crate) blocks: Vec<Layout>,
+    /// The document index of `blocks[0]`: 0 but for an [`Editor`](crate::Editor) with a
+    /// viewport, which lays out only the blocks near it.
+    pub(crate) first: usize,
     pub(crate) width: f32,
     pub(crate) height: f32,
 }
 
 impl DocumentLayout {
-    /// One layout per block, already moved to its place in the column.
+    /// One layout per block, already moved to its place in the column. For a [`Document`]
+    /// every block; for an [`Editor`](crate::Editor) with a viewport
+    /// ([`Editor::set_viewport`](crate::Editor::set_viewport)) the blocks laid out near it,
+    /// the first of them block [`DocumentLayout::first_block`] of the text.
     pub fn blocks(&self) -> &[Layout] {
         &self.blocks
+    }
+
+    /// The index in the document of the first block of [`DocumentLayout::blocks`]: 0 but in
+    /// an [`Editor`](crate::Editor) with a viewport, where the blocks above it are not laid out.
+    pub fn first_block(&self) -> usize {
+        self.first
+    }
+
+    /// The layout of block `k` of the document (a [`DocumentCursor`](crate::DocumentCursor)'s
+    /// `block`), if it is laid out.
+    pub fn block(&self, k: usize) -> Option<&Layout> {
+        self.blocks.get(k.checked_sub(self.first)?)
+    }
+
+    /// The document indices of the laid-out blocks.
+    pub fn laid_blocks(&self) -> std::ops::Range<usize> {
+        self.first..self.first + self.blocks.len()
     }
 
     /// The column width.

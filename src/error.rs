@@ -108,6 +108,17 @@ pub enum Error {
         /// What is wrong.
         reason: &'static str,
     },
+    /// A viewport whose top is not finite or whose height is negative, not finite or above
+    /// [`MAX_WIDTH`](crate::MAX_WIDTH) ([`Viewport`](crate::Viewport)).
+    #[error(
+        "viewport at {top} px, {height} px tall: the top must be finite, the height from 0 to 262,144 px"
+    )]
+    InvalidViewport {
+        /// The viewport's top as given.
+        top: f32,
+        /// The viewport's height as given.
+        height: f32,
+    },
     /// A text longer than [`MAX_TEXT_LEN`] bytes: glyph clusters are `u32`
     /// byte offsets, as in HarfBuzz.
     #[error("text of {0} bytes is longer than the 4 GiB a paragraph can hold")]

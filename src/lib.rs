@@ -107,7 +107,7 @@ mod text;
 
 pub use context::LayoutContext;
 pub use document::{Block, Document, DocumentLayout};
-pub use editor::{EditResult, Editor, Selection};
+pub use editor::{EditResult, Editor, Selection, Viewport};
 pub use error::Error;
 pub use font::{
     ColorGlyph, ColorLayer, ColorPaint, DecorationMetrics, Font, FontBook, FontMetrics, FontStack,

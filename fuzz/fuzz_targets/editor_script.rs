@@ -1,6 +1,7 @@
 //! Random edit scripts through the `Editor`: inserts of arbitrary strings, Backspace, Delete,
 //! word deletion, styling, clicks, selections, movements, preedits, width changes, undo and
-//! redo, and pastes of long text (a piece repeated up to 256 times, so that paragraphs grow
+//! redo, viewports (after which only the blocks near the viewport are laid out), Page Up and
+//! Down, scrolling to the caret, and pastes of long text (a piece repeated up to 256 times, so that paragraphs grow
 //! long and edits inside them take the in-place path of `src/paragraph/edit.rs`). Nothing may
 //! panic; the text stays valid UTF-8 (it is a `String`); the selection's ends stay on grapheme
 //! cluster boundaries; at the script's end the layout is what a fresh editor of the same text,
@@ -15,6 +16,7 @@
 use libfuzzer_sys::fuzz_target;
 use shrift::{
     BaseDirection, Editor, FontBook, InlineBox, LayoutContext, LayoutOptions, Movement, Selection, TextStyle,
+    Viewport,
 };
 use std::sync::OnceLock;
 
@@ -64,16 +66,16 @@ fuzz_target!(|data: &[u8]| {
         rest = &rest[5..];
         let f = f32::from_bits(value);
         let offset = value as usize % (editor.text().len() + 1);
-        match kind % 18 {
+        match kind % 21 {
             0 | 1 | 17 => {
                 let n = rest.first().copied().unwrap_or(0) as usize;
                 let bytes = rest.get(1..(1 + n).min(rest.len())).unwrap_or(&[]);
                 rest = &rest[(1 + n).min(rest.len())..];
                 let s = String::from_utf8_lossy(bytes);
-                if kind % 18 == 17 {
+                if kind % 21 == 17 {
                     // A long paste: the piece repeated.
                     let _ = editor.insert(&mut cx, &s.repeat(1 + (value as usize >> 24)));
-                } else if kind % 18 == 0 {
+                } else if kind % 21 == 0 {
                     let _ = editor.insert(&mut cx, &s);
                 } else {
                     let _ = editor.set_preedit(&mut cx, &s, value as usize);
@@ -112,6 +114,17 @@ fuzz_target!(|data: &[u8]| {
                 // Any width, NaN and infinities included: an error or a box.
                 let _ = editor.insert_box(&mut cx, InlineBox::new(u64::from(value), f, f * 0.5));
             }
+            18 => {
+                // Any viewport, bad ones included: an error, or only the blocks near it laid
+                // out from then on.
+                let _ = editor.set_viewport(&mut cx, Viewport::new(f, (value >> 16) as f32));
+            }
+            19 => {
+                let _ = editor.page(&mut cx, value & 1 == 1, value & 2 == 2);
+            }
+            20 => {
+                let _ = editor.scroll_to_caret(&mut cx);
+            }
             _ => {
                 replayed = true;
                 let _ = editor.redo(&mut cx);
@@ -129,7 +142,14 @@ fuzz_target!(|data: &[u8]| {
     }
     // The layout kept up to date edit by edit is a fresh one's (boxes and preedits aside, which
     // a fresh editor would need replayed).
-    if editor.inline_boxes().is_empty() && editor.preedit_range().is_none() {
+    // With a viewport, one over the whole text lays every block out (where the text is short
+    // enough for one).
+    if let Some(vp) = editor.viewport() {
+        let _ = editor.set_viewport(&mut cx, Viewport::new(0.0, (editor.layout().height() + vp.height).min(200_000.0)));
+    }
+    let paragraphs = editor.text().matches('\n').count() + 1;
+    let all_laid = editor.layout().laid_blocks() == (0..paragraphs);
+    if all_laid && editor.inline_boxes().is_empty() && editor.preedit_range().is_none() {
         let options = editor.options().clone();
         if let Ok(mut fresh) = Editor::with_direction(editor.text(), style.clone(), direction, book(), &mut cx, options) {
             for (range, s) in editor.spans() {

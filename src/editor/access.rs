@@ -38,7 +38,10 @@ impl Editor {
         update: &mut TreeUpdate,
         node: &mut Node,
     ) {
-        access.build_document(&self.layout, origin, update, node);
+        // With a viewport only the blocks near it are laid out: their nodes carry the text's
+        // offsets from the first of them on.
+        let start = self.block_range(self.layout.first_block()).start;
+        access.build_blocks(&self.layout, start, origin, update, node);
         let focus = Cursor {
             offset: self.selection.focus,
             affinity: self.selection.affinity,

@@ -222,7 +222,7 @@ impl Editor {
     /// A click at `(x, y)`: the caret there, or with `extend` (Shift+click, a drag) the
     /// selection extended to there.
     pub fn click(&mut self, x: f32, y: f32, extend: bool) {
-        let hit = self.layout.hit_test(x, y);
+        let hit = self.hit(x, y);
         let offset = self.offset_of(hit);
         self.selection = Selection {
             anchor: if extend { self.selection.anchor } else { offset },
@@ -234,9 +234,12 @@ impl Editor {
 
     /// A double click: selects the word (or the run of spaces or punctuation) at `(x, y)`.
     pub fn select_word_at(&mut self, x: f32, y: f32) {
-        let hit = self.layout.hit_test(x, y);
+        let hit = self.hit(x, y);
         let start = self.block_range(hit.block).start;
-        let layout = &self.layout.blocks()[hit.block];
+        // A block not laid out (a click past the laid-out blocks): the caret at its start.
+        let Some(layout) = self.layout.block(hit.block) else {
+            return self.select(start..start);
+        };
         // The click gives the nearest caret position, which is between the word clicked and
         // the next one when the click is on a word's last half: take the word whose highlight
         // holds the point.
@@ -264,16 +267,18 @@ impl Editor {
     /// A triple click: selects the paragraph at `(x, y)`, without the hard break ending it (its
     /// `\n`, or a CR LF: one cluster).
     pub fn select_paragraph_at(&mut self, x: f32, y: f32) {
-        let hit = self.layout.hit_test(x, y);
+        let hit = self.hit(x, y);
         let range = self.block_range(hit.block);
         self.select(range.start..without_hard_break(&self.text, range));
     }
 
     /// Selects the visual line at `(x, y)` (as some editors do on a triple click).
     pub fn select_line_at(&mut self, x: f32, y: f32) {
-        let hit = self.layout.hit_test(x, y);
+        let hit = self.hit(x, y);
         let start = self.block_range(hit.block).start;
-        let layout = &self.layout.blocks()[hit.block];
+        let Some(layout) = self.layout.block(hit.block) else {
+            return self.select(start..start);
+        };
         let line = layout.lines()[layout.line_of(hit.cursor)].range();
         let end = without_hard_break(layout.text(), line.clone());
         self.select(start + line.start..start + end);
@@ -300,7 +305,11 @@ impl Editor {
     pub fn move_caret(&mut self, movement: Movement, extend: bool) {
         if !extend && !self.selection.is_collapsed() {
             let range = self.selection.range();
-            let rtl = self.layout.blocks()[self.block_of(self.selection.focus)].direction() == Direction::Rtl;
+            let block = self.block_of(self.selection.focus);
+            let rtl = match self.layout.block(block) {
+                Some(layout) => layout.direction() == Direction::Rtl,
+                None => self.block_is_rtl(self.block_range(block)),
+            };
             let to = match movement {
                 Movement::Left => Some(if rtl { range.end } else { range.start }),
                 Movement::Right => Some(if rtl { range.start } else { range.end }),
@@ -316,7 +325,7 @@ impl Editor {
         }
         let at = self.document_cursor(self.selection.focus, self.selection.affinity);
         let mut goal = self.goal_x;
-        let moved = self.layout.move_cursor(at, movement, &mut goal);
+        let moved = self.move_document(at, movement, &mut goal);
         self.goal_x = goal;
         let focus = self.offset_of(moved);
         self.selection = Selection {
@@ -329,7 +338,7 @@ impl Editor {
     /// Where `movement` would take the caret.
     fn moved(&self, movement: Movement) -> usize {
         let at = self.document_cursor(self.selection.focus, self.selection.affinity);
-        self.offset_of(self.layout.move_cursor(at, movement, &mut None))
+        self.offset_of(self.move_document(at, movement, &mut None))
     }
 
     /// The selected text.
@@ -418,7 +427,7 @@ impl Editor {
 
 /// The end of `range` of `text` before the hard break that ends it, if one does (a line or a
 /// paragraph ends with at most one: LF, CR, CR LF, NEL, LS, PS, VT or FF).
-fn without_hard_break(text: &str, range: Range<usize>) -> usize {
+pub(super) fn without_hard_break(text: &str, range: Range<usize>) -> usize {
     let line = &text[range.clone()];
     let end = line.strip_suffix("\r\n").map_or_else(
         || line.strip_suffix(is_hard_break).map_or(line.len(), str::len),

@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use super::heights::View;
 use super::history::History;
 use super::selection::Selection;
 use crate::context::LayoutContext;
@@ -34,11 +35,13 @@ pub struct EditResult {
     pub removed: String,
 }
 
-/// One paragraph of the editor's text: where it starts and its built paragraph.
+/// One paragraph of the editor's text: where it starts and its built paragraph (`None` for a
+/// block an editor with a viewport has not laid out: its text and an estimated height are all
+/// it keeps, `viewport.rs`). Boxed: a block never shown costs a start and a pointer.
 #[derive(Debug, Clone)]
-struct EditBlock {
-    start: usize,
-    paragraph: Paragraph,
+pub(super) struct EditBlock {
+    pub start: usize,
+    pub paragraph: Option<Box<Paragraph>>,
 }
 
 /// Text being edited: paragraphs, their shaping and their layout, a selection and an input
@@ -69,8 +72,11 @@ pub struct Editor {
     pub(super) text: String,
     /// Style spans over `text`, kept as the text changes; later spans win.
     pub(super) spans: Vec<(Range<usize>, SpanStyle)>,
-    blocks: Vec<EditBlock>,
+    pub(super) blocks: Vec<EditBlock>,
     pub(super) layout: DocumentLayout,
+    /// With a viewport ([`Editor::set_viewport`]): the blocks' heights and where the viewport
+    /// stands; only the blocks near it are laid out. `None`: every block is.
+    pub(super) view: Option<View>,
     pub(super) selection: Selection,
     /// Where Up and Down aim, kept across a run of vertical moves.
     pub(super) goal_x: Option<f32>,
@@ -117,7 +123,21 @@ impl Editor {
     ) -> Result<Editor, Error> {
         options.validate()?;
         cx.set_word_cache(true);
-        let mut editor = Editor {
+        let mut editor = Editor::empty(text, style, direction, book, options);
+        let whole = 0..text.len();
+        editor.rebuild(cx, whole.clone(), whole)?;
+        Ok(editor)
+    }
+
+    /// An editor of `text` with no blocks and no layout yet.
+    pub(super) fn empty(
+        text: &str,
+        style: TextStyle,
+        direction: BaseDirection,
+        book: &FontBook,
+        options: LayoutOptions,
+    ) -> Editor {
+        Editor {
             book: book.clone(),
             base: style,
             direction,
@@ -126,15 +146,13 @@ impl Editor {
             spans: Vec::new(),
             blocks: Vec::new(),
             layout: DocumentLayout::default(),
+            view: None,
             selection: Selection::default(),
             goal_x: None,
             preedit: None,
             history: History::default(),
             boxes: Vec::new(),
-        };
-        let whole = 0..text.len();
-        editor.rebuild(cx, whole.clone(), whole)?;
-        Ok(editor)
+        }
     }
 
     /// The text (with an active preedit: the text as shown, the preedit in it).
@@ -230,7 +248,7 @@ impl Editor {
 
     /// The paragraph ranges of the text: after each `\n`, and an empty last paragraph after a
     /// final `\n` (or for an empty text), where a caret can stand.
-    fn paragraph_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    pub(super) fn paragraph_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
         std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1))
     }
 
@@ -273,17 +291,21 @@ impl Editor {
                 return Ok(result);
             }
         }
-        let mut rebuilt = Vec::new();
         let region = &self.text[region_start..region_end];
         let starts: Vec<usize> = Editor::paragraph_starts(region)
             .map(|s| region_start + s)
             .filter(|&s| s < region_end || (s == region_end && first_after == n))
             .collect();
+        if let Some(view) = self.view.take() {
+            let replaced = keep_before..first_after;
+            return self.rebuild_lazy(cx, view, replaced, &starts, old, new);
+        }
+        let mut rebuilt = Vec::new();
         for (k, &start) in starts.iter().enumerate() {
             let end = starts.get(k + 1).copied().unwrap_or(region_end);
             rebuilt.push(EditBlock {
                 start,
-                paragraph: self.build_paragraph(cx, start..end)?,
+                paragraph: Some(Box::new(self.build_paragraph(cx, start..end)?)),
             });
         }
         let n_new = rebuilt.len();
@@ -328,6 +350,10 @@ impl Editor {
         old: &Range<usize>,
         new: &Range<usize>,
     ) -> Result<Option<EditResult>, Error> {
+        // A block an editor with a viewport has not laid out is built when it comes into view.
+        let Some(local) = self.laid_index(k) else {
+            return Ok(None);
+        };
         let start = range.start;
         let spans = self.block_spans(range.clone());
         let edit = ParagraphEdit {
@@ -338,7 +364,10 @@ impl Editor {
             spans: &spans,
         };
         let old_height = self.layout.height();
-        let Some(changed) = cx.edit_paragraph(&mut self.blocks[k].paragraph, &self.book, &edit) else {
+        let Some(paragraph) = self.blocks[k].paragraph.as_deref_mut() else {
+            return Ok(None);
+        };
+        let Some(changed) = cx.edit_paragraph(paragraph, &self.book, &edit) else {
             return Ok(None);
         };
         let delta = new.len() as isize - old.len() as isize;
@@ -350,8 +379,17 @@ impl Editor {
         // Only the lines the edit changed are laid again, where the options allow; the blocks
         // below then move with the block's new height.
         let options = self.options.final_line(false);
-        let paragraph = &self.blocks[k].paragraph;
-        if cx.relayout_edit(paragraph, &options, &mut self.layout.blocks[k], changed, delta) {
+        let Some(paragraph) = self.blocks[k].paragraph.as_deref() else {
+            return Ok(None);
+        };
+        if cx.relayout_edit(
+            paragraph,
+            &options,
+            &mut self.layout.blocks[local],
+            changed,
+            delta,
+        ) {
+            self.block_laid(k);
             self.relayout(cx, k + 1..k + 1)?;
         } else {
             self.relayout(cx, k..k + 1)?;
@@ -372,7 +410,7 @@ impl Editor {
     }
 
     /// The spans over `range` of the text, clipped to it and made relative to its start.
-    fn block_spans(&self, range: Range<usize>) -> Vec<(Range<usize>, SpanStyle)> {
+    pub(super) fn block_spans(&self, range: Range<usize>) -> Vec<(Range<usize>, SpanStyle)> {
         self.spans
             .iter()
             .filter_map(|(span, style)| {
@@ -383,7 +421,10 @@ impl Editor {
     }
 
     /// The y of block `k`'s top (the layout's height past the last block).
-    fn block_top(&self, k: usize) -> f32 {
+    pub(super) fn block_top(&self, k: usize) -> f32 {
+        if let Some(view) = &self.view {
+            return view.heights.top(k) as f32;
+        }
         match self.layout.blocks.get(k).and_then(|l| l.lines().first()) {
             Some(line) => line.top(),
             None => self.layout.height(),
@@ -392,6 +433,9 @@ impl Editor {
 
     /// Lays out the blocks in `range` again and stacks every block from the first of them down.
     fn relayout(&mut self, cx: &mut LayoutContext, range: Range<usize>) -> Result<(), Error> {
+        if self.view.is_some() {
+            return self.relayout_lazy(cx, range);
+        }
         let mut y = if range.start == 0 {
             0.0
         } else {
@@ -404,7 +448,9 @@ impl Editor {
                 // A block's `\n` separates it from the next; the empty block after a final
                 // `\n` is the line where the caret after it stands.
                 let options = self.options.final_line(false);
-                self.blocks[k].paragraph.layout_into(cx, &options, layout)?;
+                if let Some(paragraph) = &self.blocks[k].paragraph {
+                    paragraph.layout_into(cx, &options, layout)?;
+                }
                 layout.translate_y(y);
             } else {
                 let layout = &mut self.layout.blocks[k];
@@ -426,7 +472,11 @@ impl Editor {
     }
 
     /// Builds the paragraph of `range`, with the spans that fall in it.
-    fn build_paragraph(&self, cx: &mut LayoutContext, range: Range<usize>) -> Result<Paragraph, Error> {
+    pub(super) fn build_paragraph(
+        &self,
+        cx: &mut LayoutContext,
+        range: Range<usize>,
+    ) -> Result<Paragraph, Error> {
         let mut builder =
             Paragraph::builder(&self.text[range.clone()], self.base.clone()).direction(self.direction);
         for (span, style) in self.block_spans(range.clone()) {

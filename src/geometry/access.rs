@@ -121,8 +121,20 @@ impl AccessText {
         update: &mut TreeUpdate,
         parent: &mut Node,
     ) {
+        self.build_blocks(layout, 0, origin, update, parent);
+    }
+
+    /// Like [`AccessText::build_document`] with the first laid-out block starting at byte
+    /// `offset` of the text (an editor with a viewport lays out only the blocks near it).
+    pub(crate) fn build_blocks(
+        &mut self,
+        layout: &DocumentLayout,
+        mut offset: usize,
+        origin: (f64, f64),
+        update: &mut TreeUpdate,
+        parent: &mut Node,
+    ) {
         self.nodes.clear();
-        let mut offset = 0;
         for block in layout.blocks() {
             self.add_layout(block, offset, origin, update, parent);
             offset += block.text().len();

@@ -19,7 +19,8 @@ pub struct DocumentCursor {
 
 impl DocumentLayout {
     /// The cursor nearest to `(x, y)`: the block whose lines span `y` (in the space between two
-    /// blocks, the nearer one; above the first or below the last, that one), then
+    /// blocks, the nearer one; above the first or below the last, that one; only the laid-out
+    /// blocks count, [`DocumentLayout::blocks`]), then
     /// [`Layout::hit_test`](crate::Layout::hit_test) in it. An empty document gives block 0,
     /// offset 0.
     ///
@@ -69,17 +70,21 @@ impl DocumentLayout {
             (None, None) => 0,
         };
         let cursor = blocks.get(block).map_or(Cursor::new(0), |b| b.hit_test(x, y));
-        DocumentCursor { block, cursor }
+        DocumentCursor {
+            block: self.first + block,
+            cursor,
+        }
     }
 
     /// The carets of a document cursor ([`Layout::carets`](crate::Layout::carets) of its
-    /// block); `None` for a block index past the end.
+    /// block); `None` for a block that is not laid out (an index past the end).
     pub fn carets(&self, at: DocumentCursor) -> Option<Carets> {
-        self.blocks().get(at.block).map(|b| b.carets(at.cursor))
+        self.block(at.block).map(|b| b.carets(at.cursor))
     }
 
     /// The highlight of the text from `from` to `to` (either order) across blocks, as
-    /// (block, rectangle) pairs top to bottom. Block indices past the end are clamped.
+    /// (block, rectangle) pairs top to bottom, over the laid-out blocks. Block indices past the
+    /// end are clamped.
     pub fn selection_rects(&self, from: DocumentCursor, to: DocumentCursor) -> Vec<(usize, SelectionRect)> {
         let (a, b) = if (from.block, from.cursor.offset) <= (to.block, to.cursor.offset) {
             (from, to)
@@ -87,10 +92,10 @@ impl DocumentLayout {
             (to, from)
         };
         let mut out = Vec::new();
-        let last = self.blocks().len().saturating_sub(1);
+        let last = (self.first + self.blocks().len()).saturating_sub(1);
         let mut rects = Vec::new();
-        for k in a.block.min(last)..=b.block.min(last) {
-            let Some(layout) = self.blocks().get(k) else {
+        for k in a.block.max(self.first).min(last)..=b.block.min(last) {
+            let Some(layout) = self.block(k) else {
                 break;
             };
             let start = if k == a.block { a.cursor.offset } else { 0 };
@@ -110,7 +115,8 @@ impl DocumentLayout {
     /// [`Layout::move_cursor`](crate::Layout::move_cursor), and on into the block before or after
     /// where the block has nowhere left to go (up from the first line, down from the last,
     /// forward from the end, back from the start, and the visual moves in the block's reading
-    /// direction). Text start and end are the document's.
+    /// direction). Text start and end are the document's (of its laid-out blocks); a cursor in
+    /// a block that is not laid out stays where it is.
     pub fn move_cursor(
         &self,
         at: DocumentCursor,
@@ -118,9 +124,10 @@ impl DocumentLayout {
         goal_x: &mut Option<f32>,
     ) -> DocumentCursor {
         let blocks = self.blocks();
-        let Some(layout) = blocks.get(at.block) else {
+        let Some(layout) = self.block(at.block) else {
             return at;
         };
+        let first = self.first;
         let here = |cursor| DocumentCursor {
             block: at.block,
             cursor,
@@ -128,11 +135,14 @@ impl DocumentLayout {
         match movement {
             Movement::TextStart => {
                 *goal_x = None;
-                return DocumentCursor::default();
+                return DocumentCursor {
+                    block: first,
+                    cursor: Cursor::new(0),
+                };
             }
             Movement::TextEnd => {
                 *goal_x = None;
-                let block = blocks.len().saturating_sub(1);
+                let block = (first + blocks.len()).saturating_sub(1);
                 let len = blocks.last().map_or(0, |b| b.text().len());
                 return DocumentCursor {
                     block,
@@ -157,11 +167,11 @@ impl DocumentLayout {
             _ => None,
         };
         let target = match leave {
-            Some(true) if at.block + 1 < blocks.len() => at.block + 1,
-            Some(false) if at.block > 0 => at.block - 1,
+            Some(true) if at.block + 1 < first + blocks.len() => at.block + 1,
+            Some(false) if at.block > first => at.block - 1,
             _ => return here(moved),
         };
-        let next = &blocks[target];
+        let next = &blocks[target - first];
         let forward = target > at.block;
         let cursor = match movement {
             Movement::Up | Movement::Down => {
