@@ -1,6 +1,7 @@
 //! The undo history's data: groups of text changes with the spans and selection around them
 //! (`undo.rs` records and replays them).
 
+use std::collections::VecDeque;
 use std::ops::Range;
 
 use super::selection::Selection;
@@ -58,7 +59,8 @@ pub(super) struct PreeditStart {
 /// The undo and redo stacks.
 #[derive(Debug, Clone)]
 pub(super) struct History {
-    pub undo: Vec<Group>,
+    /// Oldest first; a deque, so that dropping the oldest group at the limit is O(1).
+    pub undo: VecDeque<Group>,
     pub redo: Vec<Group>,
     /// At most this many groups are kept; the oldest go first.
     pub limit: usize,
@@ -70,7 +72,7 @@ pub(super) struct History {
 impl Default for History {
     fn default() -> History {
         History {
-            undo: Vec::new(),
+            undo: VecDeque::new(),
             redo: Vec::new(),
             limit: 1000,
             broken: false,

@@ -76,7 +76,7 @@ impl Editor {
         let popped = if forward {
             self.history.redo.pop()
         } else {
-            self.history.undo.pop()
+            self.history.undo.pop_back()
         };
         let Some(group) = popped else {
             return Ok(None);
@@ -110,7 +110,7 @@ impl Editor {
             )
         };
         if forward {
-            self.history.undo.push(group);
+            self.history.undo.push_back(group);
         } else {
             self.history.redo.push(group);
         }
@@ -202,11 +202,11 @@ impl Editor {
         let selection = self.selection;
         let joins = !self.history.broken
             && kind != EditKind::Other
-            && self.history.undo.last().is_some_and(|g| {
+            && self.history.undo.back().is_some_and(|g| {
                 g.kind == kind && !g.closed && g.selection_after == selection && selection.is_collapsed()
             });
         let ends_word = |text: &str| text.chars().next().is_some_and(|c| c.is_whitespace());
-        if let Some(group) = self.history.undo.last_mut().filter(|_| joins) {
+        if let Some(group) = self.history.undo.back_mut().filter(|_| joins) {
             // Typing a space after a word ends the word's group: the space starts the next.
             let previous_ended_word = group.changes.last().is_some_and(|c| ends_word(&c.inserted));
             if kind == EditKind::Typing && ends_word(inserted) && !previous_ended_word {
@@ -254,7 +254,7 @@ impl Editor {
         }
         let (spans, selection) = (self.spans.clone(), self.selection);
         let boxes = self.boxes.clone();
-        if let Some(group) = self.history.undo.last_mut() {
+        if let Some(group) = self.history.undo.back_mut() {
             group.spans_after = spans;
             group.boxes_after = boxes;
             group.selection_after = selection;
@@ -312,8 +312,8 @@ impl Editor {
             return;
         }
         if self.history.undo.len() == self.history.limit {
-            self.history.undo.remove(0);
+            self.history.undo.pop_front();
         }
-        self.history.undo.push(group);
+        self.history.undo.push_back(group);
     }
 }
