@@ -14,7 +14,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use super::builder::add_glyph_bytes;
-use super::itemize::Item;
+use super::itemize::{slices_need_reshaping, Item};
 use super::result::Paragraph;
 use super::segments::segments;
 use crate::shape::ShapedGlyph;
@@ -88,10 +88,18 @@ impl Paragraph {
             }
         };
         let glyph_delta = plan.new.len() as isize - plan.old.len() as isize;
-        let first_item_glyph = self.items[k0].glyphs.start;
-        self.glyphs[first_item_glyph..plan.old.start]
-            .iter_mut()
-            .for_each(after);
+        // Before the window in the glyph vector, only a right-to-left first item (its glyphs
+        // in visual order) holds text after the window: a left-to-right one's are in text
+        // order, all before it, and the pass over them (half a long paragraph's glyphs) is
+        // skipped. (A left-to-right item of a right-to-left script is shaped reversed and back:
+        // kept in the pass, whatever its order.)
+        let item = &self.items[k0];
+        if item.level % 2 == 1 || slices_need_reshaping(item) {
+            let first_item_glyph = self.items[k0].glyphs.start;
+            self.glyphs[first_item_glyph..plan.old.start]
+                .iter_mut()
+                .for_each(after);
+        }
         splice_adjusted(&mut self.glyphs, plan.old, &plan.new, after);
         let n_new = plan.items.len();
         self.items.splice(k0..=k1, plan.items);
