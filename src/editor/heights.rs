@@ -102,60 +102,61 @@ impl Heights {
     }
 }
 
-/// How tall a block that is not laid out is taken to be: its bytes at an average advance per
-/// byte, wrapped at the width, lines of an average height. Both averages are learned from the
+/// How tall a block that is not laid out is taken to be: its chars at an average advance per
+/// char, wrapped at the width, lines of an average height. Both averages are learned from the
 /// blocks laid out first (a guess from the font size before any).
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Estimate {
     /// The average height of a line.
     pub line_height: f32,
-    /// The average advance per byte of text.
-    pub advance_per_byte: f32,
+    /// The average advance per char of text.
+    pub advance_per_char: f32,
 }
 
 impl Estimate {
     /// A first guess for text at `size` px: lines 1.3 size tall (the usual ascent + descent +
-    /// gap of a text face), half an em per byte.
+    /// gap of a text face), half an em per char.
     pub fn guess(size: f32) -> Estimate {
         Estimate {
             line_height: size * 1.3,
-            advance_per_byte: size * 0.5,
+            advance_per_char: size * 0.5,
         }
     }
 
-    /// The estimated height of a paragraph of `bytes` bytes wrapped at `width` (`None`: not
+    /// The estimated height of a paragraph of `chars` chars wrapped at `width` (`None`: not
     /// wrapped, one line).
-    pub fn height(&self, bytes: usize, width: Option<f32>) -> f32 {
+    pub fn height(&self, chars: usize, width: Option<f32>) -> f32 {
         let lines = match width {
-            Some(w) if w > 0.0 => (bytes as f32 * self.advance_per_byte / w).ceil().max(1.0),
+            Some(w) if w > 0.0 => (chars as f32 * self.advance_per_char / w).ceil().max(1.0),
             _ => 1.0,
         };
         lines * self.line_height
     }
 
-    /// Averages learned from laid-out blocks: their `(bytes, lines, height)` at `width`. Keeps
+    /// Averages learned from laid-out blocks: their `(chars, lines, height)` at `width`. Keeps
     /// the guess where they hold no text.
     pub fn learn(&mut self, laid: impl Iterator<Item = (usize, usize, f32)>, width: Option<f32>) {
         let (mut lines, mut height) = (0usize, 0.0f64);
-        let mut wrapped_bytes = 0usize;
-        let mut wrapped_lines = 0usize;
+        let (mut wrapped_chars, mut wrapped_lines, mut wrapped) = (0usize, 0usize, 0usize);
         for (b, l, h) in laid {
             lines += l;
             height += f64::from(h);
-            // Only paragraphs that wrapped say how many bytes fill a line.
+            // Only paragraphs that wrapped say how many chars fill a line.
             if l > 1 {
-                wrapped_bytes += b;
+                wrapped_chars += b;
                 wrapped_lines += l;
+                wrapped += 1;
             }
         }
         if lines > 0 && height > 0.0 {
             self.line_height = (height / lines as f64) as f32;
         }
         if let Some(w) = width {
-            if wrapped_bytes > 0 {
-                // A wrapped paragraph's last line is half full on average.
-                let full = wrapped_lines as f32 - 0.5;
-                self.advance_per_byte = full * w / wrapped_bytes as f32;
+            if wrapped_chars > 0 {
+                // A wrapped paragraph's last line is half full on average (and `height` rounds
+                // a paragraph's lines up: half a line on average, the same half).
+                let full = wrapped_lines as f32 - 0.5 * wrapped as f32;
+                self.advance_per_char = full * w / wrapped_chars as f32;
             }
         }
     }

@@ -252,9 +252,11 @@ impl Editor {
     }
 
     /// The estimated height of block `k` (its text's length at the estimate's averages).
+    /// Counted in chars, not bytes: a Hebrew letter takes two bytes of UTF-8 and a Latin one
+    /// one, for about the same advance.
     fn estimated_height(&self, estimate: &Estimate, k: usize) -> f32 {
         let width = self.options.get_wrap().then(|| self.options.get_width());
-        estimate.height(self.block_range(k).len(), width)
+        estimate.height(self.text[self.block_range(k)].chars().count(), width)
     }
 
     /// A line's height by the estimate (a font size's worth without a viewport).
@@ -270,7 +272,10 @@ impl Editor {
             .layout
             .laid_blocks()
             .zip(self.layout.blocks())
-            .map(|(k, l)| (self.block_range(k).len(), l.lines().len(), block_height(l)))
+            .map(|(k, l)| {
+                let chars = self.text[self.block_range(k)].chars().count();
+                (chars, l.lines().len(), block_height(l))
+            })
             .collect();
         let width = self.options.get_wrap().then(|| self.options.get_width());
         let Some(mut view) = self.view.take() else {
