@@ -85,6 +85,26 @@ impl Editor {
     /// length opens at the cost of a screen of layout (see [`Editor::set_viewport`]). Otherwise
     /// as [`Editor::with_direction`].
     ///
+    /// ```
+    /// # #[cfg(feature = "bundled-fonts")] {
+    /// use shrift::{BaseDirection, Editor, FontBook, LayoutContext, LayoutOptions, Movement, TextStyle, Viewport};
+    /// let book = FontBook::with_bundled_fonts();
+    /// let mut cx = LayoutContext::new();
+    /// let text = "שלום, world.\n".repeat(10_000);
+    /// let style = TextStyle::new("Noto Sans Hebrew, Noto Sans");
+    /// let options = LayoutOptions::new(400.0);
+    /// let screen = Viewport::new(0.0, 600.0);
+    /// let mut editor = Editor::open(&text, style, BaseDirection::Auto, &book, &mut cx, options, screen)?;
+    /// // A screen's worth of the 10,001 paragraphs is laid out (and half a screen below it).
+    /// assert!(editor.layout().laid_blocks().len() < 60);
+    /// // Ctrl+End, then scroll to show the caret: the end of the text is laid out.
+    /// editor.move_caret(Movement::TextEnd, false);
+    /// let shown = editor.scroll_to_caret(&mut cx)?.unwrap();
+    /// assert!(shown.top > 100_000.0 && editor.carets().is_some());
+    /// # }
+    /// # Ok::<(), shrift::Error>(())
+    /// ```
+    ///
     /// # Errors
     ///
     /// As [`Editor::new`]; [`Error::InvalidViewport`] for a bad viewport.
