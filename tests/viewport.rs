@@ -341,3 +341,30 @@ fn movement_leaves_the_laid_out_blocks_by_the_text() {
     assert!(editor.set_viewport(&mut cx, Viewport::new(0.0, -1.0)).is_err());
     assert_eq!(editor.viewport().unwrap().top, 0.0);
 }
+
+#[test]
+fn a_zero_width_keeps_the_estimates_finite() {
+    // Width 0 is a valid width (every word on a line of its own); an estimate dividing by it
+    // would make the heights infinite and the viewport's place NaN.
+    let book = FontBook::with_bundled_fonts();
+    let mut cx = LayoutContext::new();
+    let text = document(200);
+    let options = LayoutOptions::new(0.0);
+    let viewport = Viewport::new(0.0, 600.0);
+    let mut editor = Editor::open(
+        &text,
+        style(),
+        BaseDirection::Auto,
+        &book,
+        &mut cx,
+        options,
+        viewport,
+    )
+    .unwrap();
+    assert!(editor.layout().height().is_finite());
+    let vp = editor
+        .set_viewport(&mut cx, Viewport::new(50_000.0, 600.0))
+        .unwrap();
+    assert!(vp.top.is_finite() && vp.top > 0.0, "{vp:?}");
+    assert!(editor.layout().laid_blocks().len() < 100);
+}

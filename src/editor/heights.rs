@@ -186,7 +186,29 @@ pub(super) struct View {
 
 #[cfg(test)]
 mod tests {
-    use super::Heights;
+    use super::{Estimate, Heights};
+
+    /// The estimate's model worked by hand: two laid-out paragraphs, 100 chars in 5 lines
+    /// (110 px) and 10 chars in 1 line (22 px), at 200 px. Line height: 132 px / 6 lines = 22.
+    /// Advance per char: only the wrapped one counts, its 5 lines less half a last line over
+    /// 100 chars at 200 px = 4.5 * 200 / 100 = 9. Then 45 chars take 45 * 9 / 200 = 2.025
+    /// lines, 3 whole ones: 66 px; unwrapped, or at width 0 (a word a line, not a division by
+    /// zero), one line.
+    #[test]
+    fn the_estimate_learns_as_its_docs_say() {
+        let mut e = Estimate::guess(16.0);
+        assert_eq!((e.line_height, e.advance_per_char), (16.0 * 1.3, 8.0));
+        e.learn([(100, 5, 110.0), (10, 1, 22.0)].into_iter(), Some(200.0));
+        assert_eq!((e.line_height, e.advance_per_char), (22.0, 9.0));
+        assert_eq!(e.height(45, Some(200.0)), 66.0);
+        assert_eq!(e.height(45, None), 22.0);
+        assert_eq!(e.height(45, Some(0.0)), 22.0);
+        assert_eq!(e.height(0, Some(200.0)), 22.0);
+        // Nothing laid out: the guess stays.
+        let mut g = Estimate::guess(10.0);
+        g.learn(std::iter::empty(), Some(100.0));
+        assert_eq!((g.line_height, g.advance_per_char), (13.0, 5.0));
+    }
 
     /// The tree's sums and searches equal a plain walk over the heights, after sets and
     /// splices (hand-checkable: small integers, exact in f32 and f64).
