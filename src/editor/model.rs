@@ -324,19 +324,7 @@ impl Editor {
         layouts.splice(keep_before.min(end)..end, (0..n_new).map(|_| Layout::default()));
         let blocks = keep_before..keep_before + n_new;
         self.relayout(cx, blocks.clone())?;
-        let top = self.block_top(blocks.start);
-        let bottom = if self.layout.height() != old_height {
-            self.layout.height().max(old_height)
-        } else {
-            self.block_top(blocks.end)
-        };
-        Ok(EditResult {
-            replaced: old,
-            inserted: new,
-            blocks,
-            repaint: (top, bottom),
-            removed: String::new(),
-        })
+        Ok(self.edit_result(old, new, blocks, old_height))
     }
 
     /// Edits block `k` (now `range` of the text) in place for the edit of `old` by `new`, if
@@ -394,19 +382,37 @@ impl Editor {
         } else {
             self.relayout(cx, k..k + 1)?;
         }
-        let top = self.block_top(k);
+        Ok(Some(self.edit_result(
+            old.clone(),
+            new.clone(),
+            k..k + 1,
+            old_height,
+        )))
+    }
+
+    /// What an edit of `old` by `new` changed, once `blocks` are laid out again: the stretch to
+    /// repaint is the blocks, and everything below them when the text's height changed from
+    /// `old_height`.
+    pub(super) fn edit_result(
+        &self,
+        old: Range<usize>,
+        new: Range<usize>,
+        blocks: Range<usize>,
+        old_height: f32,
+    ) -> EditResult {
+        let top = self.block_top(blocks.start);
         let bottom = if self.layout.height() != old_height {
             self.layout.height().max(old_height)
         } else {
-            self.block_top(k + 1)
+            self.block_top(blocks.end)
         };
-        Ok(Some(EditResult {
-            replaced: old.clone(),
-            inserted: new.clone(),
-            blocks: k..k + 1,
+        EditResult {
+            replaced: old,
+            inserted: new,
+            blocks,
             repaint: (top, bottom),
             removed: String::new(),
-        }))
+        }
     }
 
     /// The spans over `range` of the text, clipped to it and made relative to its start.

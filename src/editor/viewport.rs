@@ -538,19 +538,7 @@ impl Editor {
             self.layout.first = replaced.start;
         }
         self.fill(cx)?;
-        let top = self.block_top(added.start);
-        let bottom = if self.layout.height() != old_height {
-            self.layout.height().max(old_height)
-        } else {
-            self.block_top(added.end)
-        };
-        Ok(EditResult {
-            replaced: old,
-            inserted: new,
-            blocks: added,
-            repaint: (top, bottom),
-            removed: String::new(),
-        })
+        Ok(self.edit_result(old, new, added, old_height))
     }
 
     /// The cursor at `(x, y)`: the layout's hit test where `y` falls in the laid-out blocks,
