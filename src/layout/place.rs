@@ -248,15 +248,20 @@ fn place_plain(out: &mut Layout, glyphs: &[ShapedGlyph], pen: &mut f32, hang: Op
     let from = hang.as_ref().map_or(usize::MAX, |h| h.0);
     let mut past = hang.as_ref().map_or(0.0, |h| *h.1);
     let mut missing = false;
-    out.glyphs.extend(glyphs.iter().map(|g| {
-        let placed = place(g, g.cluster, x, g.advance, 0.0);
+    // Slots first, then a plain loop over them: the pen, the hanging advance and the missing
+    // flag stay in registers. (Extending with a mapping closure kept them in memory across
+    // the closure's calls: a store and a reload on the pen's dependency chain, glyph after
+    // glyph, a third of a reflow's time.)
+    let first = out.glyphs.len();
+    out.glyphs.resize(first + glyphs.len(), BLANK);
+    for (slot, g) in out.glyphs[first..].iter_mut().zip(glyphs) {
+        *slot = place(g, g.cluster, x, g.advance, 0.0);
         x += g.advance;
         if g.text_offset() >= from {
             past += g.advance;
         }
         missing |= g.id == 0;
-        placed
-    }));
+    }
     if let Some((_, advance_past)) = hang {
         *advance_past = past;
     }
@@ -411,6 +416,16 @@ impl RunPieces<'_> {
         });
     }
 }
+
+/// What a glyph slot holds until it is placed (overwritten at once).
+const BLANK: Glyph = Glyph {
+    id: 0,
+    cluster: 0,
+    x: 0.0,
+    y: 0.0,
+    advance: 0.0,
+    extra: 0.0,
+};
 
 /// The shaped glyph `g` placed with its pen at `pen`, as cluster `cluster` (an ellipsis's glyphs
 /// take the cut's offset), with the advance and extra the layout gives it.
