@@ -40,3 +40,35 @@ fn a_line_ending_at_an_unsafe_break_is_measured_reshaped() {
     let x = layout.all_glyphs().iter().find(|g| g.cluster == 3).unwrap();
     assert_eq!((layout.lines().len(), x.advance), (1, 200.0));
 }
+
+#[test]
+fn a_line_ending_at_an_unsafe_soft_hyphen_is_measured_reshaped_with_its_hyphen() {
+    let book = context_font_book();
+    let mut cx = LayoutContext::new();
+    let style = TextStyle::new("Context Test").size(1000.0);
+    let text = "aa aax\u{AD}Aaa";
+    let para = Paragraph::new(text, style, &book, &mut cx).unwrap();
+    let lines = |width: f32, cx: &mut LayoutContext| {
+        let layout = para.layout(cx, &LayoutOptions::new(width)).unwrap();
+        let lines: Vec<(String, f32)> = layout
+            .lines()
+            .iter()
+            .map(|l| (text[l.range()].to_string(), l.width()))
+            .collect();
+        lines
+    };
+    // Ending at the soft hyphen, the line is reshaped there ("aa aax" = 500 + 500 + 250 + 500
+    // + 500 + 500, x unkerned) and shows the hyphen: 2750 + 300 = 3050, which fits 3100 (by the
+    // paragraph's advances, x kerned, it would be 2750). "Aaa" (1600) goes to the next line.
+    assert_eq!(
+        lines(3100.0, &mut cx),
+        vec![("aa aax\u{AD}".to_string(), 3050.0), ("Aaa".to_string(), 1600.0)]
+    );
+    // At 3000 the reshaped line and its hyphen (3050) do not fit, though the paragraph's advances
+    // (2750 + 300) would: the line ends before the word, which stays whole and kerned (500 + 500
+    // + 200 + 0 + 1600 = 2800).
+    assert_eq!(
+        lines(3000.0, &mut cx),
+        vec![("aa ".to_string(), 1000.0), ("aax\u{AD}Aaa".to_string(), 2800.0)]
+    );
+}

@@ -4,7 +4,9 @@ to what follows only when "space A" follows it (a contextual kern across a break
 
 Shaping the paragraph gives "x" the kern; a line that ends after "x " is reshaped alone (its end
 is unsafe to break) and loses it, so it is 300 units wider than the paragraph's advances say:
-the case line breaking must measure. Needs fontTools (pip install fonttools).
+the case line breaking must measure. It also pulls "x" closer to an "A" right after it, which a
+soft hyphen between them does not stop (HarfBuzz skips the default ignorable): a line ending at
+that soft hyphen is reshaped and wider, and shows the font's hyphen (300 units). Needs fontTools (pip install fonttools).
 Usage: tools/make_context_font.py   (writes tests/fonts/ContextTest.ttf)"""
 import os
 from fontTools.feaLib.builder import addOpenTypeFeaturesFromString
@@ -13,7 +15,7 @@ from fontTools.pens.ttGlyphPen import TTGlyphPen
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "..", "tests", "fonts", "ContextTest.ttf")
-GLYPHS = {".notdef": (None, 500), "space": (0x20, 250), "A": (0x41, 600), "a": (0x61, 500), "x": (0x78, 500)}
+GLYPHS = {".notdef": (None, 500), "space": (0x20, 250), "A": (0x41, 600), "a": (0x61, 500), "x": (0x78, 500), "hyphen": (0x2D, 300)}
 
 def box(adv):
     pen = TTGlyphPen(None)
@@ -32,7 +34,7 @@ fb.setupPost()
 addOpenTypeFeaturesFromString(fb.font, """
 languagesystem DFLT dflt;
 languagesystem latn dflt;
-feature kern { pos x' -300 space A; } kern;
+feature kern { pos x' -300 space A; pos x' -300 A; } kern;
 """)
 fb.save(OUT)
 print("wrote", OUT)
