@@ -1,7 +1,8 @@
 //! Automatic hyphenation (`Hyphens::Auto`): the points against Pyphen (an independent
 //! implementation of Liang's algorithm with LibreOffice's English patterns), words worked by hand
 //! from TeX's patterns, a caller's `Hyphenator` for Yiddish, `hyphens: none`, the limits on
-//! hyphens in a row, and justified columns of the article with and without hyphenation.
+//! hyphens in a row, justified columns of the article with and without hyphenation, and a soft
+//! hyphen's hyphen from the stack's next face when the word's face has none.
 
 #![cfg(feature = "bundled-fonts")]
 
@@ -384,4 +385,35 @@ fn a_piece_broken_between_graphemes_keeps_one_grapheme_a_line() {
         );
     }
     assert!(!added_hyphens(&layout).is_empty());
+}
+
+#[test]
+fn a_soft_hyphen_shows_the_hyphen_of_the_stack_face_that_has_one() {
+    // tests/fonts/ComposeTest.ttf (tools/make_compose_font.py) has Hebrew letters but no hyphen
+    // (its cmap holds neither U+2010 nor U+002D, read with fontTools): a line ending at a soft
+    // hyphen in its word shows Noto Sans's U+2010, glyph 2737, 322 units wide (Noto Sans's cmap
+    // and hmtx, 1000 units per em), drawn in a run of Noto Sans.
+    let mut book = FontBook::with_bundled_fonts();
+    let path = format!("{}/tests/fonts/ComposeTest.ttf", env!("CARGO_MANIFEST_DIR"));
+    book.add(shrift::Font::from_file(path, 0).unwrap());
+    let mut cx = LayoutContext::new();
+    let style = TextStyle::new("Compose Test, Noto Sans").size(10.0);
+    // Alef is 600 units, space 250: "אאא " is 20.5 px, "אאא" 18 px; with the hyphen the first
+    // line is 41.72 px, within 45; all three words (56.5 px) are not.
+    let text = "אאא אאא\u{AD}אאא";
+    let para = Paragraph::new(text, style, &book, &mut cx).unwrap();
+    let layout = para.layout(&mut cx, &LayoutOptions::new(45.0)).unwrap();
+    let first = &layout.lines()[0];
+    assert_eq!(&text[first.range()], "אאא אאא\u{AD}");
+    let runs = layout.runs(first);
+    let hyphen: Vec<_> = runs
+        .iter()
+        .flat_map(|r| layout.glyphs(r).iter().map(move |g| (r, g)))
+        .filter(|(r, _)| r.font().family() != "Compose Test")
+        .collect();
+    assert_eq!(hyphen.len(), 1, "one glyph drawn from another face: the hyphen");
+    let (run, glyph) = hyphen[0];
+    assert_eq!((run.font().family(), glyph.id), ("Noto Sans", 2737));
+    assert!((glyph.advance - 3.22).abs() < 1e-4, "{}", glyph.advance);
+    assert!((first.width() - 41.72).abs() < 1e-3, "{}", first.width());
 }
