@@ -1,7 +1,7 @@
 //! Paint per character inside a grapheme cluster (issue 25): Yiddish points and dageshes spanned
 //! with their own paint are drawn in it, their letters in theirs, and shaping is not changed.
 //! Which glyph is which char is read from the face with ttf-parser (the cmap's nominal glyphs),
-//! not from shrift.
+//! not from shrift. On one line and wrapped (where a line's glyphs start inside an item's).
 
 #![cfg(feature = "bundled-fonts")]
 
@@ -14,6 +14,12 @@ fn is_point(c: char) -> bool {
 }
 
 fn layout(paint_points: bool) -> Layout {
+    layout_at(paint_points, 600.0)
+}
+
+/// The text laid out at `width`: one line at 600 px; wrapped narrower, a line's glyphs start
+/// inside an item's (a right-to-left item's first line is the end of its glyphs).
+fn layout_at(paint_points: bool, width: f32) -> Layout {
     let book = FontBook::with_bundled_fonts();
     let mut cx = LayoutContext::new();
     let mut builder = Paragraph::builder(TEXT, TextStyle::new("Noto Serif Hebrew").paint(3));
@@ -23,7 +29,7 @@ fn layout(paint_points: bool) -> Layout {
         }
     }
     let para = builder.build(&book, &mut cx).unwrap();
-    para.layout(&mut cx, &LayoutOptions::new(600.0)).unwrap()
+    para.layout(&mut cx, &LayoutOptions::new(width)).unwrap()
 }
 
 #[test]
@@ -41,7 +47,16 @@ fn points_take_their_paint_and_letters_keep_theirs() {
         .filter(|c| c.is_alphabetic() && !is_point(*c))
         .filter_map(glyph)
         .collect();
-    let painted = layout(true);
+    for width in [600.0, 250.0, 120.0] {
+        let painted = layout_at(true, width);
+        assert_eq!(painted.lines().len() > 1, width < 600.0);
+        check_paints(&painted, &point_glyphs, &letter_glyphs);
+    }
+}
+
+/// Every point glyph of the Hebrew face is painted 9, every other glyph 3, and all of the text's
+/// points are there.
+fn check_paints(painted: &Layout, point_glyphs: &[u16], letter_glyphs: &[u16]) {
     let (mut points, mut letters) = (0, 0);
     // (Punctuation the Hebrew face lacks falls back to another face, whose glyph ids are not these.)
     for run in painted
