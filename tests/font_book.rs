@@ -88,4 +88,23 @@ fn what_no_face_of_the_stack_has_comes_from_the_rest_of_the_book() {
     book.set_fallback(false);
     let para = Paragraph::new(text, TextStyle::new("Noto Sans"), &book, &mut cx).unwrap();
     assert_eq!(para.missing_glyphs(), &[7, 9, 11, 13]);
+    // The layout reports them as it draws them, left to right: the Hebrew word's last letter
+    // first. Narrower, each word on a line of its own: the same, and nothing for the Latin line.
+    let layout = para.layout(&mut cx, &LayoutOptions::new(600.0)).unwrap();
+    assert_eq!(layout.missing_glyphs(), &[13, 11, 9, 7]);
+    assert!(layout
+        .all_glyphs()
+        .iter()
+        .filter(|g| g.cluster >= 7)
+        .all(|g| g.id == 0));
+    let layout = para.layout(&mut cx, &LayoutOptions::new(60.0)).unwrap();
+    assert_eq!(
+        (layout.lines().len(), layout.missing_glyphs()),
+        (2, &[13, 11, 9, 7][..])
+    );
+    let layout = Paragraph::new("Shalom", TextStyle::new("Noto Sans"), &book, &mut cx)
+        .unwrap()
+        .layout(&mut cx, &LayoutOptions::new(600.0))
+        .unwrap();
+    assert!(layout.missing_glyphs().is_empty());
 }
