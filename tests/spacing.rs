@@ -53,6 +53,31 @@ fn letter_spacing_follows_every_cluster_and_turns_ligatures_off() {
 }
 
 #[test]
+fn negative_letter_spacing_pulls_clusters_together_but_never_moves_the_pen_back() {
+    // CSS allows negative spacing within implementation limits (CSS Text 3 §8.2); shrift's limit
+    // (`TextStyle::letter_spacing`'s docs): a cluster's spacing never takes back more than its
+    // own advance. -1 px: every glyph's extra is -1. -5 px: each extra is -5 held to the
+    // cluster's advance (HarfBuzz's, in the header): o 5.77 → -5, f 3.69 → -3.69, ...
+    let serif = TextStyle::new("Noto Serif").size(10.0);
+    let advances = [5.77, 3.69, 3.69, 3.2, 4.92, 5.35];
+    for (spacing, extras) in [(-1.0, [-1.0; 6]), (-5.0, [-5.0, -3.69, -3.69, -3.2, -4.92, -5.0])] {
+        let spaced = glyphs(&lay("office", serif.clone().letter_spacing(spacing), &[], 500.0));
+        assert_eq!(spaced.len(), 6);
+        let mut pen = 0.0;
+        for (k, g) in spaced.iter().enumerate() {
+            assert!(close(g.2, pen), "{spacing}: glyph {k} at {} not {pen}", g.2);
+            assert!(
+                close(g.3, extras[k]),
+                "{spacing}: glyph {k} extra {} not {}",
+                g.3,
+                extras[k]
+            );
+            pen += advances[k] + extras[k];
+        }
+    }
+}
+
+#[test]
 fn a_style_that_sets_ligatures_itself_keeps_them_under_letter_spacing() {
     let serif = TextStyle::new("Noto Serif")
         .size(10.0)
