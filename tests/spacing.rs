@@ -150,6 +150,35 @@ fn right_to_left_text_spaces_every_letter_too() {
 }
 
 #[test]
+fn a_cluster_of_several_glyphs_takes_the_spacing_once_after_its_last() {
+    // "ייִדיש" in Noto Serif Hebrew: the hiriq is a glyph of its own in its yod's cluster (as
+    // tests/point_paints.rs reads from the face's cmap), so 6 chars make 5 clusters of 6 glyphs.
+    // The spacing goes after each cluster (CSS Text 3 §8.2: "after each typographic character
+    // unit"), to the right of its last glyph placed: one glyph of each cluster carries it, the
+    // others nothing, and the line is 5 × 2 px wider.
+    let hebrew = TextStyle::new("Noto Serif Hebrew").size(10.0);
+    let text = "ייִדיש";
+    let plain = lay(text, hebrew.clone(), &[], 500.0);
+    let spaced = lay(text, hebrew.letter_spacing(2.0), &[], 500.0);
+    let glyphs = spaced.all_glyphs();
+    assert_eq!(glyphs.len(), 6);
+    assert!(close(spaced.lines()[0].width(), plain.lines()[0].width() + 10.0));
+    for cluster in [0, 2, 6, 8, 10] {
+        let extras: Vec<f32> = glyphs
+            .iter()
+            .filter(|g| g.text_offset() == cluster)
+            .map(|g| g.extra)
+            .collect();
+        let (last, others) = extras.split_last().unwrap();
+        assert!(
+            close(*last, 2.0) && others.iter().all(|&e| e == 0.0),
+            "{cluster}: {extras:?}"
+        );
+        assert_eq!(extras.len(), if cluster == 2 { 2 } else { 1 });
+    }
+}
+
+#[test]
 fn bad_spacing_is_an_error() {
     let book = FontBook::with_bundled_fonts();
     let mut cx = LayoutContext::new();
