@@ -102,6 +102,16 @@ fn what_no_face_of_the_stack_has_comes_from_the_rest_of_the_book() {
         (layout.lines().len(), layout.missing_glyphs()),
         (2, &[13, 11, 9, 7][..])
     );
+    // Letter spacing places glyph by glyph (another path): the same report.
+    let spaced = Paragraph::new(
+        text,
+        TextStyle::new("Noto Sans").letter_spacing(1.0),
+        &book,
+        &mut cx,
+    )
+    .unwrap();
+    let layout = spaced.layout(&mut cx, &LayoutOptions::new(600.0)).unwrap();
+    assert_eq!(layout.missing_glyphs(), &[13, 11, 9, 7]);
     let layout = Paragraph::new("Shalom", TextStyle::new("Noto Sans"), &book, &mut cx)
         .unwrap()
         .layout(&mut cx, &LayoutOptions::new(600.0))

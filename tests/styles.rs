@@ -122,6 +122,26 @@ fn runs_carry_their_paint_and_a_paint_change_does_not_split_shaping() {
 }
 
 #[test]
+fn a_right_to_left_word_painted_at_its_start_is_two_runs() {
+    // "ייִדיש" with its first letter painted 5: drawn left to right, the word's end (paint 3)
+    // comes first and the painted letter last; two runs, none empty.
+    let book = FontBook::with_bundled_fonts();
+    let mut cx = LayoutContext::new();
+    let text = "ייִדיש";
+    let para = Paragraph::builder(text, body().paint(3))
+        .span(0..2, SpanStyle::new().paint(5))
+        .build(&book, &mut cx)
+        .unwrap();
+    let layout = para.layout(&mut cx, &LayoutOptions::new(1000.0)).unwrap();
+    let runs: Vec<(std::ops::Range<usize>, u32, usize)> = layout
+        .all_runs()
+        .iter()
+        .map(|r| (r.range(), r.paint(), layout.glyphs(r).len()))
+        .collect();
+    assert_eq!(runs, [(2..text.len(), 3, 5), (0..2, 5, 1)]);
+}
+
+#[test]
 fn alignment_places_the_line_content() {
     let book = FontBook::with_bundled_fonts();
     let mut cx = LayoutContext::new();
