@@ -1,8 +1,9 @@
 //! The headline-plus-body layout path of the article.
 //!
 //! - `article/cold`: everything from the text: analysis, fallback, shaping, breaking, positioning,
-//!   with a fresh context (nothing reused).
-//! - `article/cold-harfrust` (with `--features harfrust`): the same with the HarfRust backend.
+//!   with a fresh context (nothing reused), on the default backend (HarfRust with the default
+//!   features).
+//! - `article/cold-rustybuzz`: the same with the rustybuzz backend.
 //! - `article/relayout`: the shaped document laid out again at 420 px and 600 px alternately into
 //!   a reused `DocumentLayout`: the reflow path, which must not reshape.
 //! - `article/relayout-justified-first-fit` and `article/relayout-justified-optimal`: the same
@@ -25,10 +26,9 @@ fn bench(c: &mut Criterion) {
             doc.layout(&mut cx, 600.0).expect("article lays out")
         })
     });
-    #[cfg(feature = "harfrust")]
-    group.bench_function("cold-harfrust", |b| {
+    group.bench_function("cold-rustybuzz", |b| {
         b.iter(|| {
-            let mut cx = LayoutContext::with_backend(shrift::ShapingBackend::Harfrust);
+            let mut cx = LayoutContext::with_backend(shrift::ShapingBackend::Rustybuzz);
             let doc = article::article_document(&book, &mut cx).expect("article builds");
             doc.layout(&mut cx, 600.0).expect("article lays out")
         })
