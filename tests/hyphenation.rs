@@ -2,7 +2,8 @@
 //! implementation of Liang's algorithm with LibreOffice's English patterns), words worked by hand
 //! from TeX's patterns, a caller's `Hyphenator` for Yiddish, `hyphens: none`, the limits on
 //! hyphens in a row, justified columns of the article with and without hyphenation, and a soft
-//! hyphen's hyphen from the stack's next face when the word's face has none.
+//! hyphen's hyphen from the stack's next face when the word's face has none, and on the side of
+//! its word's end in a word of the other direction (Chromium's drawing).
 
 #![cfg(feature = "bundled-fonts")]
 
@@ -416,4 +417,38 @@ fn a_soft_hyphen_shows_the_hyphen_of_the_stack_face_that_has_one() {
     assert_eq!((run.font().family(), glyph.id), ("Noto Sans", 2737));
     assert!((glyph.advance - 3.22).abs() < 1e-4, "{}", glyph.advance);
     assert!((first.width() - 41.72).abs() < 1e-3, "{}", first.width());
+}
+
+#[test]
+fn a_soft_hyphen_in_a_left_to_right_word_of_a_right_to_left_paragraph_ends_the_word() {
+    // Headless Chromium 156 (`lines.mjs --dir rtl --width 130`, Noto Sans + Noto Sans Hebrew at
+    // 20 px, `hyphens: manual`) breaks this paragraph after the soft hyphen and draws the
+    // hyphen at the right end of "abcdefgh" (the word's logical end), x 123.55 to 130, the word
+    // from 35.30: the hyphen keeps its word's level. (UAX #9's L1 would reset a soft hyphen at
+    // a line's end to the paragraph's level, which would put it at the word's left.)
+    let book = FontBook::with_bundled_fonts();
+    let mut cx = LayoutContext::new();
+    let text = "אבג abcdefgh\u{AD}ijklmnop";
+    let para = Paragraph::builder(text, TextStyle::new("Noto Sans, Noto Sans Hebrew").size(20.0))
+        .direction(shrift::BaseDirection::Rtl)
+        .build(&book, &mut cx)
+        .unwrap();
+    let layout = para.layout(&mut cx, &LayoutOptions::new(130.0)).unwrap();
+    let ends: Vec<usize> = layout.lines().iter().map(|l| l.range().end).collect();
+    assert_eq!(ends, [7, 17, 25]);
+    let line = &layout.lines()[1];
+    let glyphs: Vec<_> = layout
+        .runs(line)
+        .iter()
+        .flat_map(|r| layout.glyphs(r).iter())
+        .collect();
+    let clusters: Vec<usize> = glyphs.iter().map(|g| g.text_offset()).collect();
+    assert_eq!(
+        clusters,
+        [7, 8, 9, 10, 11, 12, 13, 14, 15],
+        "left to right, the hyphen last"
+    );
+    let hyphen = glyphs.last().unwrap();
+    assert!((hyphen.x - 123.55).abs() < 0.05, "hyphen at {}", hyphen.x);
+    assert!((glyphs[0].x - 35.30).abs() < 0.05, "word at {}", glyphs[0].x);
 }
