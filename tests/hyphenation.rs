@@ -421,8 +421,9 @@ fn a_soft_hyphen_shows_the_hyphen_of_the_stack_face_that_has_one() {
 
 #[test]
 fn a_soft_hyphen_in_a_left_to_right_word_of_a_right_to_left_paragraph_ends_the_word() {
-    // Headless Chromium 156 (`lines.mjs --dir rtl --width 130`, Noto Sans + Noto Sans Hebrew at
-    // 20 px, `hyphens: manual`) breaks this paragraph after the soft hyphen and draws the
+    // Headless Chromium 156 (`tools/chromium/lines.mjs --dir rtl --width 130 --hyphens manual
+    // --size 20 --stack "Noto Sans,Noto Sans Hebrew" --png`; its line ranges are off by the
+    // inserted hyphen, the drawing is not) breaks this paragraph after the soft hyphen and draws the
     // hyphen at the right end of "abcdefgh" (the word's logical end), x 123.55 to 130, the word
     // from 35.30: the hyphen keeps its word's level. (UAX #9's L1 would reset a soft hyphen at
     // a line's end to the paragraph's level, which would put it at the word's left.)

@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // lines.mjs — ask headless Chromium where it breaks lines (shrift's copy of
-// ../../../shared/tools/chromium/lines.mjs, with --wrap wrap|balance|pretty for CSS text-wrap) (and in which visual
+// ../../../shared/tools/chromium/lines.mjs, with --wrap wrap|balance|pretty for CSS text-wrap and
+// --hyphens none|manual|auto for CSS hyphens, default none) (and in which visual
 // order it places the characters) for paragraphs of mixed RTL/LTR text.
 //
 //   node lines.mjs --text FILE --font-dir DIR --stack "Noto Serif,Noto Serif Hebrew" \
 //        --size 16 --width 600 [--weight 400|700] [--line-height 1.25] [--align justify] \
 //        --out OUT.json [--png OUT.png] [--overlay] [--lines 2-] [--lang yi] \
-//        [--unit grapheme|codepoint] [--fallback GENERIC]
+//        [--unit grapheme|codepoint] [--fallback GENERIC] [--hyphens none|manual|auto]
 //
 // Everything is local: the page and the font files are served by a throw-away
 // HTTP server on 127.0.0.1; Chromium runs with a fresh --user-data-dir.
@@ -60,6 +61,7 @@ function parseArgs(argv) {
       case '--word-spacing': o.wordSpacing = need(i); i++; break;
       case '--tab-size': o.tabSize = need(i); i++; break;
       case '--wrap': o.wrap = need(i); i++; break;
+      case '--hyphens': o.hyphens = need(i); i++; break;
       case '--line-height': o.lineHeight = need(i); i++; break;
       case '--out': o.out = need(i); i++; break;
       case '--png': o.png = need(i); i++; break;
@@ -79,6 +81,10 @@ function parseArgs(argv) {
   o.dir = o.dir || 'auto';
   o.wrap = o.wrap || 'wrap';
   if (!['wrap', 'balance', 'pretty'].includes(o.wrap)) usage('--wrap must be wrap, balance or pretty');
+  // A line ending at a soft hyphen shows a hyphen Chromium inserts: the line's text range and
+  // clusters around it are then only approximate (the selection probe does not know the hyphen).
+  o.hyphens = o.hyphens || 'none';
+  if (!['none', 'manual', 'auto'].includes(o.hyphens)) usage('--hyphens must be none, manual or auto');
   if (!['auto', 'ltr', 'rtl'].includes(o.dir)) usage('--dir must be auto, ltr or rtl');
   if (![400, 700].includes(o.weight)) usage('--weight must be 400 or 700');
   if (!['grapheme', 'codepoint'].includes(o.unit)) usage('--unit must be grapheme or codepoint');
@@ -379,7 +385,7 @@ html, body { margin: 0; padding: 0; background: #fff; }
   margin: 0; padding: 0; border: 0;
   font-family: ${familyCss}; font-size: ${o.size}px; font-weight: ${o.weight}; font-style: normal;
   line-height: ${o.lhCss}; white-space: normal; text-align: ${o.align || 'start'}; text-indent: 0;
-  word-break: normal; overflow-wrap: normal; line-break: auto; hyphens: none; -webkit-hyphens: none;
+  word-break: normal; overflow-wrap: normal; line-break: auto; hyphens: ${o.hyphens}; -webkit-hyphens: ${o.hyphens};
   font-kerning: normal; font-synthesis: none; letter-spacing: ${o.letterSpacing ? o.letterSpacing + 'px' : 'normal'}; word-spacing: ${o.wordSpacing ? o.wordSpacing + 'px' : 'normal'};
   tab-size: ${o.tabSize || 8}; text-wrap: ${o.wrap};
   text-transform: none; unicode-bidi: isolate;
