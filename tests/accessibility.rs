@@ -2,7 +2,8 @@
 //! adapters navigate screen readers' requests with): walking it by character, word and line
 //! visits the same offsets, words and lines as shrift's own movement; the text it holds is the
 //! layout's; a point inside a character is that character in both; selections round-trip; and
-//! the editor applies AccessKit's set-selection action. On the article, on right-to-left and on
+//! the editor applies AccessKit's set-selection action, with a viewport too (the laid-out
+//! paragraphs only, offsets mapped back to the document). On the article, on right-to-left and on
 //! mixed paragraphs, wrapped at several widths and unwrapped.
 //!
 //! Offsets are read from the consumer as its own "global USV index" (chars from the start of
@@ -12,8 +13,8 @@
 use accesskit::{Action, ActionData, ActionRequest, Node, NodeId, Role, TreeId, TreeInfo, TreeUpdate};
 use accesskit_consumer::{NodeRef, TextPosition as Position, Tree};
 use shrift::{
-    AccessText, Cursor, Editor, FontBook, Layout, LayoutContext, LayoutOptions, Movement, Paragraph,
-    Selection, TextStyle,
+    AccessText, BaseDirection, Cursor, Editor, FontBook, Layout, LayoutContext, LayoutOptions, Movement,
+    Paragraph, Selection, TextStyle, Viewport,
 };
 
 const ROOT: NodeId = NodeId(1);
@@ -314,4 +315,82 @@ fn the_editor_takes_a_screen_readers_selection_and_reports_its_own() {
         ..request
     };
     assert!(!editor.handle_access_action(&access, &other));
+}
+
+#[test]
+fn with_a_viewport_the_tree_holds_the_laid_out_blocks_and_maps_back_to_the_document() {
+    let book = FontBook::with_bundled_fonts();
+    let mut cx = LayoutContext::new();
+    // 600 paragraphs, the article's by turns (Yiddish and English).
+    let paragraphs: Vec<&str> = ARTICLE.lines().filter(|l| !l.is_empty()).collect();
+    let text = (0..600)
+        .map(|k| paragraphs[k % paragraphs.len()])
+        .collect::<Vec<_>>()
+        .join("\n");
+    let style = TextStyle::new("Noto Serif, Noto Serif Hebrew");
+    let options = LayoutOptions::new(320.0);
+    let view = Viewport::new(0.0, 400.0);
+    let mut editor =
+        Editor::open(&text, style, BaseDirection::Auto, &book, &mut cx, options, view).expect("editor");
+    let middle = editor.layout().height() / 2.0;
+    editor
+        .set_viewport(&mut cx, Viewport::new(middle, 400.0))
+        .expect("viewport");
+    let laid = editor.layout().laid_blocks();
+    assert!(laid.start > 100 && laid.len() < 60, "{laid:?}");
+    // Paragraph k starts after the document's k-th newline; the tree holds the laid-out
+    // paragraphs' text, newlines between them included.
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let (from, to) = (starts[laid.start], starts[laid.end]);
+    let shown = &text[from..to];
+    // The caret at the document's start lies outside the tree: no selection is reported (not
+    // one at the first laid-out character).
+    editor.set_selection(Selection::caret(0));
+    let mut access = AccessText::new(RUNS);
+    let outside = tree(|update, field| editor.build_access(&mut access, (0.0, 0.0), update, field));
+    assert_eq!(field(&outside).document_range().text(), shown);
+    assert!(field(&outside).text_selection().is_none());
+    // A selection inside the laid-out text is reported as the same text.
+    let at = |chars: usize| from + shown.char_indices().nth(chars).map_or(shown.len(), |(i, _)| i);
+    let (anchor, focus) = (at(5), at(40));
+    editor.set_selection(Selection {
+        anchor,
+        focus,
+        affinity: Default::default(),
+    });
+    let inside = tree(|update, field| editor.build_access(&mut access, (0.0, 0.0), update, field));
+    let inside_field = field(&inside);
+    let reported = inside_field.text_selection().expect("the editor's selection");
+    assert_eq!(reported.text(), &text[anchor..focus]);
+    // A selection from the document's start into the laid-out text is shown from their start.
+    editor.set_selection(Selection {
+        anchor: 0,
+        focus: at(20),
+        affinity: Default::default(),
+    });
+    let reaching = tree(|update, field| editor.build_access(&mut access, (0.0, 0.0), update, field));
+    let reaching_field = field(&reaching);
+    let cut = reaching_field.text_selection().expect("the part in the tree");
+    assert_eq!(cut.text(), &text[from..at(20)]);
+    // A screen reader's selection, by the consumer's own char indices in the tree's text, lands
+    // on the document's offsets.
+    let start = inside_field
+        .text_position_from_global_usv_index(10)
+        .expect("start");
+    let end = inside_field.text_position_from_global_usv_index(30).expect("end");
+    let mut range = start.to_degenerate_range();
+    range.set_end(end);
+    let request = ActionRequest {
+        action: Action::SetTextSelection,
+        target_tree: TreeId::ROOT,
+        target_node: FIELD,
+        data: Some(ActionData::SetTextSelection(range.to_text_selection())),
+    };
+    assert!(editor.handle_access_action(&access, &request));
+    assert_eq!(
+        (editor.selection().anchor, editor.selection().focus),
+        (at(10), at(30))
+    );
 }

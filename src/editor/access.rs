@@ -10,7 +10,10 @@ use crate::geometry::{AccessText, Affinity, Cursor};
 impl Editor {
     /// Builds the editor's text-run nodes into `update` as children of `node` (the text field's
     /// own node, a `MultilineTextInput` say, which the caller pushes into `update`), with their
-    /// bounds offset by `origin`, and sets `node`'s text selection to the editor's. `access`
+    /// bounds offset by `origin`, and sets `node`'s text selection to the editor's. With a
+    /// viewport ([`Editor::open`]) the nodes hold the laid-out paragraphs only: a caret outside
+    /// them sets no selection, and a selection reaching outside them is shown up to their edge.
+    /// `access`
     /// keeps the map between the nodes and the text: pass it to
     /// [`Editor::handle_access_action`] until the next build.
     ///
@@ -42,11 +45,19 @@ impl Editor {
         // offsets from the first of them on.
         let start = self.block_range(self.layout.first_block()).start;
         access.build_blocks(&self.layout, start, origin, update, node);
+        // The selection as far as the nodes hold it: none where the caret lies outside them (a
+        // position there would put it at the nearest laid-out character, which it is not); an
+        // anchor outside them is cut to their edge.
+        let built = start..start + self.layout.blocks().iter().map(|b| b.text().len()).sum::<usize>();
+        if !(built.start..=built.end).contains(&self.selection.focus) {
+            return;
+        }
         let focus = Cursor {
             offset: self.selection.focus,
             affinity: self.selection.affinity,
         };
-        if let Some(selection) = access.to_selection(self.selection.anchor, focus) {
+        let anchor = self.selection.anchor.clamp(built.start, built.end);
+        if let Some(selection) = access.to_selection(anchor, focus) {
             node.set_text_selection(selection);
         }
     }
