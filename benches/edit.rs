@@ -9,7 +9,8 @@
 //! - `document`: documents of 1 MB and 10 MB in paragraphs of ~100 bytes (10,000 and 100,000
 //!   blocks) opened with a viewport of 800 px (`Editor::open`): opening and laying out the
 //!   first screen, a jump to text not laid out (a quarter, then three quarters of the way
-//!   down), a keystroke (typed and erased) in the middle; beside them a keystroke in 1 MB
+//!   down), a keystroke (typed and erased) in the middle, Enter and Backspace there (a
+//!   paragraph split and joined again); beside them a keystroke in 1 MB
 //!   with every block laid out (`Editor::new`).
 //! - `edit`: the older table: a keystroke in 34 KB of ~40 paragraphs and of one paragraph, beside
 //!   building and laying out the whole edited text again.
@@ -289,6 +290,15 @@ fn documents(c: &mut Criterion) {
             b.iter(|| {
                 editor.set_selection(Selection::caret(at));
                 editor.insert(&mut cx, "x").unwrap();
+                editor.backspace(&mut cx).unwrap();
+            })
+        });
+        // Enter and Backspace: a paragraph split in two and joined again (a block added to the
+        // heights and removed).
+        group.bench_function(format!("enter_{mb}MB"), |b| {
+            b.iter(|| {
+                editor.set_selection(Selection::caret(at));
+                editor.insert(&mut cx, "\n").unwrap();
                 editor.backspace(&mut cx).unwrap();
             })
         });

@@ -23,7 +23,7 @@
 //! | `history.rs` | the undo history's data: groups of changes, spans and selections |
 //! | `undo.rs` | undo and redo: edits recorded in groups, replayed backwards and forwards |
 //! | `viewport.rs` | a viewport: only the blocks near it laid out, the others' heights estimated |
-//! | `heights.rs` | the blocks' heights and their sums (a Fenwick tree): a block's top, the block at a y |
+//! | `heights.rs` | the blocks' heights in chunks with their running sums: a block's top, the block at a y |
 //! | `offscreen.rs` | movement through blocks not laid out, by their text |
 //! | `access.rs` | (feature `accesskit`) the editor for screen readers: text runs, selection, actions |
 
