@@ -391,3 +391,19 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_space_carrying_a_mark_stays_whole_beside_the_ellipsis() {
+    // As in `start_and_middle_truncation_of_one_line`, with an acute accent (U+0301) on the
+    // space before "seven": the space and its mark are one grapheme cluster (UAX #29: GB9, an
+    // Extend char joins what precedes it), so where the plain space was left out with the
+    // middle, this one stays whole at the kept end's start. The end gets the same room
+    // (53.816 px) and " ́seven" (the space 4.16 px in HarfBuzz, the mark 0, "seven" 43.408)
+    // fits it where "x ́seven" does not.
+    let text = "one two three four five six \u{301}seven";
+    let layout = lay(text, &LayoutOptions::new(105.0).truncate(Truncate::Middle));
+    let got = runs(&layout, 0);
+    let kept: Vec<&str> = got.iter().map(|r| r.0.as_str()).collect();
+    assert_eq!(kept.concat(), "one t… \u{301}seven", "{got:?}");
+    assert_eq!(layout.elided(), &[5..27]);
+}
