@@ -407,3 +407,30 @@ fn a_space_carrying_a_mark_stays_whole_beside_the_ellipsis() {
     assert_eq!(kept.concat(), "one t… \u{301}seven", "{got:?}");
     assert_eq!(layout.elided(), &[5..27]);
 }
+
+#[test]
+fn an_ellipsis_wider_than_the_box_keeps_the_clusters_that_fit() {
+    // HarfBuzz, Noto Sans at 16 px (1000 units a em): a full stop is 268 units, 4.288 px; "x" is
+    // 529 (8.464 px) and U+0301 on it 0, one cluster of two glyphs. At 12 px two full stops
+    // (8.576) fit and three (12.864) do not; at 20 px two accented x (16.928) fit and three
+    // (25.392) do not. CSS clips an ellipsis wider than its box; shrift keeps whole clusters.
+    let book = FontBook::with_bundled_fonts();
+    let mut cx = LayoutContext::new();
+    let style = TextStyle::new("Noto Sans Hebrew, Noto Sans");
+    for (ellipsis, width, glyphs, shown) in [
+        ("......", 12.0, 2, 8.576),
+        ("x\u{301}x\u{301}x\u{301}", 20.0, 4, 16.928),
+    ] {
+        let p = Paragraph::builder("one two three", style.clone())
+            .ellipsis(ellipsis)
+            .build(&book, &mut cx)
+            .unwrap();
+        let layout = p
+            .layout(&mut cx, &LayoutOptions::new(width).max_lines(1))
+            .unwrap();
+        let runs: Vec<_> = layout.all_runs().iter().filter(|r| r.is_ellipsis()).collect();
+        assert_eq!(runs.len(), 1, "{ellipsis:?}");
+        assert_eq!(layout.glyphs(runs[0]).len(), glyphs, "{ellipsis:?}");
+        assert!(close(runs[0].width(), shown), "{ellipsis:?}: {}", runs[0].width());
+    }
+}
