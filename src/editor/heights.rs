@@ -350,6 +350,25 @@ mod tests {
         assert_eq!(Heights::new(Vec::new()).find(3.0), 0);
     }
 
+    /// The chunks stay bounded as blocks are added one by one (split past twice the size), and
+    /// an edit inside one chunk or at the end rewrites that chunk alone (a rebuild would cut the
+    /// heights into even chunks again): what keeps an Enter O(√n).
+    #[test]
+    fn an_edit_rewrites_one_chunk_and_chunks_stay_bounded() {
+        let lens = |h: &Heights| h.chunks.iter().map(Vec::len).collect::<Vec<_>>();
+        let mut h = Heights::chunked(vec![1.0; 10], 4);
+        assert_eq!(lens(&h), [4, 4, 2]);
+        h.splice(2..3, [1.0, 1.0].into_iter());
+        assert_eq!(lens(&h), [5, 4, 2]);
+        h.splice(11..11, [1.0].into_iter());
+        assert_eq!(lens(&h), [5, 4, 3]);
+        for _ in 0..100 {
+            h.splice(1..1, [2.0].into_iter());
+        }
+        assert!(lens(&h).iter().all(|&l| (1..=8).contains(&l)), "{:?}", lens(&h));
+        assert_eq!(h.total(), 12.0 + 200.0);
+    }
+
     /// Random sets and splices (growing a chunk past its split, emptying chunks, across chunk
     /// ends, at the end, of nothing) in chunks of 4: each state against the plain walk.
     #[test]
