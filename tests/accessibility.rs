@@ -55,6 +55,21 @@ fn field(tree: &Tree) -> NodeRef<'_> {
     field
 }
 
+/// A screen reader's request to select the field's chars `from..to`, by the consumer's own
+/// positions (its global char indices).
+fn select_request(field: &NodeRef<'_>, from: usize, to: usize) -> ActionRequest {
+    let start = field.text_position_from_global_usv_index(from).expect("start");
+    let end = field.text_position_from_global_usv_index(to).expect("end");
+    let mut range = start.to_degenerate_range();
+    range.set_end(end);
+    ActionRequest {
+        action: Action::SetTextSelection,
+        target_tree: TreeId::ROOT,
+        target_node: FIELD,
+        data: Some(ActionData::SetTextSelection(range.to_text_selection())),
+    }
+}
+
 /// The byte offset of a consumer position, from its char index in `text`.
 fn byte_offset(text: &str, pos: &Position<'_>) -> usize {
     let chars = pos.to_global_usv_index();
@@ -290,20 +305,7 @@ fn the_editor_takes_a_screen_readers_selection_and_reports_its_own() {
     // A screen reader selects the second paragraph's first ten characters, by the consumer's
     // own positions.
     let start_chars = text[..newlines[0]].chars().count();
-    let start = field
-        .text_position_from_global_usv_index(start_chars)
-        .expect("start");
-    let end = field
-        .text_position_from_global_usv_index(start_chars + 10)
-        .expect("end");
-    let mut range = start.to_degenerate_range();
-    range.set_end(end);
-    let request = ActionRequest {
-        action: Action::SetTextSelection,
-        target_tree: TreeId::ROOT,
-        target_node: FIELD,
-        data: Some(ActionData::SetTextSelection(range.to_text_selection())),
-    };
+    let request = select_request(&field, start_chars, start_chars + 10);
     assert!(editor.handle_access_action(&access, &request));
     let from = newlines[0];
     let to = from + text[from..].chars().take(10).map(char::len_utf8).sum::<usize>();
@@ -376,18 +378,7 @@ fn with_a_viewport_the_tree_holds_the_laid_out_blocks_and_maps_back_to_the_docum
     assert_eq!(cut.text(), &text[from..at(20)]);
     // A screen reader's selection, by the consumer's own char indices in the tree's text, lands
     // on the document's offsets.
-    let start = inside_field
-        .text_position_from_global_usv_index(10)
-        .expect("start");
-    let end = inside_field.text_position_from_global_usv_index(30).expect("end");
-    let mut range = start.to_degenerate_range();
-    range.set_end(end);
-    let request = ActionRequest {
-        action: Action::SetTextSelection,
-        target_tree: TreeId::ROOT,
-        target_node: FIELD,
-        data: Some(ActionData::SetTextSelection(range.to_text_selection())),
-    };
+    let request = select_request(&inside_field, 10, 30);
     assert!(editor.handle_access_action(&access, &request));
     assert_eq!(
         (editor.selection().anchor, editor.selection().focus),
